@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+// The UI (release build in ../dist) is served on one origin and the bots listen on others, so every API call
+// crosses origins with real CORS, as it does for a user who hosts the UI apart from the bot.
+export const UI_PORT = 8090;
+export const UI_ORIGIN = `http://127.0.0.1:${UI_PORT}`;
+
+export default defineConfig({
+  testDir: './tests',
+  // One shared set of real bots: tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  globalSetup: './global-setup.ts',
+  globalTeardown: './global-teardown.ts',
+  use: {
+    baseURL: UI_ORIGIN,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: `python3 harness/serve_dist.py --dir ../dist --port ${UI_PORT}`,
+    url: UI_ORIGIN,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

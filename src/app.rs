@@ -1,0 +1,53 @@
+//! The application: context providers, the route table and the page frame.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::navbar::Navbar;
+use crate::components::toasts::ToastList;
+use crate::pages::bots::BotsPage;
+use crate::pages::chart::ChartPage;
+use crate::pages::dashboard::DashboardPage;
+use crate::pages::login::LoginPage;
+use crate::pages::logs::LogsPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::settings::SettingsPage;
+use crate::pages::trade::TradePage;
+use crate::state::registry::BotRegistry;
+use crate::state::settings::provide_settings;
+use crate::state::toasts::Toasts;
+
+/// How often every bot is pinged to keep its online state current.
+const PING_EVERY: Duration = Duration::from_secs(30);
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_settings();
+    Toasts::provide();
+    let registry = BotRegistry::provide();
+    registry.ping_all();
+    if let Ok(handle) = set_interval_with_handle(move || registry.ping_all(), PING_EVERY) {
+        on_cleanup(move || handle.clear());
+    }
+
+    view! {
+        <Router>
+            <Navbar />
+            <main class="page">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=BotsPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/trade") view=TradePage />
+                    <Route path=path!("/dashboard") view=DashboardPage />
+                    <Route path=path!("/chart") view=ChartPage />
+                    <Route path=path!("/logs") view=LogsPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </main>
+            <ToastList />
+        </Router>
+    }
+}

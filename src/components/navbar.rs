@@ -1,0 +1,90 @@
+//! The top bar: navigation, the selected bot with its online state, the bot selector, the theme toggle and the
+//! loading indicator.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::icons::{LogoIcon, ThemeIcon};
+use crate::state::persist::BotId;
+use crate::state::registry::{use_registry, BotStatus};
+use crate::state::settings::{prefers_dark, use_settings, Theme};
+
+#[component]
+pub fn Navbar() -> impl IntoView {
+    let registry = use_registry();
+    let settings = use_settings();
+    let bots = registry.bots();
+    let selected = registry.selected();
+    let busy = registry.busy();
+
+    let toggle_theme = move |_| {
+        settings.0.update(|s| {
+            let dark_now = match s.theme {
+                Theme::Dark => true,
+                Theme::Light => false,
+                Theme::System => prefers_dark(),
+            };
+            s.theme = if dark_now { Theme::Light } else { Theme::Dark };
+        })
+    };
+
+    view! {
+        <header class="navbar">
+            <A href="/" attr:class="brand">
+                <LogoIcon />
+                <span>"Freqboard"</span>
+            </A>
+            <nav class="nav-links" aria-label="Main">
+                <A href="/trade">"Trade"</A>
+                <A href="/dashboard">"Dashboard"</A>
+                <A href="/chart">"Chart"</A>
+                <A href="/logs">"Logs"</A>
+                <A href="/settings">"Settings"</A>
+            </nav>
+            <div class="spacer"></div>
+            <div class="activity" class:active=move || busy.get() role="progressbar" aria-label="Loading"></div>
+            {move || {
+                selected
+                    .get()
+                    .map(|bot| {
+                        let title = match &bot.status {
+                            BotStatus::Offline(why) => why.clone(),
+                            other => other.label().to_string(),
+                        };
+                        view! {
+                            <span class="bot-badge" data-status=bot.status.label() title=title>
+                                <span class="dot" aria-hidden="true"></span>
+                                <span class="bot-name">{bot.name.clone()}</span>
+                                <span class="status-text">{bot.status.label()}</span>
+                            </span>
+                        }
+                    })
+            }}
+            <Show when=move || !bots.with(|b| b.is_empty())>
+                <select
+                    id="bot-select"
+                    aria-label="Selected bot"
+                    on:change=move |ev| registry.select(&BotId(event_target_value(&ev)))
+                >
+                    <For each=move || bots.get() key=|b| (b.id.clone(), b.name.clone(), b.status.clone()) let:bot>
+                        <option
+                            value=bot.id.0.clone()
+                            prop:selected={
+                                let id = bot.id.clone();
+                                move || registry.selected_id().get().as_ref() == Some(&id)
+                            }
+                        >
+                            {format!("{} ({})", bot.name, bot.status.label())}
+                        </option>
+                    </For>
+                </select>
+            </Show>
+            <Show when=move || bots.with(|b| b.is_empty())>
+                <A href="/login" attr:class="button primary">"Log in"</A>
+            </Show>
+            <button class="icon-btn" aria-label="Toggle theme" title="Toggle dark / light" on:click=toggle_theme>
+                <ThemeIcon />
+            </button>
+        </header>
+    }
+}

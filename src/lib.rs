@@ -1,0 +1,11 @@
+//! Freqboard: a browser dashboard for freqtrade bots.
+//!
+//! Data flows one way: `api` (wire types, requests, client, auth) → `state` (bot registry, settings, toasts)
+//! → `pages` and `components` (views). `util` holds pure helpers any layer may use.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod state;
+pub mod util;

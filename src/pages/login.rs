@@ -1,0 +1,162 @@
+//! Log into a bot (a new one, or again into one whose session ended).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::auth;
+use crate::api::client::page_origin;
+use crate::api::error::ApiError;
+use crate::api::url::{normalize_bot_url, origin_of};
+use crate::components::error_notice::ErrorNotice;
+use crate::state::persist::BotId;
+use crate::state::registry::use_registry;
+
+/// Only same-app paths are followed after login (no `//host` or absolute URLs).
+fn safe_redirect(target: Option<String>) -> String {
+    match target {
+        Some(t) if t.starts_with('/') && !t.starts_with("//") && !t.starts_with("/login") => t,
+        _ => "/trade".to_string(),
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let registry = use_registry();
+    let query = use_query_map();
+    let navigate = use_navigate();
+
+    let relogin = query.with_untracked(|q| q.get("bot")).map(BotId).and_then(|id| registry.entry(&id));
+    let redirect = safe_redirect(query.with_untracked(|q| q.get("redirect")));
+
+    let name = RwSignal::new(relogin.as_ref().map(|b| b.name.clone()).unwrap_or_default());
+    let url = RwSignal::new(relogin.as_ref().map(|b| b.url.clone()).unwrap_or_else(page_origin));
+    let username = RwSignal::new(relogin.as_ref().map(|b| b.username.clone()).unwrap_or_default());
+    let password = RwSignal::new(String::new());
+    let remember = RwSignal::new(relogin.as_ref().map(|b| b.remember).unwrap_or(true));
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let existing = relogin.as_ref().map(|b| b.id.clone());
+
+    // Warn when another stored bot already uses this URL (easy to log in twice by mistake).
+    let url_in_use = {
+        let existing = existing.clone();
+        move || {
+            let typed = normalize_bot_url(&url.get()).ok()?;
+            registry
+                .bots()
+                .get()
+                .into_iter()
+                .find(|b| b.url == typed && Some(&b.id) != existing.as_ref())
+                .map(|b| b.name)
+        }
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let base = match normalize_bot_url(&url.get_untracked()) {
+            Ok(base) => base,
+            Err(e) => {
+                error.set(Some(e));
+                return;
+            }
+        };
+        let user = username.get_untracked().trim().to_string();
+        let pass = password.get_untracked();
+        let bot_name = match name.get_untracked().trim() {
+            "" => origin_of(&base).unwrap_or_else(|| base.clone()).replace("http://", "").replace("https://", ""),
+            typed => typed.to_string(),
+        };
+        let keep = remember.get_untracked();
+        let existing = existing.clone();
+        let navigate = navigate.clone();
+        let redirect = redirect.clone();
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let result = auth::login(&base, &user, &pass).await;
+            pending.set(false);
+            match result {
+                Ok(tokens) => {
+                    password.set(String::new());
+                    registry.add_logged_in(existing, bot_name, base, user, tokens, keep);
+                    navigate(&redirect, Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let is_credentials_error = move || matches!(error.get(), Some(ApiError::BadCredentials));
+
+    view! {
+        <section class="card narrow login">
+            <h1>{if relogin.is_some() { "Log in again" } else { "Log into a freqtrade bot" }}</h1>
+            <form on:submit=submit novalidate>
+                <label class="field">
+                    <span>"Bot name"</span>
+                    <input id="bot-name" name="bot-name" type="text" placeholder="My bot" bind:value=name />
+                </label>
+                <label class="field">
+                    <span>"API URL"</span>
+                    <input id="url-input" name="url" type="url" required bind:value=url />
+                    <small class="muted">"The bot's api_server address, e.g. http://127.0.0.1:8080"</small>
+                    {move || url_in_use().map(|other| view! {
+                        <small class="warning-text">{format!("“{other}” already uses this URL.")}</small>
+                    })}
+                </label>
+                <label class="field">
+                    <span>"Username"</span>
+                    <input
+                        id="username"
+                        name="username"
+                        type="text"
+                        autocomplete="username"
+                        required
+                        class:invalid=is_credentials_error
+                        bind:value=username
+                    />
+                </label>
+                <label class="field">
+                    <span>"Password"</span>
+                    <input
+                        id="password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        class:invalid=is_credentials_error
+                        bind:value=password
+                    />
+                </label>
+                <label class="check">
+                    <input id="remember" type="checkbox" bind:checked=remember />
+                    <span>"Remember me on this browser (otherwise the login ends with this tab)"</span>
+                </label>
+                <ErrorNotice error=error />
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || pending.get()>
+                        {move || if pending.get() { "Logging in…" } else { "Log in" }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_redirect;
+
+    #[test]
+    fn redirects_stay_inside_the_app() {
+        assert_eq!(safe_redirect(Some("/logs".into())), "/logs");
+        assert_eq!(safe_redirect(Some("//evil.example".into())), "/trade");
+        assert_eq!(safe_redirect(Some("https://evil.example".into())), "/trade");
+        assert_eq!(safe_redirect(Some("/login?x".into())), "/trade");
+        assert_eq!(safe_redirect(None), "/trade");
+    }
+}

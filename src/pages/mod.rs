@@ -1,0 +1,10 @@
+//! One file per route.
+
+pub mod bots;
+pub mod chart;
+pub mod dashboard;
+pub mod login;
+pub mod logs;
+pub mod not_found;
+pub mod settings;
+pub mod trade;

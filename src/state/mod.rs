@@ -1,0 +1,7 @@
+//! Reactive application state: the bot registry, settings and toasts. The only layer that calls `api`.
+
+pub mod persist;
+pub mod registry;
+pub mod settings;
+pub mod storage;
+pub mod toasts;

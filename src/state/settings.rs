@@ -1,0 +1,112 @@
+//! User interface settings, persisted in localStorage.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::storage::{self, Area};
+
+pub const SETTINGS_KEY: &str = "freqboard.settings.v1";
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the operating system's preference (the default).
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub theme: Theme,
+    /// IANA name, or "UTC" (the default) — dates are shown in this zone.
+    pub timezone: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { theme: Theme::System, timezone: "UTC".to_string() }
+    }
+}
+
+/// Reads stored settings; anything unreadable falls back to the defaults.
+pub fn decode_settings(text: Option<&str>) -> Settings {
+    text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+}
+
+#[derive(Clone, Copy)]
+pub struct SettingsContext(pub RwSignal<Settings>);
+
+/// Loads the settings, provides them, keeps storage and the page's theme in step with them.
+pub fn provide_settings() -> SettingsContext {
+    let settings = RwSignal::new(decode_settings(storage::get(Area::Local, SETTINGS_KEY).as_deref()));
+    Effect::new(move |_| {
+        let current = settings.get();
+        if let Ok(text) = serde_json::to_string(&current) {
+            storage::set(Area::Local, SETTINGS_KEY, &text);
+        }
+        apply_theme(current.theme);
+    });
+    let ctx = SettingsContext(settings);
+    provide_context(ctx);
+    ctx
+}
+
+pub fn use_settings() -> SettingsContext {
+    expect_context::<SettingsContext>()
+}
+
+/// `System` leaves the choice to the stylesheet's `prefers-color-scheme` rules.
+fn apply_theme(theme: Theme) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = match theme {
+        Theme::System => root.remove_attribute("data-theme"),
+        other => root.set_attribute("data-theme", other.as_str()),
+    };
+}
+
+/// Whether the page currently shows the dark theme (for the toggle's next state).
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_tolerate_damage() {
+        let s = Settings { theme: Theme::Dark, timezone: "Europe/Berlin".into() };
+        let text = serde_json::to_string(&s).unwrap_or_default();
+        assert_eq!(decode_settings(Some(&text)), s);
+        assert_eq!(decode_settings(Some("garbage")), Settings::default());
+        assert_eq!(decode_settings(Some(r#"{"theme":"light"}"#)).timezone, "UTC");
+        assert_eq!(decode_settings(Some(r#"{"theme":"neon"}"#)), Settings::default());
+        assert_eq!(decode_settings(None).theme, Theme::System);
+    }
+}

@@ -1,0 +1,3 @@
+//! Pure helpers shared by every layer.
+
+pub mod format;
