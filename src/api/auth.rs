@@ -24,7 +24,10 @@ impl std::fmt::Debug for Tokens {
 /// The `Authorization` header value for HTTP Basic credentials.
 pub fn basic_auth_header(username: &str, password: &str) -> String {
     let raw = format!("{username}:{password}");
-    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(raw))
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(raw)
+    )
 }
 
 /// Interprets the answer of `POST /token/login`. Both tokens must be present.
@@ -54,7 +57,10 @@ pub fn access_from_refresh(status: u16, body: &str) -> Result<String, ApiError> 
         200..=299 => {
             let answer: crate::api::wire::TokenRefreshResponse =
                 crate::api::endpoint::decode_body("POST /token/refresh", body)?;
-            answer.access_token.filter(|t| !t.is_empty()).ok_or(ApiError::LoginRequired)
+            answer
+                .access_token
+                .filter(|t| !t.is_empty())
+                .ok_or(ApiError::LoginRequired)
         }
         // 401/403/422: the refresh token is expired, revoked, or signed with another secret.
         400..=499 => Err(ApiError::LoginRequired),
@@ -99,29 +105,56 @@ mod tests {
 
     #[test]
     fn basic_header_is_base64_of_user_colon_password() {
-        assert_eq!(basic_auth_header("Freqtrader", "SuperSecret1!"), "Basic RnJlcXRyYWRlcjpTdXBlclNlY3JldDEh");
+        assert_eq!(
+            basic_auth_header("Freqtrader", "SuperSecret1!"),
+            "Basic RnJlcXRyYWRlcjpTdXBlclNlY3JldDEh"
+        );
     }
 
     #[test]
     fn login_answers_are_interpreted() {
         let ok = tokens_from_login(200, r#"{"access_token":"a.b.c","refresh_token":"d.e.f"}"#);
-        assert_eq!(ok, Ok(Tokens { access: "a.b.c".into(), refresh: "d.e.f".into() }));
-        assert!(matches!(tokens_from_login(200, r#"{"access_token":"a.b.c"}"#), Err(ApiError::Decode { .. })));
-        assert_eq!(tokens_from_login(401, r#"{"detail":"Unauthorized"}"#), Err(ApiError::BadCredentials));
-        assert!(matches!(tokens_from_login(404, r#"{"detail":"Not Found"}"#), Err(ApiError::Http { status: 404, .. })));
+        assert_eq!(
+            ok,
+            Ok(Tokens {
+                access: "a.b.c".into(),
+                refresh: "d.e.f".into()
+            })
+        );
+        assert!(matches!(
+            tokens_from_login(200, r#"{"access_token":"a.b.c"}"#),
+            Err(ApiError::Decode { .. })
+        ));
+        assert_eq!(
+            tokens_from_login(401, r#"{"detail":"Unauthorized"}"#),
+            Err(ApiError::BadCredentials)
+        );
+        assert!(matches!(
+            tokens_from_login(404, r#"{"detail":"Not Found"}"#),
+            Err(ApiError::Http { status: 404, .. })
+        ));
     }
 
     #[test]
     fn refresh_answers_are_interpreted() {
-        assert_eq!(access_from_refresh(200, r#"{"access_token":"x.y.z"}"#), Ok("x.y.z".into()));
+        assert_eq!(
+            access_from_refresh(200, r#"{"access_token":"x.y.z"}"#),
+            Ok("x.y.z".into())
+        );
         assert_eq!(access_from_refresh(401, "{}"), Err(ApiError::LoginRequired));
         assert_eq!(access_from_refresh(200, "{}"), Err(ApiError::LoginRequired));
-        assert!(matches!(access_from_refresh(503, ""), Err(ApiError::Server { status: 503, .. })));
+        assert!(matches!(
+            access_from_refresh(503, ""),
+            Err(ApiError::Server { status: 503, .. })
+        ));
     }
 
     #[test]
     fn tokens_do_not_show_in_debug_output() {
-        let t = Tokens { access: "secret-access".into(), refresh: "secret-refresh".into() };
+        let t = Tokens {
+            access: "secret-access".into(),
+            refresh: "secret-refresh".into(),
+        };
         assert!(!format!("{t:?}").contains("secret"));
     }
 }

@@ -40,7 +40,11 @@ struct Inner {
 
 impl BotClient {
     /// `base` is a normalized bot URL (see `url::normalize_bot_url`).
-    pub fn new(base: String, tokens: Option<Tokens>, on_session: impl Fn(SessionEvent) + 'static) -> Self {
+    pub fn new(
+        base: String,
+        tokens: Option<Tokens>,
+        on_session: impl Fn(SessionEvent) + 'static,
+    ) -> Self {
         Self {
             inner: Rc::new(Inner {
                 base,
@@ -71,7 +75,11 @@ impl BotClient {
 
     /// The access token in hand, if any (the websocket needs it in its URL).
     pub fn access_token(&self) -> Option<String> {
-        self.inner.tokens.borrow().as_ref().map(|t| t.access.clone())
+        self.inner
+            .tokens
+            .borrow()
+            .as_ref()
+            .map(|t| t.access.clone())
     }
 
     /// Sends a typed endpoint and decodes its answer.
@@ -124,7 +132,13 @@ impl BotClient {
     fn start_refresh(&self) -> RefreshFuture {
         let client = self.clone();
         async move {
-            let refresh_token = client.inner.tokens.borrow().as_ref().map(|t| t.refresh.clone()).unwrap_or_default();
+            let refresh_token = client
+                .inner
+                .tokens
+                .borrow()
+                .as_ref()
+                .map(|t| t.refresh.clone())
+                .unwrap_or_default();
             let result = auth::refresh(client.base(), &refresh_token).await;
             match &result {
                 Ok(access) => {
@@ -155,7 +169,11 @@ impl BotClient {
         }
     }
 
-    async fn fetch(&self, request: &ApiRequest, token: Option<&str>) -> Result<(u16, String), ApiError> {
+    async fn fetch(
+        &self,
+        request: &ApiRequest,
+        token: Option<&str>,
+    ) -> Result<(u16, String), ApiError> {
         fetch_text(RawRequest {
             method: request.method.as_str(),
             url: format!("{}/api/v1{}", self.inner.base, request.path_and_query()),
@@ -210,12 +228,16 @@ pub(crate) async fn fetch_text(req: RawRequest<'_>) -> Result<(u16, String), Api
         "DELETE" => HttpMethod::DELETE,
         _ => HttpMethod::GET,
     };
-    let mut builder = RequestBuilder::new(&req.url).method(method).abort_signal(signal.as_ref());
+    let mut builder = RequestBuilder::new(&req.url)
+        .method(method)
+        .abort_signal(signal.as_ref());
     if let Some(value) = &req.authorization {
         builder = builder.header("Authorization", value);
     }
     let request = match req.body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body),
         None => builder.build(),
     }
     .map_err(|_| network_error())?;
@@ -232,9 +254,10 @@ pub(crate) async fn fetch_text(req: RawRequest<'_>) -> Result<(u16, String), Api
             guard.0 = None; // finished: nothing to abort
             Ok(answer)
         }
-        Either::Left((Err(gloo_net::Error::SerdeError(e)), _)) => {
-            Err(ApiError::Decode { endpoint: req.url.clone(), msg: e.to_string() })
-        }
+        Either::Left((Err(gloo_net::Error::SerdeError(e)), _)) => Err(ApiError::Decode {
+            endpoint: req.url.clone(),
+            msg: e.to_string(),
+        }),
         Either::Left((Err(_), _)) => Err(network_error()),
         Either::Right(_) => Err(ApiError::Timeout { ms: req.timeout_ms }),
     }
@@ -242,10 +265,14 @@ pub(crate) async fn fetch_text(req: RawRequest<'_>) -> Result<(u16, String), Api
 
 /// The origin this page is served from, e.g. `http://127.0.0.1:8080`.
 pub fn page_origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 fn network_error_for(bot_base: &str) -> ApiError {
-    ApiError::Network { bot_origin: origin_of(bot_base).unwrap_or_default(), page_origin: page_origin() }
+    ApiError::Network {
+        bot_origin: origin_of(bot_base).unwrap_or_default(),
+        page_origin: page_origin(),
+    }
 }
-

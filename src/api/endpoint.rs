@@ -16,7 +16,10 @@ pub struct Endpoint<T> {
 
 impl<T: DeserializeOwned> Endpoint<T> {
     pub fn new(request: ApiRequest) -> Self {
-        Self { request, _answer: PhantomData }
+        Self {
+            request,
+            _answer: PhantomData,
+        }
     }
 
     /// Decodes a successful answer's body. Used by the client and by native fixture tests alike.
@@ -27,5 +30,8 @@ impl<T: DeserializeOwned> Endpoint<T> {
 
 /// Decodes a JSON body leniently into `T`, naming the endpoint on failure.
 pub fn decode_body<T: DeserializeOwned>(endpoint: &str, body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|e| ApiError::Decode { endpoint: endpoint.to_string(), msg: e.to_string() })
+    serde_json::from_str(body).map_err(|e| ApiError::Decode {
+        endpoint: endpoint.to_string(),
+        msg: e.to_string(),
+    })
 }

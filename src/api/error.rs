@@ -7,7 +7,10 @@ pub enum ApiError {
     /// The request never got an HTTP answer: the bot is down, the URL is wrong, or (when the bot is on another
     /// origin) the browser blocked the answer because the bot's CORS settings do not list this page's origin.
     #[error("{}", network_message(.bot_origin, .page_origin))]
-    Network { bot_origin: String, page_origin: String },
+    Network {
+        bot_origin: String,
+        page_origin: String,
+    },
     #[error("The bot did not answer within {} seconds.", .ms / 1000)]
     Timeout { ms: u32 },
     /// The login endpoint rejected the user name or password.
@@ -38,21 +41,28 @@ impl ApiError {
     pub fn is_reachability_neutral(&self) -> bool {
         matches!(
             self,
-            ApiError::Http { .. } | ApiError::BadCredentials | ApiError::Aborted | ApiError::Decode { .. }
+            ApiError::Http { .. }
+                | ApiError::BadCredentials
+                | ApiError::Aborted
+                | ApiError::Decode { .. }
         )
     }
 
     /// True when this looks like the bot is unreachable (network failure, timeout or a crashing server).
     pub fn marks_offline(&self) -> bool {
-        matches!(self, ApiError::Network { .. } | ApiError::Timeout { .. } | ApiError::Server { .. })
+        matches!(
+            self,
+            ApiError::Network { .. } | ApiError::Timeout { .. } | ApiError::Server { .. }
+        )
     }
 
     /// The api_server snippet a user has to paste when a cross-origin call failed at the network level.
     pub fn cors_snippet(&self) -> Option<String> {
         match self {
-            ApiError::Network { bot_origin, page_origin } if bot_origin != page_origin => {
-                Some(cors_snippet(page_origin))
-            }
+            ApiError::Network {
+                bot_origin,
+                page_origin,
+            } if bot_origin != page_origin => Some(cors_snippet(page_origin)),
             _ => None,
         }
     }
@@ -62,6 +72,10 @@ impl ApiError {
         let detail = extract_detail(body);
         match status {
             401 => ApiError::LoginRequired,
+            // freqtrade answers a refused trading call (pair already open, trader stopped…) with 502 and
+            // `{"error": …}`, and an endpoint of the other run mode with 503 and `{"detail": …}`: the bot is up,
+            // it said no. A 5xx without such a body comes from a proxy whose bot is gone, or a crash.
+            500..=599 if is_freqtrade_error_body(body) => ApiError::Http { status, detail },
             500..=599 => ApiError::Server { status, detail },
             _ => ApiError::Http { status, detail },
         }
@@ -105,17 +119,32 @@ fn detail_suffix(detail: &str) -> String {
     }
 }
 
-/// freqtrade (FastAPI) answers errors as `{"detail": "text"}`, or for invalid input
-/// `{"detail": [{"loc": [...], "msg": "..."}]}`. Anything else yields an empty detail.
+fn is_freqtrade_error_body(body: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(body)
+        .map(|v| {
+            v.get("error").is_some_and(|e| e.is_string())
+                || v.get("detail").is_some_and(|d| !d.is_null())
+        })
+        .unwrap_or(false)
+}
+
+/// freqtrade (FastAPI) answers errors as `{"detail": "text"}`, for invalid input as
+/// `{"detail": [{"loc": [...], "msg": "..."}]}`, and when a trading call fails (HTTP 502) as
+/// `{"error": "Error querying /api/v1/forceenter: ..."}`. Anything else yields an empty detail.
 pub fn extract_detail(body: &str) -> String {
     #[derive(Deserialize)]
     struct Body {
         #[serde(default)]
         detail: serde_json::Value,
+        #[serde(default)]
+        error: Option<String>,
     }
     let Ok(parsed) = serde_json::from_str::<Body>(body) else {
         return String::new();
     };
+    if let Some(error) = parsed.error.filter(|e| !e.is_empty()) {
+        return error;
+    }
     match parsed.detail {
         serde_json::Value::String(s) => s,
         serde_json::Value::Array(items) => items
@@ -129,7 +158,9 @@ pub fn extract_detail(body: &str) -> String {
                         parts
                             .iter()
                             .filter_map(|p| match p {
-                                serde_json::Value::String(s) if s != "body" && s != "query" => Some(s.clone()),
+                                serde_json::Value::String(s) if s != "body" && s != "query" => {
+                                    Some(s.clone())
+                                }
                                 serde_json::Value::Number(n) => Some(n.to_string()),
                                 _ => None,
                             })
@@ -137,7 +168,11 @@ pub fn extract_detail(body: &str) -> String {
                             .join(".")
                     })
                     .unwrap_or_default();
-                Some(if loc.is_empty() { msg.to_string() } else { format!("{loc}: {msg}") })
+                Some(if loc.is_empty() {
+                    msg.to_string()
+                } else {
+                    format!("{loc}: {msg}")
+                })
             })
             .collect::<Vec<_>>()
             .join("; "),
@@ -160,25 +195,43 @@ mod tests {
         assert!(msg.contains("CORS_origins"), "{msg}");
         assert!(msg.contains("exactly http://127.0.0.1:8080"), "{msg}");
         let snippet = e.cors_snippet().unwrap_or_default();
-        assert!(snippet.contains("\"CORS_origins\": [\"http://127.0.0.1:8080\"]"), "{snippet}");
+        assert!(
+            snippet.contains("\"CORS_origins\": [\"http://127.0.0.1:8080\"]"),
+            "{snippet}"
+        );
         assert!(e.marks_offline());
     }
 
     #[test]
     fn network_error_on_the_same_origin_does_not_blame_cors() {
-        let e = ApiError::Network { bot_origin: "http://h:1".into(), page_origin: "http://h:1".into() };
+        let e = ApiError::Network {
+            bot_origin: "http://h:1".into(),
+            page_origin: "http://h:1".into(),
+        };
         assert!(!e.to_string().contains("CORS"));
         assert_eq!(e.cors_snippet(), None);
     }
 
     #[test]
     fn status_codes_are_classified() {
-        assert_eq!(ApiError::from_status(401, "{\"detail\":\"Unauthorized\"}"), ApiError::LoginRequired);
         assert_eq!(
-            ApiError::from_status(400, "{\"detail\":\"Error querying /api/v1/trade/9: Trade not found.\"}"),
-            ApiError::Http { status: 400, detail: "Error querying /api/v1/trade/9: Trade not found.".into() }
+            ApiError::from_status(401, "{\"detail\":\"Unauthorized\"}"),
+            ApiError::LoginRequired
         );
-        assert!(matches!(ApiError::from_status(502, "<html>bad gateway</html>"), ApiError::Server { status: 502, .. }));
+        assert_eq!(
+            ApiError::from_status(
+                400,
+                "{\"detail\":\"Error querying /api/v1/trade/9: Trade not found.\"}"
+            ),
+            ApiError::Http {
+                status: 400,
+                detail: "Error querying /api/v1/trade/9: Trade not found.".into()
+            }
+        );
+        assert!(matches!(
+            ApiError::from_status(502, "<html>bad gateway</html>"),
+            ApiError::Server { status: 502, .. }
+        ));
         let e = ApiError::from_status(404, "{\"detail\":\"Not Found\"}");
         assert!(e.to_string().contains("404"));
         assert!(e.is_reachability_neutral());
@@ -189,6 +242,26 @@ mod tests {
         let body = r#"{"detail":[{"type":"missing","loc":["body","pair"],"msg":"Field required","input":{}}]}"#;
         assert_eq!(extract_detail(body), "pair: Field required");
         assert_eq!(extract_detail("not json"), "");
+        // A failed trading call (HTTP 502), as captured from freqtrade 2026.9.
+        let body = include_str!("../../tests/fixtures/forceenter_paused_502.json");
+        let e = ApiError::from_status(502, body);
+        assert!(
+            matches!(&e, ApiError::Http { detail, .. } if detail.starts_with("Error querying /api/v1/forceenter")),
+            "{e:?}"
+        );
+        assert!(!e.marks_offline(), "the bot answered: it is online");
+        assert!(ApiError::from_status(502, "<html>Bad Gateway</html>").marks_offline());
+        let wrong_mode = ApiError::from_status(
+            503,
+            include_str!("../../tests/fixtures/strategies_503.json"),
+        );
+        assert!(!wrong_mode.marks_offline(), "{wrong_mode:?}");
+        assert!(
+            wrong_mode
+                .to_string()
+                .contains("Bot is not in the correct state"),
+            "{wrong_mode}"
+        );
         assert_eq!(extract_detail("{}"), "");
     }
 }

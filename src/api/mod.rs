@@ -1,11 +1,11 @@
 //! The protocol layer: wire types, request descriptions, the HTTP client and authentication.
 //! Nothing here knows about views.
 
+pub mod auth;
+pub mod client;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
 pub mod request;
-pub mod wire;
-pub mod auth;
-pub mod client;
 pub mod url;
+pub mod wire;

@@ -87,7 +87,9 @@ impl ApiRequest {
 
     /// Sets a JSON body. A body that cannot be serialized (it never happens for our payload types) is sent as `{}`.
     pub fn json(mut self, body: &impl Serialize) -> Self {
-        self.body = Some(serde_json::to_value(body).unwrap_or(serde_json::Value::Object(Default::default())));
+        self.body = Some(
+            serde_json::to_value(body).unwrap_or(serde_json::Value::Object(Default::default())),
+        );
         self
     }
 
@@ -125,7 +127,9 @@ pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -52,7 +52,8 @@ pub fn ws_base(base: &str) -> Option<String> {
     if let Some(rest) = base.strip_prefix("https://") {
         Some(format!("wss://{rest}"))
     } else {
-        base.strip_prefix("http://").map(|rest| format!("ws://{rest}"))
+        base.strip_prefix("http://")
+            .map(|rest| format!("ws://{rest}"))
     }
 }
 
@@ -62,20 +63,44 @@ mod tests {
 
     #[test]
     fn normalizes_typed_urls() {
-        assert_eq!(normalize_bot_url(" http://127.0.0.1:8080/ ").ok(), Some("http://127.0.0.1:8080".into()));
-        assert_eq!(normalize_bot_url("http://127.0.0.1:8080/api/v1/").ok(), Some("http://127.0.0.1:8080".into()));
-        assert_eq!(normalize_bot_url("https://bots.example/ft").ok(), Some("https://bots.example/ft".into()));
-        assert!(matches!(normalize_bot_url("127.0.0.1:8080"), Err(ApiError::BadUrl(_))));
-        assert!(matches!(normalize_bot_url("ftp://x"), Err(ApiError::BadUrl(_))));
+        assert_eq!(
+            normalize_bot_url(" http://127.0.0.1:8080/ ").ok(),
+            Some("http://127.0.0.1:8080".into())
+        );
+        assert_eq!(
+            normalize_bot_url("http://127.0.0.1:8080/api/v1/").ok(),
+            Some("http://127.0.0.1:8080".into())
+        );
+        assert_eq!(
+            normalize_bot_url("https://bots.example/ft").ok(),
+            Some("https://bots.example/ft".into())
+        );
+        assert!(matches!(
+            normalize_bot_url("127.0.0.1:8080"),
+            Err(ApiError::BadUrl(_))
+        ));
+        assert!(matches!(
+            normalize_bot_url("ftp://x"),
+            Err(ApiError::BadUrl(_))
+        ));
         assert!(matches!(normalize_bot_url(""), Err(ApiError::BadUrl(_))));
     }
 
     #[test]
     fn origins_match_browser_serialization() {
-        assert_eq!(origin_of("HTTP://LocalHost:80/x").as_deref(), Some("http://localhost"));
+        assert_eq!(
+            origin_of("HTTP://LocalHost:80/x").as_deref(),
+            Some("http://localhost")
+        );
         assert_eq!(origin_of("https://h:443").as_deref(), Some("https://h"));
-        assert_eq!(origin_of("http://127.0.0.1:18080/api").as_deref(), Some("http://127.0.0.1:18080"));
-        assert_eq!(origin_of("http://[::1]:8080").as_deref(), Some("http://[::1]:8080"));
+        assert_eq!(
+            origin_of("http://127.0.0.1:18080/api").as_deref(),
+            Some("http://127.0.0.1:18080")
+        );
+        assert_eq!(
+            origin_of("http://[::1]:8080").as_deref(),
+            Some("http://[::1]:8080")
+        );
         assert_eq!(origin_of("http://[::1]").as_deref(), Some("http://[::1]"));
         assert_eq!(origin_of("http://h:port"), None);
         assert_eq!(origin_of("http://user:pw@h"), None);

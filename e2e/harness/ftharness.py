@@ -1,0 +1,681 @@
+#!/usr/bin/env python3
+"""Run real freqtrade dry-run bots offline, for Freqboard's end-to-end tests and demo.
+
+The bots trade (dry-run) against ``simulator.py``, a deterministic simulated Binance
+spot exchange on loopback, so nothing needs the internet.
+
+Subcommands:
+
+  setup       create the venv (freqtrade==2026.9) and a userdir with SampleStrategy
+  up          start the simulator and N bots, write DIR/bots.json and print it
+  down        stop every process started from DIR (bots and simulator)
+  stop-bot    stop one bot (SIGTERM, or SIGKILL with --kill)
+  start-bot   start one bot again with its config (optionally a new jwt_secret_key)
+  mint-token  print an HS256 JWT for a bot, signed like freqtrade does (optionally expired)
+
+Examples:
+
+  python3 e2e/harness/ftharness.py setup
+  python3 e2e/harness/ftharness.py up --state-dir .run/e2e --ui-origin http://127.0.0.1:8080 --bots 2
+  python3 e2e/harness/ftharness.py mint-token --state-dir .run/e2e --name bot1 --expired
+  python3 e2e/harness/ftharness.py down --state-dir .run/e2e
+
+Layout of a state dir:
+
+  DIR/bots.json            list of {name, url, port, username, password, jwt_secret_key,
+                           ws_token, config, log, pid, cors_origins}
+  DIR/simulator.json       {pid, port} when the simulator was started from DIR
+  DIR/simulator.log
+  DIR/<name>/config.json   the bot's config; DIR/<name>/freqtrade.log its log
+                         (DIR/<name>/console.log: its stdout/stderr, same lines, wrapped);
+  DIR/<name>/tradesv3.dryrun.sqlite its database; DIR/<name>/user_data its userdir
+
+The venv and the shared userdir (with SampleStrategy) live in
+``${FREQBOARD_CACHE:-$HOME/.cache/freqboard}``. This script needs only the standard
+library, so it runs with any python3 >= 3.9.
+"""
+
+import argparse
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+FREQTRADE_VERSION = "2026.9"
+HERE = Path(__file__).resolve().parent
+SIMULATOR = HERE / "simulator.py"
+
+PAIRS = ["BTC/USDT", "ETH/USDT", "SOL/USDT", "XRP/USDT"]
+DEFAULT_USERNAME = "freqtrader"
+PING_TIMEOUT_S = 120
+ACCESS_TOKEN_LIFETIME_S = 15 * 60
+REFRESH_TOKEN_LIFETIME_S = 30 * 24 * 3600
+
+
+def log(message):
+    """Progress messages go to stderr so stdout stays machine-readable."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def fail(message):
+    log(f"error: {message}")
+    sys.exit(1)
+
+
+# --------------------------------------------------------------------------
+# Paths
+# --------------------------------------------------------------------------
+
+def cache_dir():
+    return Path(os.environ.get("FREQBOARD_CACHE") or Path.home() / ".cache" / "freqboard")
+
+
+def venv_dir():
+    return cache_dir() / "venv"
+
+
+def venv_bin(name):
+    return venv_dir() / "bin" / name
+
+
+def shared_userdir():
+    return cache_dir() / "user_data"
+
+
+def strategy_dir():
+    return shared_userdir() / "strategies"
+
+
+# --------------------------------------------------------------------------
+# setup: venv and userdir
+# --------------------------------------------------------------------------
+
+def installed_freqtrade_version():
+    """The version `freqtrade --version` reports in the venv, or None."""
+    if not venv_bin("freqtrade").exists():
+        return None
+    try:
+        out = subprocess.run([str(venv_bin("freqtrade")), "--version"], capture_output=True,
+                             text=True, timeout=120).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for line in out.splitlines():
+        if line.startswith("Freqtrade Version:") or line.startswith("freqtrade "):
+            return line.split()[-1]
+    return None
+
+
+def ensure_venv():
+    version = installed_freqtrade_version()
+    if version == FREQTRADE_VERSION:
+        log(f"venv ok: {venv_dir()} (freqtrade {version})")
+        return
+    log(f"installing freqtrade=={FREQTRADE_VERSION} into {venv_dir()} (found: {version}) ...")
+    if not venv_bin("python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv_dir())], check=True)
+    subprocess.run([str(venv_bin("pip")), "install", "-q", f"freqtrade=={FREQTRADE_VERSION}"],
+                   check=True)
+    version = installed_freqtrade_version()
+    if version != FREQTRADE_VERSION:
+        fail(f"freqtrade --version reports {version!r} after install")
+
+
+def ensure_userdir():
+    if (strategy_dir() / "sample_strategy.py").exists():
+        log(f"userdir ok: {shared_userdir()}")
+        return
+    subprocess.run([str(venv_bin("freqtrade")), "create-userdir", "--userdir",
+                    str(shared_userdir())], check=True, stdout=subprocess.DEVNULL)
+    log(f"created userdir {shared_userdir()}")
+
+
+def cmd_setup(args):
+    started = time.monotonic()
+    ensure_venv()
+    ensure_userdir()
+    log(f"setup done in {time.monotonic() - started:.1f}s")
+
+
+def require_setup():
+    if not venv_bin("freqtrade").exists() or not (strategy_dir() / "sample_strategy.py").exists():
+        fail("freqtrade is not set up; run `ftharness.py setup` first")
+
+
+# --------------------------------------------------------------------------
+# Processes
+# --------------------------------------------------------------------------
+
+def process_cmdline(pid):
+    """The command line of a live (non-zombie) process, or None."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        if stat.rsplit(")", 1)[1].split()[0] == "Z":
+            return None
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except (OSError, IndexError):
+        return None
+
+
+def is_running(pid, marker):
+    """True when `pid` is alive and its command line contains `marker`.
+
+    The marker (a config path, the simulator's path) guards against a recycled pid.
+    """
+    if not pid:
+        return False
+    cmdline = process_cmdline(pid)
+    return cmdline is not None and marker in cmdline
+
+
+def start_detached(command, log_path, cwd):
+    """Start a process in its own session, output appended to log_path; return its pid."""
+    with open(log_path, "ab") as log_file:
+        process = subprocess.Popen(
+            [str(part) for part in command], cwd=str(cwd), stdin=subprocess.DEVNULL,
+            stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True, close_fds=True)
+    return process.pid
+
+
+def stop_process(pid, marker, kill=False, timeout=20):
+    """Stop a process started by start_detached (and its process group)."""
+    if not is_running(pid, marker):
+        return
+    sig = signal.SIGKILL if kill else signal.SIGTERM
+    send_signal(pid, sig)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process_cmdline(pid) is None:
+            return
+        reap(pid)
+        time.sleep(0.2)
+    log(f"pid {pid} did not stop after {timeout}s; sending SIGKILL")
+    send_signal(pid, signal.SIGKILL)
+    time.sleep(0.5)
+    reap(pid)
+
+
+def send_signal(pid, sig):
+    try:
+        os.killpg(pid, sig)  # the process leads its own session/group
+    except ProcessLookupError:
+        pass
+    except PermissionError:
+        os.kill(pid, sig)
+
+
+def reap(pid):
+    """Collect a child we started in this very invocation, if it has exited."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+
+
+def tail(path, lines=40):
+    try:
+        return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+# --------------------------------------------------------------------------
+# HTTP helpers
+# --------------------------------------------------------------------------
+
+def http_get_json(url, timeout=2.0):
+    """GET a URL; return the decoded JSON body, or None if it is unreachable or not 2xx."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return json.loads(response.read())
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+
+
+def bot_pings(port):
+    body = http_get_json(f"http://127.0.0.1:{port}/api/v1/ping")
+    return isinstance(body, dict) and body.get("status") == "pong"
+
+
+def simulator_answers(port):
+    body = http_get_json(f"http://127.0.0.1:{port}/public/time")
+    return isinstance(body, dict) and "serverTime" in body
+
+
+# --------------------------------------------------------------------------
+# State dir
+# --------------------------------------------------------------------------
+
+def bots_file(state_dir):
+    return Path(state_dir) / "bots.json"
+
+
+def load_bots(state_dir):
+    path = bots_file(state_dir)
+    return json.loads(path.read_text()) if path.exists() else []
+
+
+def save_bots(state_dir, bots):
+    bots_file(state_dir).write_text(json.dumps(bots, indent=2) + "\n")
+
+
+def find_bot(bots, name):
+    for bot in bots:
+        if bot["name"] == name:
+            return bot
+    fail(f"no bot named {name!r} (known: {', '.join(b['name'] for b in bots) or 'none'})")
+
+
+# --------------------------------------------------------------------------
+# Simulator
+# --------------------------------------------------------------------------
+
+def simulator_file(state_dir):
+    return Path(state_dir) / "simulator.json"
+
+
+def ensure_simulator(state_dir, port):
+    """Start the simulator unless something already answers on its port."""
+    if simulator_answers(port):
+        log(f"simulator already answering on port {port}")
+        return
+    pid = start_detached([sys.executable, SIMULATOR, "--port", port, "--quiet"],
+                         Path(state_dir) / "simulator.log", state_dir)
+    simulator_file(state_dir).write_text(json.dumps({"pid": pid, "port": port}) + "\n")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if simulator_answers(port):
+            log(f"simulator started on port {port} (pid {pid})")
+            return
+        if not is_running(pid, str(SIMULATOR)):
+            break
+        time.sleep(0.2)
+    fail(f"simulator did not start on port {port}:\n{tail(Path(state_dir) / 'simulator.log')}")
+
+
+def stop_simulator(state_dir):
+    path = simulator_file(state_dir)
+    if not path.exists():
+        return
+    info = json.loads(path.read_text())
+    stop_process(info["pid"], str(SIMULATOR))
+    path.unlink()
+    log(f"simulator stopped (pid {info['pid']})")
+
+
+# --------------------------------------------------------------------------
+# Bot configuration
+# --------------------------------------------------------------------------
+
+def ccxt_binance_api_keys():
+    """Every key of ccxt.binance().urls['api'] in the venv's ccxt."""
+    code = "import ccxt, json; print(json.dumps(sorted(ccxt.binance().urls['api'])))"
+    out = subprocess.run([str(venv_bin("python")), "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    return json.loads(out)
+
+
+def exchange_config(sim_port, api_keys):
+    """The `exchange` section: binance spot, every ccxt API url sent to the simulator."""
+    ccxt_config = {
+        "urls": {"api": {key: f"http://127.0.0.1:{sim_port}/{key}" for key in api_keys}},
+        "options": {"fetchMarkets": {"types": ["spot"]}},
+    }
+    return {
+        "name": "binance",
+        "key": "",
+        "secret": "",
+        "ccxt_config": ccxt_config,
+        "ccxt_async_config": ccxt_config,
+        "enable_ws": False,
+        "pair_whitelist": list(PAIRS),
+        "pair_blacklist": [],
+    }
+
+
+def bot_config(bot, sim_port, api_keys):
+    """A complete dry-run config for one bot."""
+    bot_dir = Path(bot["config"]).parent
+    return {
+        "bot_name": bot["name"],
+        "dry_run": True,
+        "dry_run_wallet": 1000,
+        "trading_mode": "spot",
+        "margin_mode": "",
+        "stake_currency": "USDT",
+        "stake_amount": 50,
+        "tradable_balance_ratio": 0.99,
+        "max_open_trades": 5,
+        "timeframe": "5m",
+        "strategy": "SampleStrategy",
+        "strategy_path": str(strategy_dir()),
+        "user_data_dir": str(bot_dir / "user_data"),
+        "db_url": f"sqlite:///{bot_dir / 'tradesv3.dryrun.sqlite'}",
+        "initial_state": "running",
+        "force_entry_enable": True,
+        "cancel_open_orders_on_exit": False,
+        "unfilledtimeout": {"entry": 10, "exit": 10, "exit_timeout_count": 0, "unit": "minutes"},
+        "entry_pricing": {
+            "price_side": "other",
+            "use_order_book": True,
+            "order_book_top": 1,
+            "price_last_balance": 0.0,
+            "check_depth_of_market": {"enabled": False, "bids_to_ask_delta": 1},
+        },
+        "exit_pricing": {"price_side": "other", "use_order_book": True, "order_book_top": 1},
+        "order_types": {
+            "entry": "market",
+            "exit": "market",
+            "emergency_exit": "market",
+            "force_entry": "market",
+            "force_exit": "market",
+            "stoploss": "market",
+            "stoploss_on_exchange": False,
+        },
+        "order_time_in_force": {"entry": "GTC", "exit": "GTC"},
+        "exchange": exchange_config(sim_port, api_keys),
+        "pairlists": [{"method": "StaticPairList"}],
+        "telegram": {"enabled": False, "token": "", "chat_id": ""},
+        "api_server": {
+            "enabled": True,
+            "listen_ip_address": "127.0.0.1",
+            "listen_port": bot["port"],
+            "verbosity": "error",
+            "enable_openapi": False,
+            "jwt_secret_key": bot["jwt_secret_key"],
+            "ws_token": bot["ws_token"],
+            "CORS_origins": bot["cors_origins"],
+            "username": bot["username"],
+            "password": bot["password"],
+        },
+        "internals": {"process_throttle_secs": 5, "heartbeat_interval": 60},
+        "dataformat_ohlcv": "feather",
+        "dataformat_trades": "feather",
+    }
+
+
+def new_bot(state_dir, name, port, username, cors_origins):
+    """A fresh bots.json record with new random credentials."""
+    bot_dir = Path(state_dir).resolve() / name
+    return {
+        "name": name,
+        "url": f"http://127.0.0.1:{port}",
+        "port": port,
+        "username": username,
+        "password": secrets.token_urlsafe(18),
+        "jwt_secret_key": secrets.token_hex(32),
+        "ws_token": secrets.token_urlsafe(24),
+        "config": str(bot_dir / "config.json"),
+        "log": str(bot_dir / "freqtrade.log"),
+        "pid": None,
+        "cors_origins": list(cors_origins),
+    }
+
+
+def write_bot_config(bot, sim_port, api_keys):
+    bot_dir = Path(bot["config"]).parent
+    (bot_dir / "user_data").mkdir(parents=True, exist_ok=True)
+    config = bot_config(bot, sim_port, api_keys)
+    Path(bot["config"]).write_text(json.dumps(config, indent=2) + "\n")
+
+
+def config_sim_port(bot):
+    """The simulator port a bot's existing config points at."""
+    config = json.loads(Path(bot["config"]).read_text())
+    url = config["exchange"]["ccxt_config"]["urls"]["api"]["public"]
+    return int(url.split(":")[-1].split("/")[0])
+
+
+# --------------------------------------------------------------------------
+# Bot processes
+# --------------------------------------------------------------------------
+
+def bot_is_running(bot):
+    return is_running(bot.get("pid"), bot["config"])
+
+
+def launch_bot(bot):
+    """Start a bot's freqtrade process (not waiting for it)."""
+    if bot_pings(bot["port"]):
+        fail(f"port {bot['port']} already has a freqtrade API answering (not started from here?)")
+    command = [venv_bin("freqtrade"), "trade", "--config", bot["config"], "--logfile", bot["log"]]
+    bot["pid"] = start_detached(command, console_log(bot), Path(bot["config"]).parent)
+    log(f"{bot['name']}: started freqtrade on port {bot['port']} (pid {bot['pid']})")
+
+
+def console_log(bot):
+    """stdout/stderr of a bot: has everything, even errors from before logging is set up."""
+    return Path(bot["config"]).parent / "console.log"
+
+
+def wait_for_ping(bot, timeout=PING_TIMEOUT_S):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if bot_pings(bot["port"]):
+            log(f"{bot['name']}: ping ok on {bot['url']}")
+            return
+        if not bot_is_running(bot):
+            fail(f"{bot['name']} exited during start-up; log tail:\n{tail(console_log(bot))}")
+        time.sleep(0.5)
+    fail(f"{bot['name']} did not answer /api/v1/ping within {timeout}s; log tail:\n"
+         f"{tail(console_log(bot))}")
+
+
+def stop_bot(bot, kill=False):
+    if bot_is_running(bot):
+        stop_process(bot["pid"], bot["config"], kill=kill)
+        log(f"{bot['name']}: stopped (pid {bot['pid']}{', SIGKILL' if kill else ''})")
+    bot["pid"] = None
+
+
+# --------------------------------------------------------------------------
+# up / down / stop-bot / start-bot
+# --------------------------------------------------------------------------
+
+def split_list(value):
+    return [item.strip() for item in value.split(",") if item.strip()] if value else []
+
+
+def wanted_bots(args):
+    """(name, port, username, cors_origins) for every bot `up` should run."""
+    names = split_list(args.names) or [f"bot{i + 1}" for i in range(args.bots)]
+    usernames = split_list(args.usernames)
+    if usernames and len(usernames) != len(names):
+        fail("--usernames needs one name per bot")
+    origins = args.cors_origin if args.cors_origin else [args.ui_origin]
+    for name in args.no_cors_for:
+        if name not in names:
+            fail(f"--no-cors-for {name}: no such bot")
+    return [
+        (name, args.base_port + i, usernames[i] if usernames else DEFAULT_USERNAME,
+         [] if name in args.no_cors_for else origins)
+        for i, name in enumerate(names)
+    ]
+
+
+def reusable(bot, port, username, cors_origins, sim_port):
+    """True when a recorded bot is running with the settings asked for."""
+    return (bot_is_running(bot) and bot_pings(bot["port"]) and bot["port"] == port
+            and bot["username"] == username and bot["cors_origins"] == cors_origins
+            and config_sim_port(bot) == sim_port)
+
+
+def cmd_up(args):
+    require_setup()
+    started = time.monotonic()
+    state_dir = Path(args.state_dir).resolve()
+    state_dir.mkdir(parents=True, exist_ok=True)
+    ensure_simulator(state_dir, args.sim_port)
+
+    old_bots = {bot["name"]: bot for bot in load_bots(state_dir)}
+    api_keys = None
+    bots, launched = [], []
+    for name, port, username, cors_origins in wanted_bots(args):
+        old = old_bots.pop(name, None)
+        if old and reusable(old, port, username, cors_origins, args.sim_port):
+            log(f"{name}: already running on port {port} (pid {old['pid']}), reused")
+            bots.append(old)
+            continue
+        if old:
+            stop_bot(old)
+        api_keys = api_keys or ccxt_binance_api_keys()
+        bot = new_bot(state_dir, name, port, username, cors_origins)
+        write_bot_config(bot, args.sim_port, api_keys)
+        launch_bot(bot)
+        bots.append(bot)
+        launched.append(bot)
+
+    for leftover in old_bots.values():  # bots of an earlier `up` no longer asked for
+        stop_bot(leftover)
+
+    save_bots(state_dir, bots)  # pids are recorded even if a bot fails to start
+    for bot in launched:
+        wait_for_ping(bot)
+    save_bots(state_dir, bots)
+    log(f"up done in {time.monotonic() - started:.1f}s; state in {bots_file(state_dir)}")
+    print(json.dumps(bots, indent=2))
+
+
+def cmd_down(args):
+    state_dir = Path(args.state_dir).resolve()
+    bots = load_bots(state_dir)
+    for bot in bots:
+        stop_bot(bot)
+    if bots:
+        save_bots(state_dir, bots)
+    stop_simulator(state_dir)
+
+
+def cmd_stop_bot(args):
+    state_dir = Path(args.state_dir).resolve()
+    bots = load_bots(state_dir)
+    stop_bot(find_bot(bots, args.name), kill=args.kill)
+    save_bots(state_dir, bots)
+
+
+def cmd_start_bot(args):
+    require_setup()
+    state_dir = Path(args.state_dir).resolve()
+    bots = load_bots(state_dir)
+    bot = find_bot(bots, args.name)
+    if bot_is_running(bot):
+        if not args.new_secret:
+            log(f"{bot['name']}: already running (pid {bot['pid']})")
+            print(json.dumps(bot, indent=2))
+            return
+        stop_bot(bot)
+    if args.new_secret:
+        bot["jwt_secret_key"] = secrets.token_hex(32)
+        config = json.loads(Path(bot["config"]).read_text())
+        config["api_server"]["jwt_secret_key"] = bot["jwt_secret_key"]
+        Path(bot["config"]).write_text(json.dumps(config, indent=2) + "\n")
+        log(f"{bot['name']}: new jwt_secret_key")
+    launch_bot(bot)
+    save_bots(state_dir, bots)
+    wait_for_ping(bot)
+    print(json.dumps(bot, indent=2))
+
+
+# --------------------------------------------------------------------------
+# mint-token
+# --------------------------------------------------------------------------
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def encode_hs256_jwt(payload, secret):
+    """What PyJWT's jwt.encode(payload, secret, algorithm="HS256") produces."""
+    header = json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":"), sort_keys=True)
+    body = json.dumps(payload, separators=(",", ":"))
+    signing_input = f"{b64url(header.encode())}.{b64url(body.encode())}"
+    signature = hmac.new(secret.encode(), signing_input.encode(), hashlib.sha256).digest()
+    return f"{signing_input}.{b64url(signature)}"
+
+
+def token_claims(username, token_type, expired, now=None):
+    """The claims freqtrade's api_auth.create_token puts in a token."""
+    now = int(time.time()) if now is None else now
+    lifetime = ACCESS_TOKEN_LIFETIME_S if token_type == "access" else REFRESH_TOKEN_LIFETIME_S
+    issued = now - lifetime - 60 if expired else now
+    return {"identity": {"u": username}, "exp": issued + lifetime, "iat": issued,
+            "type": token_type}
+
+
+def cmd_mint_token(args):
+    bot = find_bot(load_bots(Path(args.state_dir).resolve()), args.name)
+    claims = token_claims(args.username or bot["username"], args.type, args.expired)
+    print(encode_hs256_jwt(claims, bot["jwt_secret_key"]))
+
+
+# --------------------------------------------------------------------------
+# Command line
+# --------------------------------------------------------------------------
+
+def build_parser():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    setup = commands.add_parser("setup", help="create the venv and the userdir (idempotent)")
+    setup.set_defaults(func=cmd_setup)
+
+    up = commands.add_parser("up", help="start the simulator and the bots")
+    up.add_argument("--state-dir", required=True)
+    up.add_argument("--ui-origin", required=True,
+                    help="origin of the UI, put in every bot's api_server.CORS_origins")
+    up.add_argument("--bots", type=int, default=1, help="number of bots (default 1)")
+    up.add_argument("--names", help="comma-separated bot names (default bot1,bot2,...)")
+    up.add_argument("--usernames", help="comma-separated API usernames, one per bot "
+                                        f"(default {DEFAULT_USERNAME})")
+    up.add_argument("--base-port", type=int, default=18080)
+    up.add_argument("--sim-port", type=int, default=18000)
+    up.add_argument("--cors-origin", action="append", default=[],
+                    help="CORS origin for every bot, instead of --ui-origin (repeatable)")
+    up.add_argument("--no-cors-for", action="append", default=[], metavar="NAME",
+                    help="give this bot an empty CORS_origins list (repeatable)")
+    up.set_defaults(func=cmd_up)
+
+    down = commands.add_parser("down", help="stop every process started from the state dir")
+    down.add_argument("--state-dir", required=True)
+    down.set_defaults(func=cmd_down)
+
+    stop = commands.add_parser("stop-bot", help="stop one bot")
+    stop.add_argument("--state-dir", required=True)
+    stop.add_argument("--name", required=True)
+    stop.add_argument("--kill", action="store_true", help="SIGKILL instead of SIGTERM")
+    stop.set_defaults(func=cmd_stop_bot)
+
+    start = commands.add_parser("start-bot", help="start one bot again")
+    start.add_argument("--state-dir", required=True)
+    start.add_argument("--name", required=True)
+    start.add_argument("--new-secret", action="store_true",
+                       help="generate a new jwt_secret_key (invalidates all its tokens)")
+    start.set_defaults(func=cmd_start_bot)
+
+    mint = commands.add_parser("mint-token", help="print a JWT signed with a bot's secret")
+    mint.add_argument("--state-dir", required=True)
+    mint.add_argument("--name", required=True)
+    mint.add_argument("--type", choices=["access", "refresh"], default="access")
+    mint.add_argument("--expired", action="store_true", help="already expired")
+    mint.add_argument("--username", help="identity to put in the token (default: the bot's)")
+    mint.set_defaults(func=cmd_mint_token)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
