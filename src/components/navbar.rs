@@ -66,7 +66,7 @@ pub fn Navbar() -> impl IntoView {
                     aria-label="Selected bot"
                     on:change=move |ev| registry.select(&BotId(event_target_value(&ev)))
                 >
-                    <For each=move || bots.get() key=|b| (b.id.clone(), b.name.clone(), b.status.clone()) let:bot>
+                    <For each=move || bots.get() key=|b| (b.id.clone(), b.name.clone(), b.status.label()) let:bot>
                         <option
                             value=bot.id.0.clone()
                             prop:selected={

@@ -18,8 +18,10 @@ where
     let location = use_location();
     let selected = registry.selected();
     let selected_id = Memo::new(move |_| selected.get().map(|b| b.id));
-    let needs_login = Memo::new(move |_| selected.get().map(|b| b.status == BotStatus::LoginRequired));
-    move || match (selected_id.get(), needs_login.get()) {
+    let needs_login =
+        Memo::new(move |_| selected.get().map(|b| b.status == BotStatus::LoginRequired));
+    move || {
+        match (selected_id.get(), needs_login.get()) {
         (None, _) => {
             let redirect = crate::api::request::encode_component(&location.pathname.get_untracked());
             view! { <Redirect path=format!("/login?redirect={redirect}") /> }.into_any()
@@ -33,5 +35,6 @@ where
         }
         .into_any(),
         (Some(id), _) => children(id).into_any(),
+    }
     }
 }

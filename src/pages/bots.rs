@@ -26,8 +26,8 @@ pub fn BotsPage() -> impl IntoView {
             >
                 <ul class="bot-list">
                     <For
-                        each=move || bots.get().into_iter().enumerate().collect::<Vec<_>>()
-                        key=|(i, b)| (*i, b.clone().id, b.name.clone(), b.status.clone())
+                        each={move || bots.get().into_iter().enumerate().collect::<Vec<_>>()}
+                        key={|row: &(usize, BotEntry)| (row.0, row.1.id.clone(), row.1.name.clone(), row.1.status.label())}
                         let:row
                     >
                         <BotRow index=row.0 bot=row.1 />
@@ -44,7 +44,7 @@ fn BotRow(index: usize, bot: BotEntry) -> impl IntoView {
     let count = Memo::new(move |_| registry.bots().with(|b| b.len()));
     let is_selected = {
         let id = bot.id.clone();
-        move || registry.selected_id().get().as_ref() == Some(&id)
+        Signal::derive(move || registry.selected_id().get().as_ref() == Some(&id))
     };
     let editing = RwSignal::new(false);
     let new_name = RwSignal::new(bot.name.clone());
@@ -92,12 +92,12 @@ fn BotRow(index: usize, bot: BotEntry) -> impl IntoView {
                     "Select"
                 </button>
                 <button on:click=move |_| editing.update(|e| *e = !*e)>"Rename"</button>
-                <button aria-label="Move up" disabled=index == 0 on:click=move |_| with_id(&|id| registry.shift(id, -1))>
+                <button aria-label="Move up" disabled={index == 0} on:click=move |_| with_id(&|id| registry.shift(id, -1))>
                     "↑"
                 </button>
                 <button
                     aria-label="Move down"
-                    disabled=move || index + 1 >= count.get()
+                    disabled={move || index + 1 >= count.get()}
                     on:click=move |_| with_id(&|id| registry.shift(id, 1))
                 >
                     "↓"

@@ -26,12 +26,25 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
 
-    let relogin = query.with_untracked(|q| q.get("bot")).map(BotId).and_then(|id| registry.entry(&id));
+    let relogin = query
+        .with_untracked(|q| q.get("bot"))
+        .map(BotId)
+        .and_then(|id| registry.entry(&id));
     let redirect = safe_redirect(query.with_untracked(|q| q.get("redirect")));
 
     let name = RwSignal::new(relogin.as_ref().map(|b| b.name.clone()).unwrap_or_default());
-    let url = RwSignal::new(relogin.as_ref().map(|b| b.url.clone()).unwrap_or_else(page_origin));
-    let username = RwSignal::new(relogin.as_ref().map(|b| b.username.clone()).unwrap_or_default());
+    let url = RwSignal::new(
+        relogin
+            .as_ref()
+            .map(|b| b.url.clone())
+            .unwrap_or_else(page_origin),
+    );
+    let username = RwSignal::new(
+        relogin
+            .as_ref()
+            .map(|b| b.username.clone())
+            .unwrap_or_default(),
+    );
     let password = RwSignal::new(String::new());
     let remember = RwSignal::new(relogin.as_ref().map(|b| b.remember).unwrap_or(true));
     let pending = RwSignal::new(false);
@@ -67,7 +80,10 @@ pub fn LoginPage() -> impl IntoView {
         let user = username.get_untracked().trim().to_string();
         let pass = password.get_untracked();
         let bot_name = match name.get_untracked().trim() {
-            "" => origin_of(&base).unwrap_or_else(|| base.clone()).replace("http://", "").replace("https://", ""),
+            "" => origin_of(&base)
+                .unwrap_or_else(|| base.clone())
+                .replace("http://", "")
+                .replace("https://", ""),
             typed => typed.to_string(),
         };
         let keep = remember.get_untracked();

@@ -40,11 +40,10 @@ pub fn SettingsPage() -> impl IntoView {
                     {TIMEZONES
                         .iter()
                         .map(|tz| {
-                            let tz = tz.to_string();
-                            let current = tz.clone();
+                            let current = tz.to_string();
                             view! {
-                                <option value=tz.clone() prop:selected=move || settings.get().timezone == current>
-                                    {tz}
+                                <option value=*tz prop:selected=move || settings.get().timezone == current>
+                                    {*tz}
                                 </option>
                             }
                         })

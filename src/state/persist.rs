@@ -61,7 +61,10 @@ const FORMAT_VERSION: u32 = 1;
 pub fn encode_bots<'a>(bots: impl IntoIterator<Item = &'a StoredBot>) -> String {
     let doc = StoredBots {
         version: FORMAT_VERSION,
-        bots: bots.into_iter().filter_map(|b| serde_json::to_value(b).ok()).collect(),
+        bots: bots
+            .into_iter()
+            .filter_map(|b| serde_json::to_value(b).ok())
+            .collect(),
     };
     serde_json::to_string(&doc).unwrap_or_else(|_| "{}".to_string())
 }
@@ -70,8 +73,13 @@ pub fn encode_bots<'a>(bots: impl IntoIterator<Item = &'a StoredBot>) -> String 
 /// stop the app from starting.
 pub fn decode_bots(text: Option<&str>) -> Vec<StoredBot> {
     let Some(text) = text else { return Vec::new() };
-    let Ok(doc) = serde_json::from_str::<StoredBots>(text) else { return Vec::new() };
-    doc.bots.into_iter().filter_map(|v| serde_json::from_value::<StoredBot>(v).ok()).collect()
+    let Ok(doc) = serde_json::from_str::<StoredBots>(text) else {
+        return Vec::new();
+    };
+    doc.bots
+        .into_iter()
+        .filter_map(|v| serde_json::from_value::<StoredBot>(v).ok())
+        .collect()
 }
 
 /// Merges the two storages' lists into one ordered list, dropping duplicate ids (localStorage wins).
@@ -108,7 +116,10 @@ mod tests {
             name: format!("Bot {id}"),
             url: "http://127.0.0.1:18080".into(),
             username: "freqtrader".into(),
-            tokens: Some(Tokens { access: "a".into(), refresh: "r".into() }),
+            tokens: Some(Tokens {
+                access: "a".into(),
+                refresh: "r".into(),
+            }),
             order,
             remember,
         }
@@ -116,7 +127,13 @@ mod tests {
 
     #[test]
     fn bots_round_trip() {
-        let bots = vec![bot("bot-1", 0, true), StoredBot { tokens: None, ..bot("bot-2", 1, true) }];
+        let bots = vec![
+            bot("bot-1", 0, true),
+            StoredBot {
+                tokens: None,
+                ..bot("bot-2", 1, true)
+            },
+        ];
         let text = encode_bots(&bots);
         assert_eq!(decode_bots(Some(&text)), bots);
         assert!(!text.contains("password"));
@@ -131,15 +148,18 @@ mod tests {
         let text = r#"{"version":1,"bots":[{"id":7},{"id":"bot-1","name":"A","url":"http://h:1","extra":true}]}"#;
         let bots = decode_bots(Some(text));
         assert_eq!(bots.len(), 1);
-        assert_eq!(bots.first().map(|b| (b.remember, b.tokens.is_none())), Some((true, true)));
+        assert_eq!(
+            bots.first().map(|b| (b.remember, b.tokens.is_none())),
+            Some((true, true))
+        );
     }
 
     #[test]
     fn merge_orders_and_dedups() {
-        let merged = merge_bots(vec![bot("bot-2", 1, true), bot("bot-1", 5, true)], vec![
-            bot("bot-3", 0, false),
-            bot("bot-2", 9, false),
-        ]);
+        let merged = merge_bots(
+            vec![bot("bot-2", 1, true), bot("bot-1", 5, true)],
+            vec![bot("bot-3", 0, false), bot("bot-2", 9, false)],
+        );
         let ids: Vec<&str> = merged.iter().map(|b| b.id.0.as_str()).collect();
         assert_eq!(ids, ["bot-3", "bot-2", "bot-1"]);
     }

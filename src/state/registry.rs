@@ -71,7 +71,11 @@ pub struct BotRegistry {
 impl BotRegistry {
     /// Loads the stored bots and provides the registry as context.
     pub fn provide() -> Self {
-        let registry = Self { bots: RwSignal::new(Vec::new()), selected: RwSignal::new(None), in_flight: RwSignal::new(0) };
+        let registry = Self {
+            bots: RwSignal::new(Vec::new()),
+            selected: RwSignal::new(None),
+            in_flight: RwSignal::new(0),
+        };
         registry.load();
         provide_context(registry);
         registry
@@ -95,7 +99,8 @@ impl BotRegistry {
     }
 
     pub fn entry(&self, id: &BotId) -> Option<BotEntry> {
-        self.bots.with_untracked(|list| list.iter().find(|b| &b.id == id).cloned())
+        self.bots
+            .with_untracked(|list| list.iter().find(|b| &b.id == id).cloned())
     }
 
     pub fn busy(&self) -> Signal<bool> {
@@ -105,9 +110,13 @@ impl BotRegistry {
 
     fn load(&self) {
         let local = persist::decode_bots(storage::get(Area::Local, persist::BOTS_KEY).as_deref());
-        let session = persist::decode_bots(storage::get(Area::Session, persist::BOTS_KEY).as_deref());
+        let session =
+            persist::decode_bots(storage::get(Area::Session, persist::BOTS_KEY).as_deref());
         let stored = persist::merge_bots(local, session);
-        let entries = stored.into_iter().map(|bot| self.install(bot)).collect::<Vec<_>>();
+        let entries = stored
+            .into_iter()
+            .map(|bot| self.install(bot))
+            .collect::<Vec<_>>();
         let wanted = storage::get(Area::Local, persist::SELECTED_KEY).map(BotId);
         let selected = match wanted {
             Some(id) if entries.iter().any(|b| b.id == id) => Some(id),
@@ -119,12 +128,25 @@ impl BotRegistry {
 
     /// Creates the client of a stored bot and returns its entry.
     fn install(&self, bot: StoredBot) -> BotEntry {
-        let status = if bot.tokens.is_some() { BotStatus::Unknown } else { BotStatus::LoginRequired };
+        let status = if bot.tokens.is_some() {
+            BotStatus::Unknown
+        } else {
+            BotStatus::LoginRequired
+        };
         let registry = *self;
         let id = bot.id.clone();
-        let client = BotClient::new(bot.url.clone(), bot.tokens, move |event| registry.on_session(&id, event));
+        let client = BotClient::new(bot.url.clone(), bot.tokens, move |event| {
+            registry.on_session(&id, event)
+        });
         CLIENTS.with(|c| c.borrow_mut().insert(bot.id.clone(), client));
-        BotEntry { id: bot.id, name: bot.name, url: bot.url, username: bot.username, remember: bot.remember, status }
+        BotEntry {
+            id: bot.id,
+            name: bot.name,
+            url: bot.url,
+            username: bot.username,
+            remember: bot.remember,
+            status,
+        }
     }
 
     fn on_session(&self, id: &BotId, event: SessionEvent) {
@@ -151,8 +173,16 @@ impl BotRegistry {
                 })
                 .collect()
         });
-        storage::set(Area::Local, persist::BOTS_KEY, &persist::encode_bots(stored.iter().filter(|b| b.remember)));
-        storage::set(Area::Session, persist::BOTS_KEY, &persist::encode_bots(stored.iter().filter(|b| !b.remember)));
+        storage::set(
+            Area::Local,
+            persist::BOTS_KEY,
+            &persist::encode_bots(stored.iter().filter(|b| b.remember)),
+        );
+        storage::set(
+            Area::Session,
+            persist::BOTS_KEY,
+            &persist::encode_bots(stored.iter().filter(|b| !b.remember)),
+        );
         match self.selected.get_untracked() {
             Some(id) => storage::set(Area::Local, persist::SELECTED_KEY, &id.0),
             None => {
@@ -259,7 +289,9 @@ impl BotRegistry {
     /// Moves a bot one place up (`-1`) or down (`+1`) in the list.
     pub fn shift(&self, id: &BotId, delta: isize) {
         self.bots.update(|list| {
-            let Some(from) = list.iter().position(|e| &e.id == id) else { return };
+            let Some(from) = list.iter().position(|e| &e.id == id) else {
+                return;
+            };
             let to = from as isize + delta;
             if to >= 0 && (to as usize) < list.len() {
                 list.swap(from, to as usize);
@@ -273,7 +305,10 @@ impl BotRegistry {
         CLIENTS.with(|c| c.borrow_mut().remove(id));
         self.bots.update(|list| list.retain(|e| &e.id != id));
         if self.selected.get_untracked().as_ref() == Some(id) {
-            self.selected.set(self.bots.with_untracked(|l| l.first().map(|e| e.id.clone())));
+            self.selected.set(
+                self.bots
+                    .with_untracked(|l| l.first().map(|e| e.id.clone())),
+            );
         }
         self.save();
     }
@@ -289,7 +324,11 @@ impl BotRegistry {
     }
 
     /// Calls an endpoint of a bot, keeping its online state and the loading indicator up to date.
-    pub async fn call<T: DeserializeOwned>(&self, id: &BotId, endpoint: Endpoint<T>) -> Result<T, ApiError> {
+    pub async fn call<T: DeserializeOwned>(
+        &self,
+        id: &BotId,
+        endpoint: Endpoint<T>,
+    ) -> Result<T, ApiError> {
         let client = client_of(id).ok_or(ApiError::LoginRequired)?;
         self.in_flight.update(|n| *n += 1);
         let result = client.call(&endpoint).await;
@@ -321,7 +360,9 @@ impl BotRegistry {
     }
 
     pub fn ping_all(&self) {
-        let ids: Vec<BotId> = self.bots.with_untracked(|l| l.iter().map(|e| e.id.clone()).collect());
+        let ids: Vec<BotId> = self
+            .bots
+            .with_untracked(|l| l.iter().map(|e| e.id.clone()).collect());
         for id in ids {
             self.ping(&id);
         }

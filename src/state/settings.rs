@@ -45,13 +45,17 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { theme: Theme::System, timezone: "UTC".to_string() }
+        Self {
+            theme: Theme::System,
+            timezone: "UTC".to_string(),
+        }
     }
 }
 
 /// Reads stored settings; anything unreadable falls back to the defaults.
 pub fn decode_settings(text: Option<&str>) -> Settings {
-    text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+    text.and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
 }
 
 #[derive(Clone, Copy)]
@@ -59,7 +63,9 @@ pub struct SettingsContext(pub RwSignal<Settings>);
 
 /// Loads the settings, provides them, keeps storage and the page's theme in step with them.
 pub fn provide_settings() -> SettingsContext {
-    let settings = RwSignal::new(decode_settings(storage::get(Area::Local, SETTINGS_KEY).as_deref()));
+    let settings = RwSignal::new(decode_settings(
+        storage::get(Area::Local, SETTINGS_KEY).as_deref(),
+    ));
     Effect::new(move |_| {
         let current = settings.get();
         if let Ok(text) = serde_json::to_string(&current) {
@@ -78,7 +84,10 @@ pub fn use_settings() -> SettingsContext {
 
 /// `System` leaves the choice to the stylesheet's `prefers-color-scheme` rules.
 fn apply_theme(theme: Theme) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
         return;
     };
     let _ = match theme {
@@ -101,12 +110,21 @@ mod tests {
 
     #[test]
     fn settings_round_trip_and_tolerate_damage() {
-        let s = Settings { theme: Theme::Dark, timezone: "Europe/Berlin".into() };
+        let s = Settings {
+            theme: Theme::Dark,
+            timezone: "Europe/Berlin".into(),
+        };
         let text = serde_json::to_string(&s).unwrap_or_default();
         assert_eq!(decode_settings(Some(&text)), s);
         assert_eq!(decode_settings(Some("garbage")), Settings::default());
-        assert_eq!(decode_settings(Some(r#"{"theme":"light"}"#)).timezone, "UTC");
-        assert_eq!(decode_settings(Some(r#"{"theme":"neon"}"#)), Settings::default());
+        assert_eq!(
+            decode_settings(Some(r#"{"theme":"light"}"#)).timezone,
+            "UTC"
+        );
+        assert_eq!(
+            decode_settings(Some(r#"{"theme":"neon"}"#)),
+            Settings::default()
+        );
         assert_eq!(decode_settings(None).theme, Theme::System);
     }
 }

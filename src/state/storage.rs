@@ -20,7 +20,9 @@ pub fn get(area: Area, key: &str) -> Option<String> {
 
 /// Writes a value; returns false when the browser refused (private mode, quota).
 pub fn set(area: Area, key: &str, value: &str) -> bool {
-    storage(area).map(|s| s.set_item(key, value).is_ok()).unwrap_or(false)
+    storage(area)
+        .map(|s| s.set_item(key, value).is_ok())
+        .unwrap_or(false)
 }
 
 pub fn remove(area: Area, key: &str) {

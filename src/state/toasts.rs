@@ -40,7 +40,10 @@ const MAX_SHOWN: usize = 5;
 
 impl Toasts {
     pub fn provide() -> Self {
-        let toasts = Self { list: RwSignal::new(Vec::new()), next_id: StoredValue::new(1) };
+        let toasts = Self {
+            list: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(1),
+        };
         provide_context(toasts);
         toasts
     }
@@ -52,7 +55,12 @@ impl Toasts {
     pub fn show(&self, severity: Severity, title: impl Into<String>, text: impl Into<String>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        let toast = Toast { id, severity, title: title.into(), text: text.into() };
+        let toast = Toast {
+            id,
+            severity,
+            title: title.into(),
+            text: text.into(),
+        };
         self.list.update(|l| {
             l.push(toast);
             if l.len() > MAX_SHOWN {
@@ -60,7 +68,10 @@ impl Toasts {
             }
         });
         let me = *self;
-        set_timeout(move || me.dismiss(id), std::time::Duration::from_millis(SHOWN_MS));
+        set_timeout(
+            move || me.dismiss(id),
+            std::time::Duration::from_millis(SHOWN_MS),
+        );
     }
 
     pub fn dismiss(&self, id: u64) {

@@ -11,7 +11,9 @@ pub fn fixed(value: f64, decimals: usize) -> String {
 
 /// Formats an optional number; a missing value shows as "–".
 pub fn opt_fixed(value: Option<f64>, decimals: usize) -> String {
-    value.map(|v| fixed(v, decimals)).unwrap_or_else(|| "–".to_string())
+    value
+        .map(|v| fixed(v, decimals))
+        .unwrap_or_else(|| "–".to_string())
 }
 
 /// "3d 4h", "2h 5m", "45s": a compact duration from seconds.
