@@ -6,6 +6,7 @@ test('the login form defaults to this origin, logs in, and the navbar shows the 
   await expect(page.getByLabel('API URL')).toHaveValue(UI_ORIGIN);
   await login(page, alpha, { name: 'Alpha' });
   await expect(page).toHaveURL(/\/trade$/);
+  await expect(page.locator('.toast')).toContainText('Logged in.');
   // Real data from the bot's show_config.
   await expect(page.locator('.bot-summary')).toContainText('SampleStrategy');
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
@@ -121,6 +122,7 @@ test('two bots at once: switch, reload keeps both, logout removes one', async ({
   const betaRow = page.locator('.bot-row', { hasText: 'Beta' });
   await betaRow.getByRole('button', { name: 'Log out' }).click();
   await betaRow.getByRole('button', { name: 'Yes, log out' }).click();
+  await expect(page.locator('.toast')).toContainText('Logged out and removed.');
   await expect(page.locator('.bot-row')).toHaveCount(1);
   await page.reload();
   await expect(page.locator('.bot-row')).toHaveCount(1);
@@ -128,14 +130,16 @@ test('two bots at once: switch, reload keeps both, logout removes one', async ({
 });
 
 test('bots can be renamed and reordered, and the order survives a reload', async ({ page }) => {
-  await login(page, bot('alpha'), { name: 'Alpha' });
+  const alpha = bot('alpha');
+  await login(page, alpha, { name: 'Alpha' });
   await login(page, bot('beta'), { name: 'Beta' });
   await page.goto('/');
   const rows = page.locator('.bot-row .bot-name');
   await expect(rows).toHaveText(['Alpha', 'Beta']);
   await page.locator('.bot-row', { hasText: 'Beta' }).getByRole('button', { name: 'Move up' }).click();
   await expect(rows).toHaveText(['Beta', 'Alpha']);
-  const alphaRow = page.locator('.bot-row', { hasText: 'Alpha' });
+  // While editing, the name is an input's value, not text: find the row by its URL.
+  const alphaRow = page.locator('.bot-row', { hasText: alpha.url });
   await alphaRow.getByRole('button', { name: 'Rename' }).click();
   await alphaRow.getByLabel('New name').fill('Alpha Prime');
   await alphaRow.getByRole('button', { name: 'Save' }).click();

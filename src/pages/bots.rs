@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::state::persist::BotId;
-use crate::state::registry::{use_registry, BotEntry, BotStatus};
+use crate::state::registry::{use_registry, BotStatus};
+use crate::state::toasts::{use_toasts, Severity};
 
 #[component]
 pub fn BotsPage() -> impl IntoView {
@@ -25,12 +26,9 @@ pub fn BotsPage() -> impl IntoView {
                 }
             >
                 <ul class="bot-list">
-                    <For
-                        each={move || bots.get().into_iter().enumerate().collect::<Vec<_>>()}
-                        key={|row: &(usize, BotEntry)| (row.0, row.1.id.clone(), row.1.name.clone(), row.1.status.label())}
-                        let:row
-                    >
-                        <BotRow index=row.0 bot=row.1 />
+                    // Keyed by id only: a row keeps its edit state while its status or position changes.
+                    <For each=move || bots.get() key=|b| b.id.clone() let:bot>
+                        <BotRow id=bot.id />
                     </For>
                 </ul>
             </Show>
@@ -39,39 +37,60 @@ pub fn BotsPage() -> impl IntoView {
 }
 
 #[component]
-fn BotRow(index: usize, bot: BotEntry) -> impl IntoView {
+fn BotRow(id: BotId) -> impl IntoView {
     let registry = use_registry();
-    let count = Memo::new(move |_| registry.bots().with(|b| b.len()));
+    let toasts = use_toasts();
+    let bots = registry.bots();
+    let entry = {
+        let id = id.clone();
+        Memo::new(move |_| bots.with(|list| list.iter().find(|b| b.id == id).cloned()))
+    };
+    let position = {
+        let id = id.clone();
+        Memo::new(move |_| bots.with(|list| (list.iter().position(|b| b.id == id), list.len())))
+    };
+    let is_first = Signal::derive(move || position.get().0 == Some(0));
+    let is_last = Signal::derive(move || {
+        let (at, len) = position.get();
+        at.map(|i| i + 1 >= len).unwrap_or(true)
+    });
     let is_selected = {
-        let id = bot.id.clone();
+        let id = id.clone();
         Signal::derive(move || registry.selected_id().get().as_ref() == Some(&id))
     };
+    let status =
+        Signal::derive(move || entry.get().map(|e| e.status).unwrap_or(BotStatus::Unknown));
+    let name = Signal::derive(move || entry.get().map(|e| e.name).unwrap_or_default());
+    let details = Signal::derive(move || {
+        entry
+            .get()
+            .map(|e| format!("{} · {}", e.url, e.username))
+            .unwrap_or_default()
+    });
     let editing = RwSignal::new(false);
-    let new_name = RwSignal::new(bot.name.clone());
+    let new_name = RwSignal::new(String::new());
     let confirming = RwSignal::new(false);
-    let id = StoredValue::new(bot.id.clone());
+    let id = StoredValue::new(id);
     let with_id = move |f: &dyn Fn(&BotId)| id.with_value(|id| f(id));
-    let title = match &bot.status {
-        BotStatus::Offline(why) => why.clone(),
-        other => other.label().to_string(),
-    };
-    let needs_login = bot.status == BotStatus::LoginRequired;
-    let relogin_href = format!("/login?bot={}", bot.id.0);
-    let name = bot.name.clone();
+    let relogin_href = id.with_value(|id| format!("/login?bot={}", id.0));
 
     view! {
-        <li class="bot-row" class:selected=is_selected data-bot-id=bot.id.0.clone()>
-            <span class="bot-badge" data-status=bot.status.label() title=title>
+        <li class="bot-row" class:selected=is_selected data-bot-id=id.get_value().0>
+            <span
+                class="bot-badge"
+                data-status=move || status.get().label()
+                title=move || match status.get() {
+                    BotStatus::Offline(why) => why,
+                    other => other.label().to_string(),
+                }
+            >
                 <span class="dot" aria-hidden="true"></span>
-                <span class="status-text">{bot.status.label()}</span>
+                <span class="status-text">{move || status.get().label()}</span>
             </span>
             <div class="bot-main">
                 <Show
                     when=move || editing.get()
-                    fallback={
-                        let name = name.clone();
-                        move || view! { <strong class="bot-name">{name.clone()}</strong> }
-                    }
+                    fallback=move || view! { <strong class="bot-name">{name}</strong> }
                 >
                     <form
                         class="inline"
@@ -85,24 +104,25 @@ fn BotRow(index: usize, bot: BotEntry) -> impl IntoView {
                         <button type="submit">"Save"</button>
                     </form>
                 </Show>
-                <span class="muted">{format!("{} · {}", bot.url, bot.username)}</span>
+                <span class="muted">{details}</span>
             </div>
             <div class="row-actions">
                 <button on:click=move |_| with_id(&|id| registry.select(id)) disabled=is_selected>
                     "Select"
                 </button>
-                <button on:click=move |_| editing.update(|e| *e = !*e)>"Rename"</button>
-                <button aria-label="Move up" disabled={index == 0} on:click=move |_| with_id(&|id| registry.shift(id, -1))>
+                <button on:click=move |_| {
+                    new_name.set(name.get_untracked());
+                    editing.update(|e| *e = !*e);
+                }>"Rename"</button>
+                <button aria-label="Move up" disabled=is_first on:click=move |_| with_id(&|id| registry.shift(id, -1))>
                     "↑"
                 </button>
-                <button
-                    aria-label="Move down"
-                    disabled={move || index + 1 >= count.get()}
-                    on:click=move |_| with_id(&|id| registry.shift(id, 1))
-                >
+                <button aria-label="Move down" disabled=is_last on:click=move |_| with_id(&|id| registry.shift(id, 1))>
                     "↓"
                 </button>
-                {needs_login.then(|| view! { <A href=relogin_href.clone() attr:class="button primary">"Log in again"</A> })}
+                <Show when=move || status.get() == BotStatus::LoginRequired>
+                    <A href=relogin_href.clone() attr:class="button primary">"Log in again"</A>
+                </Show>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
@@ -111,7 +131,13 @@ fn BotRow(index: usize, bot: BotEntry) -> impl IntoView {
                 >
                     <span class="confirm" role="alertdialog" aria-label="Confirm logout">
                         <span>"Log out and forget this bot?"</span>
-                        <button class="danger" on:click=move |_| with_id(&|id| registry.remove(id))>
+                        <button
+                            class="danger"
+                            on:click=move |_| {
+                                toasts.show(Severity::Info, name.get_untracked(), "Logged out and removed.");
+                                with_id(&|id| registry.remove(id));
+                            }
+                        >
                             "Yes, log out"
                         </button>
                         <button on:click=move |_| confirming.set(false)>"Cancel"</button>

@@ -11,6 +11,7 @@ use crate::api::url::{normalize_bot_url, origin_of};
 use crate::components::error_notice::ErrorNotice;
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
+use crate::state::toasts::{use_toasts, Severity};
 
 /// Only same-app paths are followed after login (no `//host` or absolute URLs).
 fn safe_redirect(target: Option<String>) -> String {
@@ -23,6 +24,7 @@ fn safe_redirect(target: Option<String>) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let registry = use_registry();
+    let toasts = use_toasts();
     let query = use_query_map();
     let navigate = use_navigate();
 
@@ -98,6 +100,7 @@ pub fn LoginPage() -> impl IntoView {
             match result {
                 Ok(tokens) => {
                     password.set(String::new());
+                    toasts.show(Severity::Success, bot_name.clone(), "Logged in.");
                     registry.add_logged_in(existing, bot_name, base, user, tokens, keep);
                     navigate(&redirect, Default::default());
                 }
