@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { STATE_DIR, UI_ORIGIN } from './tests/helpers';
+import { STATE_DIR, UI_ORIGIN, BOT_BASE_PORT, SIM_PORT } from './tests/env';
 
 /**
  * Starts the simulated exchange and three real dry-run freqtrade bots for the whole run:
@@ -17,8 +17,8 @@ export default async function globalSetup() {
       '--bots', '3',
       '--names', 'alpha,beta,nocors',
       '--no-cors-for', 'nocors',
-      '--base-port', '18180',
-      '--sim-port', '18100',
+      '--base-port', String(BOT_BASE_PORT),
+      '--sim-port', String(SIM_PORT),
     ],
     { stdio: 'inherit' },
   );

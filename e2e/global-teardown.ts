@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { STATE_DIR } from './tests/helpers';
+import { STATE_DIR } from './tests/env';
 
 export default async function globalTeardown() {
   if (process.env.FREQBOARD_KEEP_BOTS) return;

@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // The UI (release build in ../dist) is served on one origin and the bots listen on others, so every API call
 // crosses origins with real CORS, as it does for a user who hosts the UI apart from the bot.
-export const UI_PORT = 8090;
-export const UI_ORIGIN = `http://127.0.0.1:${UI_PORT}`;
+// FREQBOARD_E2E_SLOT (0, 1, 2…) moves every port and the state dir so several runs can share a machine;
+// FREQBOARD_DIST picks the build to test (default ../dist).
+import { UI_PORT, UI_ORIGIN, DIST_DIR } from './tests/env';
 
 export default defineConfig({
   testDir: './tests',
@@ -34,7 +35,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `python3 harness/serve_dist.py --dir ../dist --port ${UI_PORT}`,
+    command: `python3 harness/serve_dist.py --dir ${DIST_DIR} --port ${UI_PORT}`,
     url: UI_ORIGIN,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

@@ -3,8 +3,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const UI_ORIGIN = 'http://127.0.0.1:8090';
-export const STATE_DIR = path.resolve(__dirname, '../../.run/e2e');
+import { UI_ORIGIN, STATE_DIR } from './env';
+export { UI_ORIGIN, STATE_DIR };
 const HARNESS = path.resolve(__dirname, '../harness/ftharness.py');
 
 /** localStorage key of the remembered bots (src/state/persist.rs). */

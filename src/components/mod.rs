@@ -1,7 +1,12 @@
 //! Views shared by several pages.
 
+pub mod bot;
 pub mod error_notice;
 pub mod icons;
+pub mod modal;
 pub mod navbar;
+pub mod panels;
 pub mod require_bot;
+pub mod tabs;
 pub mod toasts;
+pub mod trades;

@@ -1,7 +1,9 @@
 //! Reactive application state: the bot registry, settings and toasts. The only layer that calls `api`.
 
+pub mod bot_store;
 pub mod persist;
 pub mod registry;
 pub mod settings;
 pub mod storage;
 pub mod toasts;
+pub mod visibility;

@@ -128,3 +128,20 @@ mod tests {
         assert_eq!(decode_settings(None).theme, Theme::System);
     }
 }
+
+/// The offset in minutes to add to UTC for displayed dates: 0 for "UTC", the browser's offset at `ms` for
+/// "local" (which follows daylight saving time).
+pub fn display_offset_minutes(timezone: &str, ms: i64) -> i32 {
+    if timezone == "local" {
+        // getTimezoneOffset is UTC minus local, in minutes.
+        -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset()
+            as i32)
+    } else {
+        0
+    }
+}
+
+/// Formats a Unix millisecond time in the zone chosen in settings.
+pub fn format_time(settings: &Settings, ms: i64) -> String {
+    crate::util::time::format_ts(ms, display_offset_minutes(&settings.timezone, ms))
+}

@@ -1,3 +1,4 @@
 //! Pure helpers shared by every layer.
 
 pub mod format;
+pub mod time;

@@ -1,0 +1,127 @@
+//! The selected bot's state and configuration, its open-trade count, and the start / stop / pause / reload
+//! controls (each confirmed; the bot's answer is shown as a toast).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::wire::{ShowConfig, TraderState};
+use crate::components::modal::ConfirmButton;
+use crate::state::bot_store::use_bot_store;
+use crate::util::format;
+
+#[component]
+pub fn BotControls() -> impl IntoView {
+    let store = use_bot_store();
+    let config = store.config;
+    let state = Signal::derive(move || config.with(|c| c.as_ref().map(|c| c.state)));
+    let is = move |s: TraderState| Signal::derive(move || state.get() == Some(s));
+    let trading =
+        Signal::derive(move || config.with(|c| c.as_ref().is_some_and(|c| !c.is_webserver())));
+
+    view! {
+        <section class="card bot-summary">
+            <div class="card-head">
+                <h2>"Bot"</h2>
+                <span class="state-badge" data-state=move || state.get().map(|s| s.as_str()).unwrap_or("loading")>
+                    {move || state.get().map(|s| s.as_str().replace('_', " ")).unwrap_or_else(|| "loading…".into())}
+                </span>
+            </div>
+            {move || match config.get() {
+                None => view! { <p class="muted">"Loading the bot's configuration…"</p> }.into_any(),
+                Some(c) => view! { <ConfigSummary config=c /> }.into_any(),
+            }}
+            <p class="trade-count">
+                {move || {
+                    store
+                        .count
+                        .get()
+                        .map(|c| {
+                            format!(
+                                "Open trades {} / max {} · stake in use {}",
+                                c.current,
+                                c.max,
+                                format::opt_fixed(c.total_stake, 2),
+                            )
+                        })
+                        .unwrap_or_default()
+                }}
+            </p>
+            <Show when=move || trading.get()>
+                <div class="controls">
+                    <ConfirmButton
+                        label="Start"
+                        message=Signal::stored("Start the trader?".to_string())
+                        disabled=is(TraderState::Running)
+                        on_confirm=move |_| spawn_local(async move { store.start().await })
+                    />
+                    <ConfirmButton
+                        label="Stop"
+                        danger=true
+                        message=Signal::stored(
+                            "Stop the trader? Open trades stay open and are no longer managed until it is started again."
+                                .to_string(),
+                        )
+                        disabled=is(TraderState::Stopped)
+                        on_confirm=move |_| spawn_local(async move { store.stop().await })
+                    />
+                    <ConfirmButton
+                        label="Pause"
+                        message=Signal::stored(
+                            "Pause new entries (stopbuy)? Open trades are still managed and exited by their rules."
+                                .to_string(),
+                        )
+                        confirm_label="Pause entries"
+                        disabled=Signal::derive(move || state.get() != Some(TraderState::Running))
+                        on_confirm=move |_| spawn_local(async move { store.stopbuy().await })
+                    />
+                    <ConfirmButton
+                        label="Reload config"
+                        message=Signal::stored("Reload the bot's configuration file? This also clears a pause.".to_string())
+                        on_confirm=move |_| spawn_local(async move { store.reload_config().await })
+                    />
+                    <button on:click=move |_| store.refresh_all() aria-label="Refresh now">
+                        "Refresh"
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ConfigSummary(config: ShowConfig) -> impl IntoView {
+    let mode = if config.dry_run { "dry-run" } else { "live" };
+    let rows: Vec<(&'static str, String)> = vec![
+        ("Name", config.bot_name.clone()),
+        ("Mode", format!("{mode} · {}", config.runmode)),
+        ("Strategy", config.strategy.clone().unwrap_or_default()),
+        ("Timeframe", config.timeframe.clone().unwrap_or_default()),
+        ("Exchange", config.exchange.clone()),
+        ("Trading mode", config.trading_mode.to_string()),
+        (
+            "Stake",
+            format!("{} {}", config.stake_amount, config.stake_currency),
+        ),
+        (
+            "Max open trades",
+            config
+                .max_open_trades
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| "∞".into()),
+        ),
+        ("Version", config.version.clone()),
+    ];
+    view! {
+        <dl class="kv compact">
+            {rows
+                .into_iter()
+                .map(|(k, v)| view! {
+                    <div>
+                        <dt>{k}</dt>
+                        <dd>{v}</dd>
+                    </div>
+                })
+                .collect_view()}
+        </dl>
+    }
+}

@@ -1,0 +1,187 @@
+//! The pair list: the whitelist, each pair with its open trade's profit and a lock mark. A click selects the
+//! pair for the chart and the trade views.
+
+use leptos::prelude::*;
+
+use crate::api::wire::{Lock, Trade};
+use crate::state::bot_store::use_bot_store;
+use crate::util::format;
+
+/// One row of the pair list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairRow {
+    pub pair: String,
+    /// Profit ratio of the pair's open trade(s), stake-weighted.
+    pub profit_ratio: Option<f64>,
+    pub open_trades: usize,
+    pub locked: bool,
+}
+
+/// Builds the rows: whitelist pairs in their order, then pairs with open trades that left the whitelist.
+pub fn pair_rows(
+    whitelist: &[String],
+    open: &[Trade],
+    locks: &[Lock],
+    now_ms: i64,
+) -> Vec<PairRow> {
+    let mut pairs: Vec<String> = whitelist.to_vec();
+    for t in open {
+        if !pairs.contains(&t.pair) {
+            pairs.push(t.pair.clone());
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|pair| {
+            let trades: Vec<&Trade> = open.iter().filter(|t| t.pair == pair).collect();
+            let stake: f64 = trades.iter().map(|t| t.stake_amount).sum();
+            let weighted: f64 = trades
+                .iter()
+                .map(|t| t.stake_amount * t.profit_ratio.unwrap_or(0.0))
+                .sum();
+            let profit_ratio = (!trades.is_empty() && stake > 0.0).then(|| weighted / stake);
+            let locked = locks.iter().any(|l| {
+                l.active
+                    && (l.pair == pair || l.pair == "*")
+                    && (l.lock_end_timestamp == 0 || l.lock_end_timestamp > now_ms)
+            });
+            PairRow {
+                pair,
+                profit_ratio,
+                open_trades: trades.len(),
+                locked,
+            }
+        })
+        .collect()
+}
+
+#[component]
+pub fn PairList() -> impl IntoView {
+    let store = use_bot_store();
+    let rows = Memo::new(move |_| {
+        let whitelist = store
+            .whitelist
+            .with(|w| w.as_ref().map(|w| w.whitelist.clone()).unwrap_or_default());
+        let locks = store
+            .locks
+            .with(|l| l.as_ref().map(|l| l.locks.clone()).unwrap_or_default());
+        store.open_trades.with(|open| {
+            pair_rows(
+                &whitelist,
+                open.as_deref().unwrap_or_default(),
+                &locks,
+                js_sys::Date::now() as i64,
+            )
+        })
+    });
+    view! {
+        <section class="card pair-list">
+            <h2>"Pairs"</h2>
+            <Show
+                when=move || !rows.with(|r| r.is_empty())
+                fallback=move || {
+                    view! {
+                        <p class="muted">
+                            {move || if store.whitelist.with(|w| w.is_none()) { "Loading pairs…" } else { "No pairs in the whitelist." }}
+                        </p>
+                    }
+                }
+            >
+                <ul>
+                    <For each=move || rows.get() key=|r| format!("{r:?}") let:row>
+                        {
+                            let pair = row.pair.clone();
+                            let selected_pair = pair.clone();
+                            let class = match row.profit_ratio {
+                                Some(r) if r < 0.0 => "loss",
+                                Some(_) => "profit",
+                                None => "muted",
+                            };
+                            view! {
+                                <li>
+                                    <button
+                                        class="pair-row"
+                                        class:selected=move || store.selected_pair.get().as_deref() == Some(selected_pair.as_str())
+                                        on:click=move |_| store.selected_pair.set(Some(pair.clone()))
+                                    >
+                                        <span class="pair-name">{row.pair.clone()}</span>
+                                        {row.locked.then(|| view! {
+                                            <span class="lock-mark" title="Locked" aria-label="locked">"🔒"</span>
+                                        })}
+                                        <span class=format!("pair-profit {class}")>
+                                            {row.profit_ratio.map(|r| format!("{}%", format::fixed(r * 100.0, 2))).unwrap_or_default()}
+                                        </span>
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trade(pair: &str, stake: f64, ratio: f64) -> Trade {
+        Trade {
+            pair: pair.into(),
+            stake_amount: stake,
+            profit_ratio: Some(ratio),
+            ..Default::default()
+        }
+    }
+
+    fn lock(pair: &str, end: i64, active: bool) -> Lock {
+        Lock {
+            pair: pair.into(),
+            lock_end_timestamp: end,
+            active,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn rows_follow_the_whitelist_and_weight_profit_by_stake() {
+        let wl = vec!["BTC/USDT".to_string(), "ETH/USDT".to_string()];
+        let open = vec![
+            trade("ETH/USDT", 100.0, 0.02),
+            trade("ETH/USDT", 300.0, -0.02),
+            trade("XRP/USDT", 50.0, 0.1),
+        ];
+        let rows = pair_rows(
+            &wl,
+            &open,
+            &[lock("BTC/USDT", 2_000, true), lock("ETH/USDT", 500, true)],
+            1_000,
+        );
+        let names: Vec<&str> = rows.iter().map(|r| r.pair.as_str()).collect();
+        assert_eq!(names, ["BTC/USDT", "ETH/USDT", "XRP/USDT"]);
+        assert_eq!(
+            rows.first().map(|r| (r.locked, r.profit_ratio)),
+            Some((true, None))
+        );
+        let eth = rows.get(1).map(|r| {
+            (
+                r.locked,
+                r.open_trades,
+                r.profit_ratio.map(|p| (p * 1e4).round()),
+            )
+        });
+        assert_eq!(eth, Some((false, 2, Some(-100.0))));
+    }
+
+    #[test]
+    fn a_global_lock_locks_every_pair_and_inactive_locks_do_not() {
+        let wl = vec!["BTC/USDT".to_string()];
+        assert!(pair_rows(&wl, &[], &[lock("*", 0, true)], 1)
+            .iter()
+            .all(|r| r.locked));
+        assert!(pair_rows(&wl, &[], &[lock("BTC/USDT", 9_999, false)], 1)
+            .iter()
+            .all(|r| !r.locked));
+    }
+}

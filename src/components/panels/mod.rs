@@ -1,0 +1,1 @@
+//! The Trade page's information panels, one file each.

@@ -1,0 +1,6 @@
+use leptos::prelude::*;
+
+#[component]
+pub fn OpenTradesTable() -> impl IntoView {
+    view! { <p class="muted">"Loading…"</p> }
+}

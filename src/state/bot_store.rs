@@ -1,0 +1,390 @@
+//! `BotStore`: the trading data of one bot, kept fresh by polling, plus the actions that steer the bot.
+//!
+//! Views read its signals and call its methods; they never see endpoints or tokens. Polling runs only while
+//! the page is visible: open trades and the trade count every few seconds, everything else on a slower cadence
+//! and right after any action.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+
+use super::persist::BotId;
+use super::registry::{use_registry, BotRegistry};
+use super::toasts::{use_toasts, Severity, Toasts};
+use super::visibility::use_page_visible;
+use crate::api::endpoint::Endpoint;
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::api::wire::{
+    BalanceResponse, BlacklistResponse, CountResponse, ForceEnterPayload, ForceEnterResponse,
+    ForceExitPayload, LockId, LockPayload, LockResponse, ProfitAll, ProfitStats, ShowConfig, Trade,
+    TradeId, TraderState, WhitelistResponse,
+};
+
+/// Open trades and count.
+const FAST_EVERY: Duration = Duration::from_secs(5);
+/// Configuration, profit, closed trades, balance, pair lists, locks.
+const SLOW_EVERY: Duration = Duration::from_secs(60);
+/// freqtrade returns at most this many trades per call.
+const TRADES_PAGE: u32 = 500;
+
+#[derive(Clone, Copy)]
+pub struct BotStore {
+    id: StoredValue<BotId>,
+    registry: BotRegistry,
+    toasts: Toasts,
+    pub config: RwSignal<Option<ShowConfig>>,
+    pub open_trades: RwSignal<Option<Vec<Trade>>>,
+    pub count: RwSignal<Option<CountResponse>>,
+    /// Every closed trade, in the bot's order (by id), all pages.
+    pub closed_trades: RwSignal<Option<Vec<Trade>>>,
+    pub profit: RwSignal<Option<ProfitStats>>,
+    /// `None` until loaded, and on bots without `/profit_all` (API < 2.43).
+    pub profit_all: RwSignal<Option<ProfitAll>>,
+    pub balance: RwSignal<Option<BalanceResponse>>,
+    pub whitelist: RwSignal<Option<WhitelistResponse>>,
+    pub blacklist: RwSignal<Option<BlacklistResponse>>,
+    pub locks: RwSignal<Option<LockResponse>>,
+    /// The last refresh failure, cleared by the next success.
+    pub error: RwSignal<Option<ApiError>>,
+    /// Bumped after every action and slow refresh; panels that load on demand track it to reload.
+    pub revision: RwSignal<u64>,
+    /// The pair the user picked in the pair list or a trade table (the chart follows it).
+    pub selected_pair: RwSignal<Option<String>>,
+    /// Actions under way, by key: a second click while one runs sends nothing.
+    running: StoredValue<HashSet<String>>,
+}
+
+impl BotStore {
+    /// Creates the store of `id`, provides it as context and polls for as long as the calling owner lives.
+    pub fn provide(id: BotId) -> Self {
+        let store = Self {
+            id: StoredValue::new(id),
+            registry: use_registry(),
+            toasts: use_toasts(),
+            config: RwSignal::new(None),
+            open_trades: RwSignal::new(None),
+            count: RwSignal::new(None),
+            closed_trades: RwSignal::new(None),
+            profit: RwSignal::new(None),
+            profit_all: RwSignal::new(None),
+            balance: RwSignal::new(None),
+            whitelist: RwSignal::new(None),
+            blacklist: RwSignal::new(None),
+            locks: RwSignal::new(None),
+            error: RwSignal::new(None),
+            revision: RwSignal::new(0),
+            selected_pair: RwSignal::new(None),
+            running: StoredValue::new(HashSet::new()),
+        };
+        provide_context(store);
+        store.start_polling();
+        store
+    }
+
+    pub fn id(&self) -> BotId {
+        self.id.get_value()
+    }
+
+    fn start_polling(&self) {
+        let store = *self;
+        let visible = use_page_visible();
+        // Runs now, and again whenever the page becomes visible.
+        Effect::new(move |_| {
+            if visible.get() {
+                store.refresh_all();
+            }
+        });
+        let fast = set_interval_with_handle(
+            move || {
+                if visible.get_untracked() {
+                    store.refresh_fast();
+                }
+            },
+            FAST_EVERY,
+        );
+        let slow = set_interval_with_handle(
+            move || {
+                if visible.get_untracked() {
+                    store.refresh_slow();
+                }
+            },
+            SLOW_EVERY,
+        );
+        on_cleanup(move || {
+            for handle in [fast, slow].into_iter().flatten() {
+                handle.clear();
+            }
+        });
+    }
+
+    /// Calls an endpoint of this bot through the registry (tokens, online state, loading indicator).
+    pub async fn call<T: DeserializeOwned>(&self, endpoint: Endpoint<T>) -> Result<T, ApiError> {
+        self.registry.call(&self.id.get_value(), endpoint).await
+    }
+
+    /// Loads into `target`, keeping the last good value on failure.
+    fn load<T>(&self, endpoint: Endpoint<T>, target: RwSignal<Option<T>>)
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        let store = *self;
+        spawn_local(async move {
+            match store.call(endpoint).await {
+                Ok(value) => {
+                    target.set(Some(value));
+                    store.error.set(None);
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => store.error.set(Some(e)),
+            }
+        });
+    }
+
+    pub fn refresh_fast(&self) {
+        self.load(endpoints::status(), self.open_trades);
+        self.load(endpoints::count(), self.count);
+        // While the bot re-reads its configuration its state is transient: follow it closely.
+        let reloading = self.config.with_untracked(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.state == TraderState::ReloadConfig)
+        });
+        if reloading {
+            self.load(endpoints::show_config(), self.config);
+        }
+    }
+
+    pub fn refresh_slow(&self) {
+        self.load(endpoints::show_config(), self.config);
+        self.load(endpoints::profit(), self.profit);
+        self.load(endpoints::balance(), self.balance);
+        self.load(endpoints::whitelist(), self.whitelist);
+        self.load(endpoints::blacklist(), self.blacklist);
+        self.load(endpoints::locks(), self.locks);
+        self.load_profit_all();
+        self.load_closed_trades();
+        self.revision.update(|r| *r += 1);
+    }
+
+    pub fn refresh_all(&self) {
+        self.refresh_fast();
+        self.refresh_slow();
+    }
+
+    fn load_profit_all(&self) {
+        let store = *self;
+        spawn_local(async move {
+            // Older bots have no /profit_all (404): the panel falls back to /profit.
+            if let Ok(all) = store.call(endpoints::profit_all()).await {
+                store.profit_all.set(Some(all));
+            }
+        });
+    }
+
+    /// Reads every page of `/trades` (closed trades, 500 per call) one after another.
+    fn load_closed_trades(&self) {
+        let store = *self;
+        spawn_local(async move {
+            let mut all: Vec<Trade> = Vec::new();
+            let mut offset = 0u32;
+            loop {
+                match store.call(endpoints::trades(TRADES_PAGE, offset)).await {
+                    Ok(page) => {
+                        let got = page.trades.len() as u32;
+                        all.extend(page.trades);
+                        offset += got;
+                        if got == 0 || i64::from(offset) >= page.total_trades {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        store.error.set(Some(e));
+                        return;
+                    }
+                }
+            }
+            store.closed_trades.set(Some(all));
+        });
+    }
+
+    /// Runs an action once: a repeated call with the same key while the first runs is dropped. Shows the bot's
+    /// answer (`describe`) or its error as a toast, then refreshes everything.
+    pub async fn act<T: DeserializeOwned>(
+        &self,
+        key: impl Into<String>,
+        endpoint: Endpoint<T>,
+        describe: impl FnOnce(&T) -> String,
+    ) -> Option<T> {
+        let key = key.into();
+        let fresh = self
+            .running
+            .try_update_value(|r| r.insert(key.clone()))
+            .unwrap_or(false);
+        if !fresh {
+            return None;
+        }
+        let result = self.call(endpoint).await;
+        self.running.update_value(|r| {
+            r.remove(&key);
+        });
+        let title = self
+            .registry
+            .entry(&self.id.get_value())
+            .map(|e| e.name)
+            .unwrap_or_default();
+        let answer = match result {
+            Ok(value) => {
+                self.toasts.show(Severity::Success, title, describe(&value));
+                Some(value)
+            }
+            Err(e) => {
+                self.toasts.show(Severity::Error, title, e.to_string());
+                None
+            }
+        };
+        self.refresh_all();
+        answer
+    }
+
+    /// Whether an action with this key is under way (to disable its button).
+    pub fn is_running(&self, key: &str) -> bool {
+        self.running.with_value(|r| r.contains(key))
+    }
+
+    pub async fn start(&self) {
+        self.act("start", endpoints::start(), |m| m.status.clone())
+            .await;
+    }
+
+    pub async fn stop(&self) {
+        self.act("stop", endpoints::stop(), |m| m.status.clone())
+            .await;
+    }
+
+    pub async fn stopbuy(&self) {
+        self.act("stopbuy", endpoints::stopbuy(), |m| m.status.clone())
+            .await;
+    }
+
+    pub async fn reload_config(&self) {
+        self.act("reload_config", endpoints::reload_config(), |m| {
+            m.status.clone()
+        })
+        .await;
+    }
+
+    pub async fn force_exit(&self, payload: ForceExitPayload) -> bool {
+        let key = format!("forceexit:{}", payload.tradeid);
+        self.act(key, endpoints::forceexit(&payload), |m| m.result.clone())
+            .await
+            .is_some()
+    }
+
+    pub async fn force_enter(&self, payload: ForceEnterPayload) -> bool {
+        let key = format!("forceenter:{}", payload.pair);
+        self.act(
+            key,
+            endpoints::forceenter(&payload),
+            |answer| match answer {
+                ForceEnterResponse::Trade(t) => {
+                    format!("Entered {} (trade #{}).", t.pair, t.trade_id)
+                }
+                ForceEnterResponse::Status(s) => s.status.clone(),
+            },
+        )
+        .await
+        .is_some()
+    }
+
+    pub async fn cancel_open_order(&self, id: TradeId) -> bool {
+        self.act(
+            format!("cancel:{id}"),
+            endpoints::cancel_open_order(id),
+            |t| format!("Open order of trade #{} cancelled.", t.trade_id),
+        )
+        .await
+        .is_some()
+    }
+
+    pub async fn delete_trade(&self, id: TradeId) -> bool {
+        self.act(format!("delete:{id}"), endpoints::delete_trade(id), |r| {
+            r.result_msg.clone()
+        })
+        .await
+        .is_some()
+    }
+
+    /// Reloads a trade from the exchange; returns the bot's view of it.
+    pub async fn reload_trade(&self, id: TradeId) -> Option<Trade> {
+        self.act(format!("reload:{id}"), endpoints::reload_trade(id), |t| {
+            format!("Trade #{} reloaded.", t.trade_id)
+        })
+        .await
+    }
+
+    /// Adds pairs to the blacklist; the bot's per-pair refusals are shown one by one.
+    pub async fn blacklist_add(&self, pairs: Vec<String>) {
+        let answer = self
+            .act("blacklist", endpoints::blacklist_add(&pairs), |r| {
+                format!("Blacklist: {} pair(s).", r.length)
+            })
+            .await;
+        if let Some(answer) = answer {
+            let title = self
+                .registry
+                .entry(&self.id.get_value())
+                .map(|e| e.name)
+                .unwrap_or_default();
+            for (pair, error) in answer.errors.iter() {
+                self.toasts.show(
+                    Severity::Warning,
+                    title.clone(),
+                    format!("{pair}: {}", error.error_msg),
+                );
+            }
+            self.blacklist.set(Some(answer));
+        }
+    }
+
+    pub async fn blacklist_delete(&self, pairs: Vec<String>) {
+        let answer = self
+            .act("blacklist", endpoints::blacklist_delete(&pairs), |r| {
+                format!("Blacklist: {} pair(s).", r.length)
+            })
+            .await;
+        if let Some(answer) = answer {
+            self.blacklist.set(Some(answer));
+        }
+    }
+
+    pub async fn add_lock(&self, payload: LockPayload) {
+        let key = format!("lock:{}", payload.pair);
+        if let Some(answer) = self
+            .act(key, endpoints::add_lock(&payload), |_| {
+                "Pair locked.".to_string()
+            })
+            .await
+        {
+            self.locks.set(Some(answer));
+        }
+    }
+
+    pub async fn delete_lock(&self, id: LockId) {
+        if let Some(answer) = self
+            .act(format!("unlock:{id}"), endpoints::delete_lock(id), |_| {
+                "Lock deleted.".to_string()
+            })
+            .await
+        {
+            self.locks.set(Some(answer));
+        }
+    }
+}
+
+/// The store provided by the Trade page.
+pub fn use_bot_store() -> BotStore {
+    expect_context::<BotStore>()
+}
