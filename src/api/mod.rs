@@ -9,3 +9,5 @@ pub mod error;
 pub mod request;
 pub mod url;
 pub mod wire;
+pub mod ws;
+pub mod ws_protocol;

@@ -56,6 +56,9 @@ pub fn Navbar() -> impl IntoView {
                                 <span class="dot" aria-hidden="true"></span>
                                 <span class="bot-name">{bot.name.clone()}</span>
                                 <span class="status-text">{bot.status.label()}</span>
+                                <span class="socket-state" data-socket=bot.socket.label() title="Live updates (websocket)">
+                                    {format!("ws: {}", bot.socket.label())}
+                                </span>
                             </span>
                         }
                     })

@@ -86,6 +86,9 @@ fn BotRow(id: BotId) -> impl IntoView {
             >
                 <span class="dot" aria-hidden="true"></span>
                 <span class="status-text">{move || status.get().label()}</span>
+                <span class="socket-state">
+                    {move || entry.get().map(|e| format!("ws: {}", e.socket.label())).unwrap_or_default()}
+                </span>
             </span>
             <div class="bot-main">
                 <Show

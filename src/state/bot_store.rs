@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
+use super::live::{self, LiveEvent};
 use super::persist::BotId;
 use super::registry::{use_registry, BotRegistry};
 use super::toasts::{use_toasts, Severity, Toasts};
@@ -23,11 +24,18 @@ use crate::api::wire::{
     ForceExitPayload, LockId, LockPayload, LockResponse, ProfitAll, ProfitStats, ShowConfig, Trade,
     TradeId, TraderState, WhitelistResponse,
 };
+use crate::api::ws::SocketState;
+use crate::api::ws_protocol::WsEvent;
 
-/// Open trades and count.
+/// Open trades and count, while the websocket is down.
 const FAST_EVERY: Duration = Duration::from_secs(5);
+/// While the websocket is live, events trigger refreshes and polling is a safety net: open trades (their current
+/// profit moves without events) every `FAST_EVERY * LIVE_FAST_STRIDE`…
+const LIVE_FAST_STRIDE: u32 = 3;
 /// Configuration, profit, closed trades, balance, pair lists, locks.
 const SLOW_EVERY: Duration = Duration::from_secs(60);
+/// …and the rest every `SLOW_EVERY * LIVE_SLOW_STRIDE`.
+const LIVE_SLOW_STRIDE: u32 = 5;
 /// freqtrade returns at most this many trades per call.
 const TRADES_PAGE: u32 = 500;
 
@@ -56,6 +64,10 @@ pub struct BotStore {
     pub selected_pair: RwSignal<Option<String>>,
     /// Actions under way, by key: a second click while one runs sends nothing.
     running: StoredValue<HashSet<String>>,
+    /// The last `new_candle` event: `(pair, timeframe, sequence number)`, for the chart.
+    pub new_candle: RwSignal<Option<(String, String, u64)>>,
+    /// Polling ticks so far, to thin polling out while the websocket is live.
+    ticks: StoredValue<(u32, u32)>,
 }
 
 impl BotStore {
@@ -79,10 +91,72 @@ impl BotStore {
             revision: RwSignal::new(0),
             selected_pair: RwSignal::new(None),
             running: StoredValue::new(HashSet::new()),
+            new_candle: RwSignal::new(None),
+            ticks: StoredValue::new((0, 0)),
         };
         provide_context(store);
         store.start_polling();
+        store.listen_live();
         store
+    }
+
+    fn socket_live(&self) -> bool {
+        self.registry
+            .entry(&self.id.get_value())
+            .is_some_and(|e| e.socket == SocketState::Live)
+    }
+
+    /// Reacts to the bot's websocket: refreshes what an event changed, at once.
+    fn listen_live(&self) {
+        let store = *self;
+        let guard = live::listen(&self.id.get_value(), move |event| store.on_live(event));
+        let guard = send_wrapper::SendWrapper::new(guard);
+        on_cleanup(move || drop(guard));
+    }
+
+    fn on_live(&self, event: &LiveEvent) {
+        let ws = match event {
+            LiveEvent::Reconnected => return self.refresh_all(),
+            LiveEvent::Ws(ws) => ws.as_ref(),
+        };
+        if ws.touches_trades() {
+            self.refresh_all();
+            return;
+        }
+        match ws {
+            WsEvent::Whitelist(pairs) => {
+                let pairs = pairs.clone();
+                self.whitelist.update(|w| match w {
+                    Some(w) => {
+                        w.length = pairs.len() as i64;
+                        w.whitelist = pairs;
+                    }
+                    None => {
+                        *w = Some(WhitelistResponse {
+                            length: pairs.len() as i64,
+                            whitelist: pairs,
+                            ..Default::default()
+                        })
+                    }
+                });
+            }
+            WsEvent::ProtectionTrigger(_) | WsEvent::ProtectionTriggerGlobal(_) => {
+                self.load(endpoints::locks(), self.locks);
+            }
+            WsEvent::Status(_) | WsEvent::Startup(_) | WsEvent::Warning(_) => {
+                self.load(endpoints::show_config(), self.config);
+            }
+            WsEvent::NewCandle {
+                pair, timeframe, ..
+            } => {
+                let seq = self
+                    .new_candle
+                    .with_untracked(|c| c.as_ref().map(|c| c.2 + 1).unwrap_or(1));
+                self.new_candle
+                    .set(Some((pair.clone(), timeframe.clone(), seq)));
+            }
+            _ => {}
+        }
     }
 
     pub fn id(&self) -> BotId {
@@ -100,7 +174,9 @@ impl BotStore {
         });
         let fast = set_interval_with_handle(
             move || {
-                if visible.get_untracked() {
+                let tick = store.next_tick(|t| &mut t.0);
+                if visible.get_untracked() && (!store.socket_live() || tick.is_multiple_of(LIVE_FAST_STRIDE))
+                {
                     store.refresh_fast();
                 }
             },
@@ -108,7 +184,9 @@ impl BotStore {
         );
         let slow = set_interval_with_handle(
             move || {
-                if visible.get_untracked() {
+                let tick = store.next_tick(|t| &mut t.1);
+                if visible.get_untracked() && (!store.socket_live() || tick.is_multiple_of(LIVE_SLOW_STRIDE))
+                {
                     store.refresh_slow();
                 }
             },
@@ -119,6 +197,16 @@ impl BotStore {
                 handle.clear();
             }
         });
+    }
+
+    fn next_tick(&self, which: impl Fn(&mut (u32, u32)) -> &mut u32) -> u32 {
+        self.ticks
+            .try_update_value(|t| {
+                let n = which(t);
+                *n = n.wrapping_add(1);
+                *n
+            })
+            .unwrap_or(0)
     }
 
     /// Calls an endpoint of this bot through the registry (tokens, online state, loading indicator).

@@ -1,6 +1,7 @@
 //! Reactive application state: the bot registry, settings and toasts. The only layer that calls `api`.
 
 pub mod bot_store;
+pub mod live;
 pub mod persist;
 pub mod registry;
 pub mod settings;

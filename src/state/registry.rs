@@ -8,13 +8,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
+use super::live::{self, LiveEvent};
 use super::persist::{self, BotId, StoredBot};
+use super::settings::{use_settings, SettingsContext};
 use super::storage::{self, Area};
+use super::toasts::{use_toasts, Severity, Toasts};
 use crate::api::auth::Tokens;
 use crate::api::client::{BotClient, SessionEvent};
 use crate::api::endpoint::Endpoint;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
+use crate::api::ws::SocketState;
+use crate::api::ws_protocol::WsEvent;
 
 /// What the UI knows about a bot's reachability.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,12 +53,19 @@ pub struct BotEntry {
     pub username: String,
     pub remember: bool,
     pub status: BotStatus,
+    /// The message websocket's state.
+    pub socket: SocketState,
 }
 
 thread_local! {
     // The clients hold `Rc`s and futures that are not `Send`, so they live beside the signals, keyed by bot id.
     static CLIENTS: RefCell<HashMap<BotId, BotClient>> = RefCell::new(HashMap::new());
+    // Bots with a ping (or a ping retry chain) under way.
+    static PINGING: RefCell<std::collections::HashSet<BotId>> = RefCell::new(std::collections::HashSet::new());
 }
+
+/// Longest wait between pings of an unreachable bot.
+const PING_RETRY_CAP_MS: u32 = 3_000;
 
 fn client_of(id: &BotId) -> Option<BotClient> {
     CLIENTS.with(|c| c.borrow().get(id).cloned())
@@ -66,6 +78,8 @@ pub struct BotRegistry {
     selected: RwSignal<Option<BotId>>,
     /// Requests under way, for the loading indicator.
     in_flight: RwSignal<u32>,
+    toasts: Toasts,
+    settings: SettingsContext,
 }
 
 impl BotRegistry {
@@ -75,6 +89,8 @@ impl BotRegistry {
             bots: RwSignal::new(Vec::new()),
             selected: RwSignal::new(None),
             in_flight: RwSignal::new(0),
+            toasts: use_toasts(),
+            settings: use_settings(),
         };
         registry.load();
         provide_context(registry);
@@ -138,7 +154,11 @@ impl BotRegistry {
         let client = BotClient::new(bot.url.clone(), bot.tokens, move |event| {
             registry.on_session(&id, event)
         });
+        let logged_in = client.has_tokens();
         CLIENTS.with(|c| c.borrow_mut().insert(bot.id.clone(), client));
+        if logged_in {
+            self.connect(&bot.id);
+        }
         BotEntry {
             id: bot.id,
             name: bot.name,
@@ -146,6 +166,118 @@ impl BotRegistry {
             username: bot.username,
             remember: bot.remember,
             status,
+            socket: SocketState::Off,
+        }
+    }
+
+    /// (Re)starts a bot's websocket with its current session.
+    fn connect(&self, id: &BotId) {
+        let Some(client) = client_of(id) else { return };
+        let registry = *self;
+        let (event_id, state_id) = (id.clone(), id.clone());
+        live::connect(
+            id,
+            client,
+            move |event| registry.notice(&event_id, event),
+            move |state| registry.on_socket_state(&state_id, state),
+        );
+    }
+
+    fn on_socket_state(&self, id: &BotId, state: SocketState) {
+        let Some(before) = self.entry(id).map(|e| e.socket) else {
+            return;
+        };
+        if before == state {
+            return;
+        }
+        // try_update: the socket may report after its bot was removed.
+        self.bots.try_update(|list| {
+            if let Some(e) = list.iter_mut().find(|e| &e.id == id) {
+                e.socket = state;
+            }
+        });
+        match (before, state) {
+            // The socket dropped: find out at once whether the bot is gone.
+            (SocketState::Live, _) => self.ping(id),
+            (_, SocketState::Live) => {
+                self.set_status(id, BotStatus::Online);
+                live::dispatch(id, &LiveEvent::Reconnected);
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows a websocket event that a user should see, as a toast of fitting severity.
+    fn notice(&self, id: &BotId, event: &WsEvent) {
+        let title = self.entry(id).map(|e| e.name).unwrap_or_default();
+        let notify = self.settings.0.with_untracked(|s| s.notify);
+        if let Some(kind) = event.toast_kind() {
+            if !notify.allows(kind) {
+                return;
+            }
+        }
+        let shown = match event {
+            WsEvent::EntryFill(t) => Some((
+                Severity::Success,
+                format!(
+                    "Entry fill: {} {} at {}",
+                    t.pair,
+                    t.direction,
+                    crate::util::format::opt_fixed(t.open_rate, 6)
+                ),
+            )),
+            WsEvent::ExitFill(t) => Some((
+                Severity::Success,
+                format!(
+                    "Exit fill: {} {} at {} ({}%)",
+                    t.pair,
+                    t.direction,
+                    crate::util::format::opt_fixed(t.close_rate, 6),
+                    crate::util::format::opt_fixed(t.profit_ratio.map(|r| r * 100.0), 2)
+                ),
+            )),
+            WsEvent::EntryCancel(t) => Some((
+                Severity::Warning,
+                format!(
+                    "Entry order cancelled for {}: {}",
+                    t.pair,
+                    t.reason.clone().unwrap_or_default()
+                ),
+            )),
+            WsEvent::ExitCancel(t) => Some((
+                Severity::Warning,
+                format!(
+                    "Exit order cancelled for {}: {}",
+                    t.pair,
+                    t.reason.clone().unwrap_or_default()
+                ),
+            )),
+            WsEvent::Status(text) | WsEvent::Startup(text) | WsEvent::StrategyMsg(text) => {
+                Some((Severity::Info, text.clone()))
+            }
+            WsEvent::Warning(text) => Some((Severity::Warning, text.clone())),
+            WsEvent::Exception(text) => Some((Severity::Error, text.clone())),
+            WsEvent::ProtectionTrigger(p) | WsEvent::ProtectionTriggerGlobal(p) => Some((
+                Severity::Warning,
+                format!(
+                    "Protection locked {} until {}: {}",
+                    p.pair,
+                    p.lock_end_time.clone().unwrap_or_default(),
+                    p.reason.clone().unwrap_or_default()
+                ),
+            )),
+            WsEvent::LiquidationWarning(l) => Some((
+                Severity::Error,
+                format!(
+                    "{} is close to liquidation at {}",
+                    l.pair,
+                    crate::util::format::opt_fixed(l.liquidation_price, 6)
+                ),
+            )),
+            _ => None,
+        };
+        if let Some((severity, text)) = shown {
+            self.toasts.show(severity, title, text);
         }
     }
 
@@ -208,7 +340,10 @@ impl BotRegistry {
                 // A new URL needs a new client; the same URL keeps it and only swaps the tokens.
                 let same_url = self.entry(&id).map(|e| e.url == url).unwrap_or(false);
                 match client_of(&id) {
-                    Some(client) if same_url => client.set_tokens(Some(tokens)),
+                    Some(client) if same_url => {
+                        client.set_tokens(Some(tokens));
+                        self.connect(&id);
+                    }
                     _ => {
                         let _ = self.install(StoredBot {
                             id: id.clone(),
@@ -302,6 +437,7 @@ impl BotRegistry {
 
     /// Logs out of a bot locally and forgets it. freqtrade has no logout endpoint; dropping the tokens is the logout.
     pub fn remove(&self, id: &BotId) {
+        live::disconnect(id);
         CLIENTS.with(|c| c.borrow_mut().remove(id));
         self.bots.update(|list| list.retain(|e| &e.id != id));
         if self.selected.get_untracked().as_ref() == Some(id) {
@@ -314,7 +450,7 @@ impl BotRegistry {
     }
 
     fn set_status(&self, id: &BotId, status: BotStatus) {
-        self.bots.update(|list| {
+        self.bots.try_update(|list| {
             if let Some(e) = list.iter_mut().find(|e| &e.id == id) {
                 if e.status != status {
                     e.status = status;
@@ -343,26 +479,52 @@ impl BotRegistry {
     }
 
     /// Checks that a bot answers `/ping` (no login needed); a bot whose session ended stays "login required".
+    /// While the bot is unreachable, pings repeat with a short backoff so its return is noticed within seconds.
     pub fn ping(&self, id: &BotId) {
-        let Some(client) = client_of(id) else { return };
+        if PINGING.with(|p| !p.borrow_mut().insert(id.clone())) {
+            return; // a ping (or a retry chain) is already running
+        }
         let registry = *self;
         let id = id.clone();
         spawn_local(async move {
-            let result = client.call(&endpoints::ping()).await;
-            let logged_in = client.has_tokens();
-            let status = match result {
-                Ok(_) if logged_in => BotStatus::Online,
-                Ok(_) => BotStatus::LoginRequired,
-                Err(e) => BotStatus::Offline(e.to_string()),
-            };
-            registry.set_status(&id, status);
+            let mut attempt = 0u32;
+            loop {
+                let Some(client) = client_of(&id) else { break };
+                let result = client.call(&endpoints::ping()).await;
+                let was_offline = matches!(
+                    registry.entry(&id).map(|e| e.status),
+                    Some(BotStatus::Offline(_))
+                );
+                let status = match result {
+                    Ok(_) if client.has_tokens() => BotStatus::Online,
+                    Ok(_) => BotStatus::LoginRequired,
+                    Err(e) => BotStatus::Offline(e.to_string()),
+                };
+                let offline = matches!(status, BotStatus::Offline(_));
+                registry.set_status(&id, status);
+                if !offline {
+                    if was_offline {
+                        live::dispatch(&id, &LiveEvent::Reconnected);
+                    }
+                    break;
+                }
+                let delay = crate::api::ws_protocol::backoff_ms(attempt, js_sys::Math::random())
+                    .min(PING_RETRY_CAP_MS);
+                attempt = attempt.saturating_add(1);
+                gloo_timers::future::TimeoutFuture::new(delay).await;
+            }
+            PINGING.with(|p| p.borrow_mut().remove(&id));
         });
     }
 
+    /// Pings every bot whose websocket is not live (a live socket already proves the bot is up).
     pub fn ping_all(&self) {
-        let ids: Vec<BotId> = self
-            .bots
-            .with_untracked(|l| l.iter().map(|e| e.id.clone()).collect());
+        let ids: Vec<BotId> = self.bots.with_untracked(|l| {
+            l.iter()
+                .filter(|e| e.socket != SocketState::Live)
+                .map(|e| e.id.clone())
+                .collect()
+        });
         for id in ids {
             self.ping(&id);
         }

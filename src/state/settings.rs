@@ -39,8 +39,10 @@ impl Theme {
 #[serde(default)]
 pub struct Settings {
     pub theme: Theme,
-    /// IANA name, or "UTC" (the default) — dates are shown in this zone.
+    /// "UTC" (the default) or "local" — dates are shown in this zone.
     pub timezone: String,
+    /// Which live trade events show a toast.
+    pub notify: Notify,
 }
 
 impl Default for Settings {
@@ -48,6 +50,41 @@ impl Default for Settings {
         Self {
             theme: Theme::System,
             timezone: "UTC".to_string(),
+            notify: Notify::default(),
+        }
+    }
+}
+
+/// Toasts for the websocket's order events, each switchable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Notify {
+    pub entry_fill: bool,
+    pub exit_fill: bool,
+    pub entry_cancel: bool,
+    pub exit_cancel: bool,
+}
+
+impl Default for Notify {
+    fn default() -> Self {
+        Self {
+            entry_fill: true,
+            exit_fill: true,
+            entry_cancel: true,
+            exit_cancel: true,
+        }
+    }
+}
+
+impl Notify {
+    /// Whether events of this kind (`entry_fill`, …) toast; other kinds always do.
+    pub fn allows(&self, kind: &str) -> bool {
+        match kind {
+            "entry_fill" => self.entry_fill,
+            "exit_fill" => self.exit_fill,
+            "entry_cancel" => self.entry_cancel,
+            "exit_cancel" => self.exit_cancel,
+            _ => true,
         }
     }
 }
@@ -112,7 +149,11 @@ mod tests {
     fn settings_round_trip_and_tolerate_damage() {
         let s = Settings {
             theme: Theme::Dark,
-            timezone: "Europe/Berlin".into(),
+            timezone: "local".into(),
+            notify: Notify {
+                exit_cancel: false,
+                ..Notify::default()
+            },
         };
         let text = serde_json::to_string(&s).unwrap_or_default();
         assert_eq!(decode_settings(Some(&text)), s);
@@ -126,6 +167,21 @@ mod tests {
             Settings::default()
         );
         assert_eq!(decode_settings(None).theme, Theme::System);
+        // Settings saved before notifications existed get them all on.
+        assert_eq!(
+            decode_settings(Some(r#"{"theme":"dark","timezone":"UTC"}"#)).notify,
+            Notify::default()
+        );
+        assert!(!Notify {
+            entry_fill: false,
+            ..Notify::default()
+        }
+        .allows("entry_fill"));
+        assert!(Notify {
+            entry_fill: false,
+            ..Notify::default()
+        }
+        .allows("warning"));
     }
 }
 
