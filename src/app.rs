@@ -7,6 +7,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::navbar::Navbar;
+use crate::components::tab_indicator::TabIndicator;
 use crate::components::toasts::ToastList;
 use crate::pages::bots::BotsPage;
 use crate::pages::chart::ChartPage;
@@ -16,6 +17,7 @@ use crate::pages::logs::LogsPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::trade::TradePage;
+use crate::pages::trade_detail::TradeDetailPage;
 use crate::state::registry::BotRegistry;
 use crate::state::settings::provide_settings;
 use crate::state::toasts::Toasts;
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=BotsPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/trade") view=TradePage />
+                    <Route path=path!("/trade/:id") view=TradeDetailPage />
                     <Route path=path!("/dashboard") view=DashboardPage />
                     <Route path=path!("/chart") view=ChartPage />
                     <Route path=path!("/logs") view=LogsPage />
@@ -48,6 +51,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <ToastList />
+            <TabIndicator />
         </Router>
     }
 }

@@ -1,4 +1,4 @@
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Page, APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -70,4 +70,45 @@ export async function login(page: Page, b: BotInfo, opts: { name?: string; remem
   await fillLogin(page, b, { ...opts, name });
   await expect(page.locator('header .bot-badge')).toContainText(name);
   await expect(page.locator('header .bot-badge')).toHaveAttribute('data-status', 'online');
+}
+
+/** Talks to a bot's REST API from the test (not through the UI), with its own login. */
+export class BotApi {
+  private constructor(
+    private readonly request: APIRequestContext,
+    readonly bot: BotInfo,
+    private access: string,
+  ) {}
+
+  static async login(request: APIRequestContext, b: BotInfo): Promise<BotApi> {
+    const basic = Buffer.from(`${b.username}:${b.password}`).toString('base64');
+    const res = await request.post(`${b.url}/api/v1/token/login`, { headers: { Authorization: `Basic ${basic}` } });
+    expect(res.ok(), `login to ${b.name}`).toBeTruthy();
+    return new BotApi(request, b, (await res.json()).access_token);
+  }
+
+  private headers() {
+    return { Authorization: `Bearer ${this.access}` };
+  }
+
+  async get(path: string): Promise<any> {
+    const res = await this.request.get(`${this.bot.url}/api/v1${path}`, { headers: this.headers() });
+    expect(res.ok(), `GET ${path}: ${res.status()}`).toBeTruthy();
+    return res.json();
+  }
+
+  async post(path: string, body: unknown = {}): Promise<any> {
+    const res = await this.request.post(`${this.bot.url}/api/v1${path}`, { headers: this.headers(), data: body });
+    expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+    return res.json();
+  }
+
+  async openTrades(): Promise<any[]> {
+    return this.get('/status');
+  }
+
+  /** Exits every open trade, so a test leaves the bot as it found it. */
+  async exitAll(): Promise<void> {
+    if ((await this.openTrades()).length > 0) await this.post('/forceexit', { tradeid: 'all' });
+  }
 }

@@ -7,6 +7,7 @@ pub mod modal;
 pub mod navbar;
 pub mod panels;
 pub mod require_bot;
+pub mod tab_indicator;
 pub mod tabs;
 pub mod toasts;
 pub mod trades;

@@ -2,7 +2,25 @@
 
 use leptos::prelude::*;
 
-use crate::state::settings::{use_settings, Theme};
+use crate::state::settings::{use_settings, Notify, OpenTradesIndicator, Theme};
+
+/// The websocket events that can toast, with their labels.
+const NOTIFY: &[(&str, &str)] = &[
+    ("entry_fill", "Entry filled"),
+    ("exit_fill", "Exit filled"),
+    ("entry_cancel", "Entry order cancelled"),
+    ("exit_cancel", "Exit order cancelled"),
+];
+
+fn notify_flag<'a>(notify: &'a mut Notify, kind: &str) -> Option<&'a mut bool> {
+    match kind {
+        "entry_fill" => Some(&mut notify.entry_fill),
+        "exit_fill" => Some(&mut notify.exit_fill),
+        "entry_cancel" => Some(&mut notify.entry_cancel),
+        "exit_cancel" => Some(&mut notify.exit_cancel),
+        _ => None,
+    }
+}
 
 /// Time zones offered for dates; UTC is the default.
 const TIMEZONES: &[&str] = &["UTC", "local"];
@@ -50,6 +68,56 @@ pub fn SettingsPage() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <label class="field">
+                <span>"Open trades of the selected bot"</span>
+                <select
+                    id="indicator-select"
+                    on:change=move |ev| {
+                        settings.update(|s| s.open_trades_indicator = OpenTradesIndicator::parse(&event_target_value(&ev)))
+                    }
+                >
+                    {[
+                        (OpenTradesIndicator::Badge, "Badge on the tab icon"),
+                        (OpenTradesIndicator::Title, "Count in the tab title"),
+                        (OpenTradesIndicator::None, "Not shown"),
+                    ]
+                        .into_iter()
+                        .map(|(mode, label)| {
+                            view! {
+                                <option value=mode.as_str() prop:selected=move || settings.get().open_trades_indicator == mode>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <fieldset class="field">
+                <legend>"Notify me when"</legend>
+                {NOTIFY
+                    .iter()
+                    .map(|(kind, label)| {
+                        let kind = *kind;
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || settings.with(|s| s.notify.allows(kind))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        settings.update(|s| {
+                                            if let Some(flag) = notify_flag(&mut s.notify, kind) {
+                                                *flag = on;
+                                            }
+                                        });
+                                    }
+                                />
+                                <span>{*label}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
         </section>
     }
 }

@@ -95,6 +95,12 @@ impl BotStore {
             ticks: StoredValue::new((0, 0)),
         };
         provide_context(store);
+        // Keep the registry's count (title / icon badge) in step with the open trades.
+        Effect::new(move |_| {
+            if let Some(n) = store.open_trades.with(|t| t.as_ref().map(Vec::len)) {
+                store.registry.set_open_trades(&store.id.get_value(), n);
+            }
+        });
         store.start_polling();
         store.listen_live();
         store
@@ -175,9 +181,14 @@ impl BotStore {
         let fast = set_interval_with_handle(
             move || {
                 let tick = store.next_tick(|t| &mut t.0);
-                if visible.get_untracked() && (!store.socket_live() || tick.is_multiple_of(LIVE_FAST_STRIDE))
-                {
+                if !visible.get_untracked() {
+                    return;
+                }
+                if !store.socket_live() {
                     store.refresh_fast();
+                } else if tick.is_multiple_of(LIVE_FAST_STRIDE) {
+                    // Safety net: the current profit of open trades moves without events.
+                    store.load(endpoints::status(), store.open_trades);
                 }
             },
             FAST_EVERY,
@@ -185,7 +196,8 @@ impl BotStore {
         let slow = set_interval_with_handle(
             move || {
                 let tick = store.next_tick(|t| &mut t.1);
-                if visible.get_untracked() && (!store.socket_live() || tick.is_multiple_of(LIVE_SLOW_STRIDE))
+                if visible.get_untracked()
+                    && (!store.socket_live() || tick.is_multiple_of(LIVE_SLOW_STRIDE))
                 {
                     store.refresh_slow();
                 }
@@ -246,6 +258,7 @@ impl BotStore {
     }
 
     pub fn refresh_slow(&self) {
+        self.load(endpoints::count(), self.count);
         self.load(endpoints::show_config(), self.config);
         self.load(endpoints::profit(), self.profit);
         self.load(endpoints::balance(), self.balance);

@@ -55,6 +55,8 @@ pub struct BotEntry {
     pub status: BotStatus,
     /// The message websocket's state.
     pub socket: SocketState,
+    /// Open trades at the last look (`None` before the first).
+    pub open_trades: Option<usize>,
 }
 
 thread_local! {
@@ -167,6 +169,7 @@ impl BotRegistry {
             remember: bot.remember,
             status,
             socket: SocketState::Off,
+            open_trades: None,
         }
     }
 
@@ -447,6 +450,17 @@ impl BotRegistry {
             );
         }
         self.save();
+    }
+
+    /// Records a bot's open-trade count (for the title and the icon badge).
+    pub fn set_open_trades(&self, id: &BotId, count: usize) {
+        self.bots.try_update(|list| {
+            if let Some(e) = list.iter_mut().find(|e| &e.id == id) {
+                if e.open_trades != Some(count) {
+                    e.open_trades = Some(count);
+                }
+            }
+        });
     }
 
     fn set_status(&self, id: &BotId, status: BotStatus) {

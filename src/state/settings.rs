@@ -43,6 +43,38 @@ pub struct Settings {
     pub timezone: String,
     /// Which live trade events show a toast.
     pub notify: Notify,
+    /// Where the selected bot's open-trade count is shown.
+    pub open_trades_indicator: OpenTradesIndicator,
+}
+
+/// Where the open-trade count of the selected bot is shown outside the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpenTradesIndicator {
+    /// A number on the tab's icon.
+    #[default]
+    Badge,
+    /// "(3) Freqboard – bot" as the tab title.
+    Title,
+    None,
+}
+
+impl OpenTradesIndicator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpenTradesIndicator::Badge => "badge",
+            OpenTradesIndicator::Title => "title",
+            OpenTradesIndicator::None => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "title" => OpenTradesIndicator::Title,
+            "none" => OpenTradesIndicator::None,
+            _ => OpenTradesIndicator::Badge,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -51,6 +83,7 @@ impl Default for Settings {
             theme: Theme::System,
             timezone: "UTC".to_string(),
             notify: Notify::default(),
+            open_trades_indicator: OpenTradesIndicator::default(),
         }
     }
 }
