@@ -23,19 +23,19 @@ test('stop, start, pause and reload config are confirmed and show the bot state 
   expect(controlRequests).toHaveLength(0);
 
   await act('Stop');
-  await expect(page.locator('.toast')).toContainText('stopping trader');
+  await expect(page.locator('.toast', { hasText: 'stopping trader' })).toBeVisible();
   await expect(state).toHaveText('stopped');
 
   await act('Start');
-  await expect(page.locator('.toast').last()).toContainText('starting trader');
+  await expect(page.locator('.toast', { hasText: 'starting trader' })).toBeVisible();
   await expect(state).toHaveText('running');
 
   await act('Pause', 'Pause entries');
-  await expect(page.locator('.toast').last()).toContainText('no more entries');
+  await expect(page.locator('.toast', { hasText: 'no more entries' })).toBeVisible();
   await expect(state).toHaveText('paused');
 
   await act('Reload config');
-  await expect(page.locator('.toast').last()).toContainText('Reloading config');
+  await expect(page.locator('.toast', { hasText: 'Reloading config' })).toBeVisible();
   // A reload clears the pause once the bot has re-read its configuration.
   await expect(state).toHaveText('running', { timeout: 30_000 });
   expect(controlRequests).toHaveLength(4);

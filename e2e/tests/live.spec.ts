@@ -16,7 +16,7 @@ test('a trade opened through the REST API shows up within 2 s with polling slowe
   await expect(openTrades).toContainText('SOL/USDT', { timeout: 2_000 });
   await expect(page.locator('.toast', { hasText: 'Entry fill: SOL/USDT' })).toBeVisible();
   await api.post('/forceexit', { tradeid: String(trade.trade_id) });
-  await expect(openTrades).not.toContainText('SOL/USDT', { timeout: 2_000 });
+  await expect(page.locator('.trades-table tbody tr', { hasText: 'SOL/USDT' })).toHaveCount(0, { timeout: 2_000 });
 });
 
 test('idle with the websocket live, the page makes few API requests per minute', async ({ page }) => {

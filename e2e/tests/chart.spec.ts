@@ -1,0 +1,249 @@
+import { Page, APIRequestContext } from '@playwright/test';
+import { test, expect, bot, login, harness, BotInfo, UI_ORIGIN } from './helpers';
+import { BOT_BASE_PORT, SIM_PORT } from './env';
+
+// Candle colours (src/charts/model/saved.rs) and the long-trade marker colour (src/charts/model/theme.rs).
+const UP: RGB = [0x26, 0xa6, 0x9a];
+const DOWN: RGB = [0xef, 0x53, 0x50];
+const LONG_TRADE: RGB = [0x00, 0x66, 0xff];
+type RGB = [number, number, number];
+
+const chart = (page: Page) => page.locator('.candle-chart');
+const legendItem = (page: Page, name: string) =>
+  page.locator('.chart-legend .legend-item').filter({ hasText: new RegExp(`^${name.replace(/[/]/g, '\\/')}$`) });
+
+/** Opaque pixels of `color` inside the price pane of the main canvas (or the whole overlay column at `x`). */
+async function pixels(page: Page, color: RGB | null, canvas = '.chart-main'): Promise<number> {
+  return page.evaluate(
+    ([sel, color]) => {
+      const root = document.querySelector('.candle-chart') as HTMLElement | null;
+      if (!root) return -1;
+      const [x, y, w, h] = (root.dataset.plot ?? '0,0,0,0').split(',').map(Number);
+      const c = root.querySelector(sel) as HTMLCanvasElement;
+      if (!c || w <= 0 || h <= 0) return 0;
+      const dpr = c.width / c.clientWidth;
+      const data = c.getContext('2d')!.getImageData(x * dpr, y * dpr, w * dpr, h * dpr).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (color === null) {
+          if (data[i + 3] > 0) n++;
+        } else if (
+          data[i + 3] > 200 &&
+          Math.abs(data[i] - color[0]) + Math.abs(data[i + 1] - color[1]) + Math.abs(data[i + 2] - color[2]) < 40
+        ) {
+          n++;
+        }
+      }
+      return n;
+    },
+    [canvas, color] as const,
+  );
+}
+
+async function candlePixels(page: Page) {
+  return (await pixels(page, UP)) + (await pixels(page, DOWN));
+}
+
+async function bars(page: Page) {
+  return Number((await chart(page).getAttribute('data-bars')) ?? '0');
+}
+
+/** Waits until the chart has painted data. */
+async function drawn(page: Page, min = 20) {
+  await expect(chart(page)).toHaveAttribute('data-painted', 'true');
+  await expect.poll(() => bars(page), { timeout: 30_000 }).toBeGreaterThan(min);
+  await expect.poll(() => candlePixels(page)).toBeGreaterThan(200);
+}
+
+function basic(b: BotInfo) {
+  return { Authorization: 'Basic ' + Buffer.from(`${b.username}:${b.password}`).toString('base64') };
+}
+
+/** FreqUI-style price text as the tooltip formats it (src/charts/model/format.rs). */
+function price(v: number): string {
+  const a = Math.abs(v);
+  const d = a >= 1000 ? 2 : a >= 1 ? 4 : a >= 0.01 ? 6 : a === 0 ? 2 : 8;
+  return v.toFixed(d);
+}
+
+test('the live chart draws candles and the strategy\'s indicators, and switches pair and timeframe', async ({ page }) => {
+  const candleCalls: { url: string; body: string }[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/pair_candles')) candleCalls.push({ url: r.url(), body: r.postData() ?? '' });
+  });
+  await login(page, bot('alpha'), { name: 'Alpha' });
+  await page.goto('/chart');
+  await drawn(page);
+  // Drawn candles never exceed the plot's pixel columns, and fill most of the first view.
+  expect(Number(await chart(page).getAttribute('data-drawn'))).toBeGreaterThan(20);
+
+  for (const name of ['Candles', 'Volume', 'Signals', 'Trades', 'tema', 'sar', 'macd', 'macdsignal', 'rsi']) {
+    await expect(legendItem(page, name)).toHaveCount(1);
+  }
+  // API >= 2.35: POST with only the columns the plot config needs.
+  const post = candleCalls.find((c) => c.body.includes('"columns"'));
+  expect(post, 'a POST /pair_candles with columns').toBeTruthy();
+  expect(JSON.parse(post!.body).columns).toEqual(['enter_tag', 'exit_tag', 'macd', 'macdsignal', 'rsi', 'sar', 'tema']);
+
+  // A legend entry toggles its series.
+  await legendItem(page, 'Candles').click();
+  await expect.poll(() => candlePixels(page)).toBeLessThan(20);
+  await expect(legendItem(page, 'Candles')).toHaveAttribute('aria-pressed', 'false');
+  await legendItem(page, 'Candles').click();
+  await expect.poll(() => candlePixels(page)).toBeGreaterThan(200);
+
+  // Another pair.
+  const pairSelect = page.locator('select[aria-label="Pair"]');
+  await expect(pairSelect.locator('option')).toHaveText(['BTC/USDT', 'ETH/USDT', 'SOL/USDT', 'XRP/USDT']);
+  await pairSelect.selectOption('ETH/USDT');
+  await expect(page.locator('.chart-header')).toContainText('ETH/USDT');
+  await drawn(page);
+  expect(candleCalls.some((c) => c.body.includes('"pair":"ETH/USDT"'))).toBe(true);
+
+  // Another timeframe: the bot analyses 5m only, so 1h is an empty answer.
+  const tf = page.locator('select[aria-label="Timeframe"]');
+  await tf.selectOption('1h');
+  await expect.poll(() => candleCalls.some((c) => c.body.includes('"timeframe":"1h"'))).toBe(true);
+  await expect(page.locator('.chart-empty')).toHaveText('No data available');
+  await tf.selectOption('5m');
+  await drawn(page);
+});
+
+test('the crosshair tooltip shows the candle under the mouse', async ({ page, request }) => {
+  const alpha = bot('alpha');
+  await login(page, alpha, { name: 'Alpha' });
+  await page.goto('/chart');
+  await drawn(page);
+  const [x, y, w, h] = ((await chart(page).getAttribute('data-plot')) ?? '').split(',').map(Number);
+  const box = (await page.locator('.chart-overlay').boundingBox())!;
+  const mx = box.x + x + w * 0.6;
+  const my = box.y + y + h * 0.5;
+  await page.mouse.move(mx, my);
+  await expect(chart(page)).toHaveAttribute('data-hover', /^\d+$/);
+  const first = Number(await chart(page).getAttribute('data-hover'));
+  const text = (await page.locator('.chart-hover-text').textContent()) ?? '';
+  const lines = text.split('\n');
+  // The tooltip names the candle's time and lists OHLC, volume and every indicator, by pane.
+  expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  for (const part of ['Candles', 'Open ', 'High ', 'Low ', 'Close ', 'Volume ', 'tema ', 'sar ', 'MACD', 'macd ', 'RSI', 'rsi ']) {
+    expect(text).toContain(part);
+  }
+  // It is the bot's candle at that time.
+  const pair = await page.locator('select[aria-label="Pair"]').inputValue();
+  const answer = await request.get(
+    `${alpha.url}/api/v1/pair_candles?pair=${encodeURIComponent(pair)}&timeframe=5m&limit=1000`,
+    { headers: basic(alpha) },
+  );
+  const df = await answer.json();
+  const col = (n: string) => df.columns.indexOf(n);
+  const row = df.data.find((r: unknown[]) => String(r[col('date')]).slice(0, 16).replace('T', ' ') === lines[0]);
+  expect(row, `a candle at ${lines[0]}`).toBeTruthy();
+  expect(text).toContain(`Open ${price(row[col("open")])}`);
+  expect(text).toContain(`Close ${price(row[col('close')])}`);
+
+  // The crosshair is on the overlay canvas; the series canvas did not change for a mouse move.
+  const overlayPixels = await pixels(page, null, '.chart-overlay');
+  expect(overlayPixels).toBeGreaterThan(h * 0.5);
+  // Further right is a later candle; leaving clears the tooltip.
+  await page.mouse.move(mx + 40, my);
+  await expect.poll(async () => Number(await chart(page).getAttribute('data-hover'))).toBeGreaterThan(first);
+  await page.mouse.move(box.x - 20, box.y - 20);
+  await expect(chart(page)).toHaveAttribute('data-hover', '');
+  await expect.poll(() => pixels(page, null, '.chart-overlay')).toBe(0);
+});
+
+async function freePair(request: APIRequestContext, b: BotInfo): Promise<string> {
+  const open: { pair: string; trade_id: number }[] = await (
+    await request.get(`${b.url}/api/v1/status`, { headers: basic(b) })
+  ).json();
+  const busy = new Set(open.map((t) => t.pair));
+  const free = ['SOL/USDT', 'XRP/USDT', 'ETH/USDT', 'BTC/USDT'].find((p) => !busy.has(p));
+  if (free) return free;
+  const t = open.find((t) => t.pair === 'XRP/USDT')!;
+  await request.post(`${b.url}/api/v1/forceexit`, { headers: basic(b), data: { tradeid: String(t.trade_id) } });
+  return 'XRP/USDT';
+}
+
+test('a trade opened during the test shows its marker on the chart', async ({ page, request }) => {
+  const alpha = bot('alpha');
+  const pair = await freePair(request, alpha);
+  await login(page, alpha, { name: 'Alpha' });
+  await page.goto('/chart');
+  await drawn(page);
+  await page.locator('select[aria-label="Pair"]').selectOption(pair);
+  await expect(page.locator('.chart-header')).toContainText(pair);
+  await drawn(page);
+  const before = await pixels(page, LONG_TRADE);
+
+  const entered = await request.post(`${alpha.url}/api/v1/forceenter`, { headers: basic(alpha), data: { pair } });
+  expect(entered.ok(), await entered.text()).toBe(true);
+  const trade = await entered.json();
+  try {
+    // The store picks the trade up (push or poll); the chart draws its blue entry marker.
+    await expect.poll(() => pixels(page, LONG_TRADE), { timeout: 30_000 }).toBeGreaterThan(before + 15);
+  } finally {
+    await request.post(`${alpha.url}/api/v1/forceexit`, { headers: basic(alpha), data: { tradeid: String(trade.trade_id) } });
+  }
+});
+
+test('a plot config saved in the configurator survives a reload', async ({ page }) => {
+  await login(page, bot('alpha'), { name: 'Alpha' });
+  await page.goto('/chart');
+  await drawn(page);
+  await page.getByRole('button', { name: 'Configure plot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Plot configurator' });
+  await expect(dialog).toBeVisible();
+  await dialog.locator('select[aria-label="Column to add"]').selectOption('adx');
+  await dialog.getByRole('button', { name: 'Add indicator' }).click();
+  // The chart shows the draft while the configurator is open.
+  await expect(legendItem(page, 'adx')).toHaveCount(1);
+  await dialog.locator('input[aria-label="Config name"]').fill('E2E config');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Saved');
+  // Export shows the FreqUI-format JSON.
+  await dialog.getByRole('button', { name: 'Export JSON' }).click();
+  await expect(dialog.locator('textarea[aria-label="Plot config JSON"]')).toHaveValue(/"adx"/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.reload();
+  await drawn(page);
+  await expect(page.locator('select[aria-label="Plot config"]')).toHaveValue('E2E config');
+  await expect(legendItem(page, 'adx')).toHaveCount(1);
+  // Back to the strategy's config: adx goes away.
+  await page.locator('select[aria-label="Plot config"]').selectOption('Strategy default');
+  await expect(legendItem(page, 'adx')).toHaveCount(0);
+});
+
+test.describe('history mode', () => {
+  const HIST_PORT = BOT_BASE_PORT + 50;
+
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    // freqtrade download-data from the simulated exchange, then `freqtrade webserver` on that data.
+    harness('webserver', '--name', 'hist', '--port', String(HIST_PORT), '--sim-port', String(SIM_PORT), '--ui-origin', UI_ORIGIN);
+  });
+
+  test('a webserver bot charts pair_history with strategy, timeframe and pair selectors', async ({ page }) => {
+    test.setTimeout(180_000);
+    const historyCalls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/pair_history')) historyCalls.push(r.url());
+    });
+    await login(page, bot('hist'), { name: 'Hist' });
+    await page.goto('/chart');
+    await expect(page.locator('select[aria-label="Strategy"]')).toHaveValue('SampleStrategy');
+    await expect(page.locator('select[aria-label="Pair"] option').first()).toHaveText('BTC/USDT');
+    await drawn(page, 100);
+    for (const name of ['tema', 'sar', 'macd', 'rsi']) await expect(legendItem(page, name)).toHaveCount(1);
+    expect(historyCalls.some((u) => u.includes('strategy=SampleStrategy') && u.includes('timeframe=5m'))).toBe(true);
+
+    await page.locator('select[aria-label="Timeframe"]').selectOption('1h');
+    await expect(page.locator('.chart-header')).toContainText('| 1h');
+    await drawn(page, 10);
+    expect(historyCalls.some((u) => u.includes('timeframe=1h'))).toBe(true);
+
+    await page.locator('select[aria-label="Pair"]').selectOption('ETH/USDT');
+    await expect(page.locator('.chart-header')).toContainText('ETH/USDT');
+    await drawn(page, 10);
+  });
+});
