@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::wire::{ShowConfig, TraderState};
+use crate::api::wire::{RunMode, ShowConfig, TraderState};
 use crate::components::modal::ConfirmButton;
 use crate::state::bot_store::use_bot_store;
-use crate::util::format;
 
 #[component]
 pub fn BotControls() -> impl IntoView {
@@ -30,22 +29,6 @@ pub fn BotControls() -> impl IntoView {
                 None => view! { <p class="muted">"Loading the bot's configuration…"</p> }.into_any(),
                 Some(c) => view! { <ConfigSummary config=c /> }.into_any(),
             }}
-            <p class="trade-count">
-                {move || {
-                    store
-                        .count
-                        .get()
-                        .map(|c| {
-                            format!(
-                                "Open trades {} / max {} · stake in use {}",
-                                c.current,
-                                c.max,
-                                format::opt_fixed(c.total_stake, 2),
-                            )
-                        })
-                        .unwrap_or_default()
-                }}
-            </p>
             <Show when=move || trading.get()>
                 <div class="controls">
                     <ConfirmButton
@@ -90,10 +73,15 @@ pub fn BotControls() -> impl IntoView {
 
 #[component]
 fn ConfigSummary(config: ShowConfig) -> impl IntoView {
-    let mode = if config.dry_run { "dry-run" } else { "live" };
+    let mode = match (config.dry_run, config.runmode) {
+        (_, RunMode::Webserver) => "webserver (no trading)".to_string(),
+        (true, _) => "dry-run".to_string(),
+        (false, RunMode::Live) => "live".to_string(),
+        (false, other) => other.to_string(),
+    };
     let rows: Vec<(&'static str, String)> = vec![
         ("Name", config.bot_name.clone()),
-        ("Mode", format!("{mode} · {}", config.runmode)),
+        ("Mode", mode),
         ("Strategy", config.strategy.clone().unwrap_or_default()),
         ("Timeframe", config.timeframe.clone().unwrap_or_default()),
         ("Exchange", config.exchange.clone()),
