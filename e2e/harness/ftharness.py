@@ -12,12 +12,16 @@ Subcommands:
   stop-bot    stop one bot (SIGTERM, or SIGKILL with --kill)
   start-bot   start one bot again with its config (optionally a new jwt_secret_key)
   mint-token  print an HS256 JWT for a bot, signed like freqtrade does (optionally expired)
+  webserver   download candles from the simulator (`freqtrade download-data`) and run
+              `freqtrade webserver` on them (history mode: strategies, pair_history, ...)
 
 Examples:
 
   python3 e2e/harness/ftharness.py setup
   python3 e2e/harness/ftharness.py up --state-dir .run/e2e --ui-origin http://127.0.0.1:8080 --bots 2
   python3 e2e/harness/ftharness.py mint-token --state-dir .run/e2e --name bot1 --expired
+  python3 e2e/harness/ftharness.py webserver --state-dir .run/e2e --ui-origin http://127.0.0.1:8080 \
+      --name hist --port 18150 --sim-port 18000
   python3 e2e/harness/ftharness.py down --state-dir .run/e2e
 
 Layout of a state dir:
@@ -617,6 +621,67 @@ def cmd_mint_token(args):
 
 
 # --------------------------------------------------------------------------
+# webserver: downloaded data + `freqtrade webserver`
+# --------------------------------------------------------------------------
+
+def webserver_is_running(bot):
+    cmdline = process_cmdline(bot.get("pid")) if bot.get("pid") else None
+    return cmdline is not None and bot["config"] in cmdline and " webserver " in f" {cmdline} "
+
+
+def cmd_webserver(args):
+    """Start (or reuse) a `freqtrade webserver` whose datadir holds candles downloaded from the simulator.
+
+    The record joins DIR/bots.json like the trading bots (so `down` stops it too), with "mode": "webserver".
+    """
+    require_setup()
+    started = time.monotonic()
+    state_dir = Path(args.state_dir).resolve()
+    state_dir.mkdir(parents=True, exist_ok=True)
+    ensure_simulator(state_dir, args.sim_port)
+    bots = load_bots(state_dir)
+    old = next((b for b in bots if b["name"] == args.name), None)
+    origins = args.cors_origin if args.cors_origin else [args.ui_origin]
+    if old and old.get("mode") == "webserver" and webserver_is_running(old) and bot_pings(old["port"]) \
+            and old["port"] == args.port and old["cors_origins"] == origins:
+        log(f"{args.name}: webserver already running on port {args.port} (pid {old['pid']}), reused")
+        print(json.dumps(old, indent=2))
+        return
+    if old:
+        stop_bot(old)
+        bots = [b for b in bots if b["name"] != args.name]
+    bot = new_bot(state_dir, args.name, args.port, args.username or DEFAULT_USERNAME, origins)
+    bot["mode"] = "webserver"
+    write_bot_config(bot, args.sim_port, ccxt_binance_api_keys())
+    bot_dir = Path(bot["config"]).parent
+    timeframes = split_list(args.timeframes) or ["5m", "1h"]
+    pairs = split_list(args.pairs) or list(PAIRS)
+    download = [venv_bin("freqtrade"), "download-data", "--config", bot["config"], "--days", str(args.days),
+                "--timeframes", *timeframes, "--pairs", *pairs]
+    log(f"{args.name}: downloading {', '.join(timeframes)} candles of {', '.join(pairs)} "
+        f"for {args.days} days from the simulator ...")
+    with open(bot_dir / "download.log", "ab") as out:
+        result = subprocess.run([str(part) for part in download], cwd=str(bot_dir), stdin=subprocess.DEVNULL,
+                                stdout=out, stderr=subprocess.STDOUT, timeout=600)
+    if result.returncode != 0:
+        fail(f"download-data failed ({result.returncode}):\n{tail(bot_dir / 'download.log')}")
+    if bot_pings(bot["port"]):
+        fail(f"port {bot['port']} already has a freqtrade API answering (not started from here?)")
+    command = [venv_bin("freqtrade"), "webserver", "--config", bot["config"], "--logfile", bot["log"]]
+    bot["pid"] = start_detached(command, console_log(bot), bot_dir)
+    log(f"{bot['name']}: started freqtrade webserver on port {bot['port']} (pid {bot['pid']})")
+    bots.append(bot)
+    save_bots(state_dir, bots)
+    deadline = time.monotonic() + PING_TIMEOUT_S
+    while not bot_pings(bot["port"]):
+        if time.monotonic() > deadline or not webserver_is_running(bot):
+            fail(f"{bot['name']} did not answer /api/v1/ping; log tail:\n{tail(console_log(bot))}")
+        time.sleep(0.5)
+    log(f"webserver done in {time.monotonic() - started:.1f}s")
+    print(json.dumps(bot, indent=2))
+
+
+# --------------------------------------------------------------------------
 # Command line
 # --------------------------------------------------------------------------
 
@@ -669,6 +734,22 @@ def build_parser():
     mint.add_argument("--expired", action="store_true", help="already expired")
     mint.add_argument("--username", help="identity to put in the token (default: the bot's)")
     mint.set_defaults(func=cmd_mint_token)
+
+    web = commands.add_parser("webserver", help="download candles and run `freqtrade webserver` on them")
+    web.add_argument("--state-dir", required=True)
+    web.add_argument("--ui-origin", required=True, help="origin of the UI, put in CORS_origins")
+    web.add_argument("--cors-origin", action="append", default=[],
+                     help="CORS origin instead of --ui-origin (repeatable)")
+    web.add_argument("--name", default="hist")
+    web.add_argument("--port", type=int, default=18150)
+    web.add_argument("--sim-port", type=int, default=18000)
+    web.add_argument("--username", help=f"API username (default {DEFAULT_USERNAME})")
+    web.add_argument("--timeframes", default="5m,1h", help="comma-separated (default 5m,1h)")
+    web.add_argument("--pairs", help="comma-separated (default: the trading bots' whitelist)")
+    web.add_argument("--days", type=int, default=12,
+                     help="days of candles to download (default 12: enough 1h candles for "
+                          "SampleStrategy's 200 startup candles)")
+    web.set_defaults(func=cmd_webserver)
     return parser
 
 

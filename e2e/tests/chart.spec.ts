@@ -152,6 +152,31 @@ test('the crosshair tooltip shows the candle under the mouse', async ({ page, re
   await expect.poll(() => pixels(page, null, '.chart-overlay')).toBe(0);
 });
 
+test('wheel zooms around the cursor, drag pans, double click resets', async ({ page }) => {
+  await login(page, bot('alpha'), { name: 'Alpha' });
+  await page.goto('/chart');
+  await drawn(page);
+  const range = async () => [Number(await chart(page).getAttribute('data-first')), Number(await chart(page).getAttribute('data-last'))];
+  const initial = await range();
+  const [x, y, w, h] = ((await chart(page).getAttribute('data-plot')) ?? '').split(',').map(Number);
+  const box = (await page.locator('.chart-overlay').boundingBox())!;
+  const cx = box.x + x + w / 2;
+  const cy = box.y + y + h / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.wheel(0, 400); // zoom out: more candles
+  await expect.poll(async () => { const [a, b] = await range(); return b - a; }).toBeGreaterThan(initial[1] - initial[0]);
+  await page.mouse.dblclick(cx, cy);
+  await expect.poll(range).toEqual(initial);
+  // Drag right: older candles come into view.
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 150, cy, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await range())[0]).toBeLessThan(initial[0]);
+  await page.mouse.dblclick(cx, cy);
+  await expect.poll(range).toEqual(initial);
+});
+
 async function freePair(request: APIRequestContext, b: BotInfo): Promise<string> {
   const open: { pair: string; trade_id: number }[] = await (
     await request.get(`${b.url}/api/v1/status`, { headers: basic(b) })
@@ -173,14 +198,17 @@ test('a trade opened during the test shows its marker on the chart', async ({ pa
   await page.locator('select[aria-label="Pair"]').selectOption(pair);
   await expect(page.locator('.chart-header')).toContainText(pair);
   await drawn(page);
-  const before = await pixels(page, LONG_TRADE);
+  const markers = async () => Number((await chart(page).getAttribute('data-trade-markers')) ?? '0');
+  const before = await markers();
 
   const entered = await request.post(`${alpha.url}/api/v1/forceenter`, { headers: basic(alpha), data: { pair } });
   expect(entered.ok(), await entered.text()).toBe(true);
   const trade = await entered.json();
   try {
-    // The store picks the trade up (push or poll); the chart draws its blue entry marker.
-    await expect.poll(() => pixels(page, LONG_TRADE), { timeout: 30_000 }).toBeGreaterThan(before + 15);
+    // The store picks the trade up (push or poll); the chart draws its blue entry marker (in the slot of the
+    // candle that is forming now: the dataframe holds closed candles only).
+    await expect.poll(markers, { timeout: 30_000 }).toBeGreaterThan(before);
+    expect(await pixels(page, LONG_TRADE)).toBeGreaterThan(15);
   } finally {
     await request.post(`${alpha.url}/api/v1/forceexit`, { headers: basic(alpha), data: { tradeid: String(trade.trade_id) } });
   }
@@ -193,25 +221,25 @@ test('a plot config saved in the configurator survives a reload', async ({ page 
   await page.getByRole('button', { name: 'Configure plot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Plot configurator' });
   await expect(dialog).toBeVisible();
-  await dialog.locator('select[aria-label="Column to add"]').selectOption('adx');
+  await dialog.locator('select[aria-label="Column to add"]').selectOption('bb_middleband');
   await dialog.getByRole('button', { name: 'Add indicator' }).click();
   // The chart shows the draft while the configurator is open.
-  await expect(legendItem(page, 'adx')).toHaveCount(1);
+  await expect(legendItem(page, 'bb_middleband')).toHaveCount(1);
   await dialog.locator('input[aria-label="Config name"]').fill('E2E config');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog.getByRole('status')).toContainText('Saved');
   // Export shows the FreqUI-format JSON.
   await dialog.getByRole('button', { name: 'Export JSON' }).click();
-  await expect(dialog.locator('textarea[aria-label="Plot config JSON"]')).toHaveValue(/"adx"/);
+  await expect(dialog.locator('textarea[aria-label="Plot config JSON"]')).toHaveValue(/"bb_middleband"/);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await page.reload();
   await drawn(page);
   await expect(page.locator('select[aria-label="Plot config"]')).toHaveValue('E2E config');
-  await expect(legendItem(page, 'adx')).toHaveCount(1);
-  // Back to the strategy's config: adx goes away.
+  await expect(legendItem(page, 'bb_middleband')).toHaveCount(1);
+  // Back to the strategy's config: the added indicator goes away.
   await page.locator('select[aria-label="Plot config"]').selectOption('Strategy default');
-  await expect(legendItem(page, 'adx')).toHaveCount(0);
+  await expect(legendItem(page, 'bb_middleband')).toHaveCount(0);
 });
 
 test.describe('history mode', () => {
@@ -240,7 +268,15 @@ test.describe('history mode', () => {
     await page.locator('select[aria-label="Timeframe"]').selectOption('1h');
     await expect(page.locator('.chart-header')).toContainText('| 1h');
     await drawn(page, 10);
+    const oneHour = await bars(page);
     expect(historyCalls.some((u) => u.includes('timeframe=1h'))).toBe(true);
+    // A longer timerange gives more candles.
+    const since = new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const range = page.locator('input[aria-label="Timerange"]');
+    await range.fill(`${since}-`);
+    await range.press('Enter');
+    await expect.poll(() => bars(page), { timeout: 60_000 }).toBeGreaterThan(oneHour);
+    expect(historyCalls.some((u) => u.includes(`timerange=${since}-`))).toBe(true);
 
     await page.locator('select[aria-label="Pair"]').selectOption('ETH/USDT');
     await expect(page.locator('.chart-header')).toContainText('ETH/USDT');

@@ -148,12 +148,12 @@ test('a closed trade shows up in the profit, performance, stats, periods and bal
 
     const perf = await openTab(page, 'Performance');
     await expect(perf.locator('table.performance td.key', { hasText: trade.pair })).toBeVisible();
-    await perf.getByLabel('Group by').selectOption({ label: 'Exit reasons' });
+    await perf.getByLabel('Group by', { exact: true }).selectOption({ label: 'Exit reasons' });
     await expect(perf.locator('table.performance th').first()).toHaveText('Exit reason');
     await expect(perf.locator('table.performance td.key', { hasText: 'force_exit' })).toBeVisible();
     // One pair only: the entry tags of that pair's trades.
-    await perf.getByLabel('Group by').selectOption({ label: 'Entry tags' });
-    await perf.getByLabel('Pair').selectOption(trade.pair);
+    await perf.getByLabel('Group by', { exact: true }).selectOption({ label: 'Entry tags' });
+    await perf.getByLabel('Pair', { exact: true }).selectOption(trade.pair);
     await expect(perf.locator('table.performance td.key', { hasText: 'force_entry' })).toBeVisible();
 
     const stats = await openTab(page, 'Stats');
@@ -166,10 +166,10 @@ test('a closed trade shows up in the profit, performance, stats, periods and bal
     const today = new Date().toISOString().slice(0, 10);
     const todayRow = periods.locator('table.periods tbody tr', { hasText: today });
     await expect(todayRow.locator('td').last()).not.toHaveText('0');
-    await periods.getByLabel('Period').selectOption({ label: 'Weeks' });
-    await expect(periods.getByLabel('Show last')).toHaveValue('4');
+    await periods.getByLabel('Period', { exact: true }).selectOption({ label: 'Weeks' });
+    await expect(periods.getByLabel('Show last', { exact: true })).toHaveValue('4');
     await expect(periods.locator('table.periods tbody tr')).toHaveCount(4);
-    await periods.getByLabel('Show last').selectOption('8');
+    await periods.getByLabel('Show last', { exact: true }).selectOption('8');
     await expect(periods.locator('table.periods tbody tr')).toHaveCount(8);
 
     const balance = await openTab(page, 'Balance');
@@ -197,7 +197,7 @@ test('blacklist: add two pairs at once, remove one of them', async ({ page, requ
     await expect(whitelist.locator('.pair-chips li')).toHaveCount((await api.get('/whitelist')).whitelist.length);
 
     const blacklist = panel.getByRole('region', { name: 'Blacklist' });
-    const input = blacklist.getByLabel('Pairs to blacklist');
+    const input = blacklist.getByLabel('Pairs to blacklist', { exact: true });
     await input.fill(' BNB/USDT,  DOGE/USDT ');
     await blacklist.getByRole('button', { name: 'Add to blacklist' }).click();
     for (const p of pairs) await expect(blacklist.getByRole('checkbox', { name: p, exact: true })).toBeVisible();
@@ -229,10 +229,10 @@ test('locks: lock a pair from the form, see it listed, delete it', async ({ page
     const form = panel.getByRole('form', { name: 'Lock a pair' });
     const untilMs = Date.now() + 2 * 3_600_000;
     const until = new Date(untilMs).toISOString().slice(0, 16);
-    await form.getByLabel('Pair').selectOption(pair);
-    await form.getByLabel('Until (UTC)').fill(until);
-    await form.getByLabel('Side').selectOption({ label: 'Long' });
-    await form.getByLabel('Reason').fill(reason);
+    await form.getByLabel('Pair', { exact: true }).selectOption(pair);
+    await form.getByLabel('Until (UTC)', { exact: true }).fill(until);
+    await form.getByLabel('Side', { exact: true }).selectOption({ label: 'Long' });
+    await form.getByLabel('Reason', { exact: true }).fill(reason);
     await expect(form).toContainText('rounds it up to the start of the next candle');
     await form.getByRole('button', { name: 'Lock pair' }).click();
 
@@ -269,7 +269,7 @@ test('a lock time in the past is refused before anything is sent', async ({ page
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().endsWith('/api/v1/locks')) posted = true;
   });
-  await form.getByLabel('Until (UTC)').fill('2020-01-01T00:00');
+  await form.getByLabel('Until (UTC)', { exact: true }).fill('2020-01-01T00:00');
   await form.getByRole('button', { name: 'Lock pair' }).click();
   await expect(form.getByRole('alert')).toHaveText('Choose a time in the future.');
   expect(posted).toBeFalsy();
@@ -297,18 +297,18 @@ test('logs: bot lines with filters, reload and auto-refresh; markup in a log lin
     await expect(table.locator('td.log-logger', { hasText: /^freqtrade\./ }).first()).toBeVisible();
     await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 
-    await page.getByLabel('Search').fill('onerror');
+    await page.getByLabel('Search', { exact: true }).fill('onerror');
     const hit = table.locator('td.msg', { hasText: XSS });
     await expect(hit.first()).toBeVisible();
     expect(await hit.first().textContent()).toContain(XSS);
     await expect(page.locator('img')).toHaveCount(0);
 
     // Level filter: warnings and above only.
-    await page.getByLabel('Search').fill('');
-    await page.getByLabel('Level').selectOption({ label: 'Warnings and above' });
+    await page.getByLabel('Search', { exact: true }).fill('');
+    await page.getByLabel('Level', { exact: true }).selectOption({ label: 'Warnings and above' });
     await expect(table.locator('td.log-level', { hasText: /^(INFO|DEBUG)$/ })).toHaveCount(0);
     for (const l of await table.locator('td.log-level').allTextContents()) expect(['WARNING', 'ERROR', 'CRITICAL']).toContain(l);
-    await page.getByLabel('Level').selectOption({ label: 'All levels' });
+    await page.getByLabel('Level', { exact: true }).selectOption({ label: 'All levels' });
     await expect(table.locator('td.log-level', { hasText: 'INFO' }).first()).toBeVisible();
 
     const logCalls = () => {
@@ -322,7 +322,7 @@ test('logs: bot lines with filters, reload and auto-refresh; markup in a log lin
     await page.getByRole('button', { name: 'Reload logs' }).click();
     await expect.poll(calls).toBeGreaterThanOrEqual(1);
 
-    const auto = page.getByLabel('Auto-refresh every 5 s');
+    const auto = page.getByLabel('Auto-refresh every 5 s', { exact: true });
     await auto.check();
     const before = calls();
     await expect.poll(calls, { timeout: 12_000 }).toBeGreaterThanOrEqual(before + 2);
@@ -334,7 +334,7 @@ test('logs: bot lines with filters, reload and auto-refresh; markup in a log lin
     // The tag is text in the Performance panel too.
     await page.getByRole('link', { name: 'Trade', exact: true }).click();
     const perf = await openTab(page, 'Performance');
-    await perf.getByLabel('Group by').selectOption({ label: 'Entry tags' });
+    await perf.getByLabel('Group by', { exact: true }).selectOption({ label: 'Entry tags' });
     await expect(perf.locator('td.key', { hasText: XSS })).toBeVisible();
     await expect(page.locator('img')).toHaveCount(0);
     expect(dialogs).toEqual([]);
@@ -363,7 +363,7 @@ test('system: version, health and load; Edge is reported as not enabled', async 
   await expect(edge.getByRole('alert')).toHaveCount(0);
 });
 
-test('every panel fits a 375 px wide screen', async ({ page }) => {
+test('every panel and the Logs page fit a 375 px wide screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await openCockpit(page);
   for (const name of ['Profit', 'Performance', 'Stats', 'Balance', 'Periods', 'Pairs', 'Locks', 'System']) {
@@ -372,4 +372,8 @@ test('every panel fits a 375 px wide screen', async ({ page }) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `page-wide horizontal scroll on the ${name} tab`).toBeLessThanOrEqual(0);
   }
+  await page.getByRole('link', { name: 'Logs', exact: true }).click();
+  await expect(page.locator('table.logs tbody tr').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'page-wide horizontal scroll on the Logs page').toBeLessThanOrEqual(0);
 });

@@ -1,15 +1,431 @@
-use leptos::prelude::*;
+//! The Chart page (`/chart`): live candles of a trading bot (`pair_candles`), or history of a
+//! `freqtrade webserver` (`pair_history` with strategy, timeframe and timerange). `?bench` opens the chart
+//! benchmark instead (no bot needed).
+//!
+//! This file also holds the state-side chart loaders ([`LiveChartPanel`] for a trading bot's store, and the
+//! history loader): they fetch, decode once (`charts::decode`) and hand `<ChartPanel>` signals of decoded data.
+//! `LiveChartPanel` is what the Trade page's `.chart-area` card shows.
 
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::charts::bench::ChartBench;
+use crate::charts::decode::{decode_frame, decode_plot_config, decode_trade};
+use crate::charts::model::frame::CandleFrame;
+use crate::charts::model::marks::TradeInput;
+use crate::charts::model::saved::{ChartPrefs, SavedConfigs};
+use crate::charts::panel::{ChartPanel, LoadStatus, PlotConfigs};
 use crate::components::require_bot::RequireBot;
+use crate::state::bot_store::{use_bot_store, BotStore};
+use crate::state::persist::BotId;
+use crate::state::registry::use_registry;
+use crate::state::settings::{prefers_dark, use_settings, Theme};
+use crate::state::storage::{self, Area};
+
+/// localStorage keys of the chart preferences and the saved plot configs.
+pub const PREFS_KEY: &str = "freqboard.chart.v1";
+pub const PLOT_CONFIGS_KEY: &str = "freqboard.plotconfigs.v1";
+
+/// Timeframes offered in the selectors (the bot's own is added when missing).
+const TIMEFRAMES: [&str; 12] = [
+    "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d",
+];
+/// Candles asked from a trading bot (at least the first view's count).
+const LIVE_LIMIT: usize = 1000;
+/// History requests show "taking longer" after this.
+const SLOW_AFTER_MS: u64 = 10_000;
 
 #[component]
 pub fn ChartPage() -> impl IntoView {
+    let query = use_query_map();
+    let bench = Memo::new(move |_| query.with(|q| q.get("bench").is_some()));
+    move || {
+        if bench.get() {
+            view! { <ChartBench /> }.into_any()
+        } else {
+            view! {
+                <RequireBot let:id>
+                    <ChartHost id=id />
+                </RequireBot>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Reads the bot's run mode once, then shows live or history mode.
+#[component]
+fn ChartHost(id: BotId) -> impl IntoView {
+    let registry = use_registry();
+    // None: not known yet; Some(true): webserver.
+    let webserver = RwSignal::new(None::<Result<bool, String>>);
+    {
+        let id = id.clone();
+        spawn_local(async move {
+            let answer = registry.call(&id, endpoints::show_config()).await;
+            if let Err(ApiError::Aborted) = answer {
+                return;
+            }
+            webserver.set(Some(
+                answer.map(|c| c.is_webserver()).map_err(|e| e.to_string()),
+            ));
+        });
+    }
+    move || match webserver.get() {
+        None => {
+            view! { <section class="card"><p class="muted">"Loading..."</p></section> }.into_any()
+        }
+        Some(Err(e)) => {
+            view! { <section class="card" role="alert"><p>{e}</p></section> }.into_any()
+        }
+        Some(Ok(true)) => {
+            view! { <section class="card chart-card"><HistoryChartPanel id=id.clone() /></section> }
+                .into_any()
+        }
+        Some(Ok(false)) => {
+            let _store = BotStore::provide(id.clone());
+            view! { <section class="card chart-card"><LiveChartPanel /></section> }.into_any()
+        }
+    }
+}
+
+/// Chart preferences and saved plot configs, loaded from and saved to localStorage.
+fn stored_chart_state() -> (RwSignal<ChartPrefs>, PlotConfigs) {
+    let prefs = RwSignal::new(ChartPrefs::decode(
+        storage::get(Area::Local, PREFS_KEY).as_deref(),
+    ));
+    let configs = PlotConfigs::new(SavedConfigs::decode(
+        storage::get(Area::Local, PLOT_CONFIGS_KEY).as_deref(),
+    ));
+    Effect::new(move |_| {
+        let text = prefs.with(ChartPrefs::encode);
+        storage::set(Area::Local, PREFS_KEY, &text);
+    });
+    let saved = configs.saved;
+    Effect::new(move |_| {
+        let text = saved.with(SavedConfigs::encode);
+        storage::set(Area::Local, PLOT_CONFIGS_KEY, &text);
+    });
+    (prefs, configs)
+}
+
+fn theme_signals() -> (Signal<bool>, Signal<bool>) {
+    let settings = use_settings().0;
+    let dark = Signal::derive(move || match settings.with(|s| s.theme) {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::System => prefers_dark(),
+    });
+    let local = Signal::derive(move || settings.with(|s| s.timezone == "local"));
+    (dark, local)
+}
+
+fn timeframe_list(own: Option<String>) -> Vec<String> {
+    let mut list: Vec<String> = TIMEFRAMES.iter().map(|s| s.to_string()).collect();
+    if let Some(tf) = own.filter(|t| !t.is_empty() && !list.contains(t)) {
+        list.insert(0, tf);
+    }
+    list
+}
+
+/// The live chart of the bot store in context (the Trade page's chart card and `/chart` in trading mode).
+/// Follows the store's selected pair; reloads on the bot's `new_candle` events for the shown pair.
+#[component]
+pub fn LiveChartPanel() -> impl IntoView {
+    let store = use_bot_store();
+    let (prefs, configs) = stored_chart_state();
+    let (dark, local_time) = theme_signals();
+    let frame = RwSignal::new(None::<Arc<CandleFrame>>);
+    let status = RwSignal::new(LoadStatus::Idle);
+    let timeframe = RwSignal::new(None::<String>);
+    let pair = store.selected_pair;
+    let seq = StoredValue::new(0u64);
+
+    let pairs = Memo::new(move |_| {
+        let mut list: Vec<String> = store
+            .whitelist
+            .with(|w| w.as_ref().map(|w| w.whitelist.clone()).unwrap_or_default());
+        store.open_trades.with(|t| {
+            for t in t.iter().flatten() {
+                if !list.contains(&t.pair) {
+                    list.push(t.pair.clone());
+                }
+            }
+        });
+        list
+    });
+    // Follow the bot: its timeframe, and the first pair until the user picks one.
+    Effect::new(move |_| {
+        let own = store
+            .config
+            .with(|c| c.as_ref().and_then(|c| c.timeframe.clone()));
+        if timeframe.get_untracked().is_none() {
+            if let Some(tf) = own {
+                timeframe.set(Some(tf));
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let first = pairs.with(|p| p.first().cloned());
+        if pair.get_untracked().is_none() {
+            if let Some(p) = first {
+                pair.set(Some(p));
+            }
+        }
+    });
+    let timeframes = Signal::derive(move || {
+        timeframe_list(
+            store
+                .config
+                .with(|c| c.as_ref().and_then(|c| c.timeframe.clone())),
+        )
+    });
+
+    // The strategy's plot config, before the first candles (so they are asked with its columns).
+    let config_known = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(p) = store.call(endpoints::plot_config(None)).await {
+            configs.strategy.set(decode_plot_config(&p));
+        }
+        config_known.set(true);
+    });
+
+    let columns = Memo::new(move |_| configs.shown.with(|s| s.columns_needed()));
+    let reduced = Memo::new(move |_| {
+        store
+            .config
+            .with(|c| c.as_ref().is_some_and(|c| c.api_at_least(2.35)))
+    });
+    let load = move || {
+        let (Some(p), Some(tf), true) = (
+            pair.get_untracked(),
+            timeframe.get_untracked(),
+            config_known.get_untracked(),
+        ) else {
+            return;
+        };
+        let cols = columns.get_untracked();
+        let limit = Some(prefs.with_untracked(|p| p.default_candles).max(LIVE_LIMIT) as u32);
+        let endpoint = if reduced.get_untracked() {
+            endpoints::pair_candles_columns(&p, &tf, limit, &cols)
+        } else {
+            endpoints::pair_candles(&p, &tf, limit)
+        };
+        let n = seq.get_value() + 1;
+        seq.set_value(n);
+        status.set(LoadStatus::Loading);
+        spawn_local(async move {
+            let answer = store.call(endpoint).await;
+            if seq.get_value() != n {
+                return;
+            }
+            match answer {
+                Ok(h) => {
+                    frame.set(Some(Arc::new(decode_frame(&h))));
+                    status.set(LoadStatus::Loaded);
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => status.set(LoadStatus::Failed(e.to_string())),
+            }
+        });
+    };
+    // A new series clears the chart; the column list (plot config) or the API level reloads it.
+    Effect::new(move |prev: Option<(Option<String>, Option<String>)>| {
+        let key = (pair.get(), timeframe.get());
+        columns.track();
+        reduced.track();
+        config_known.track();
+        if prev.as_ref().is_some_and(|p| *p != key) {
+            frame.set(None);
+        }
+        load();
+        key
+    });
+    Effect::new(move |_| {
+        if let Some((p, tf, _)) = store.new_candle.get() {
+            let shown = (pair.get_untracked(), timeframe.get_untracked());
+            if shown == (Some(p), Some(tf)) {
+                load();
+            }
+        }
+    });
+
+    let trades = Memo::new(move |_| {
+        let Some(p) = pair.get() else {
+            return Vec::<TradeInput>::new();
+        };
+        let mut out: Vec<TradeInput> = Vec::new();
+        for list in [store.open_trades, store.closed_trades] {
+            list.with(|l| out.extend(l.iter().flatten().filter(|t| t.pair == p).map(decode_trade)));
+        }
+        out
+    });
+
     view! {
-        <RequireBot let:_id>
-            <section class="card">
-                <h1>"Chart"</h1>
-                <p class="muted">"The candle chart with the strategy's indicators is coming."</p>
-            </section>
-        </RequireBot>
+        <ChartPanel
+            frame=frame
+            status=status
+            trades=trades
+            pairs=pairs
+            pair=pair
+            timeframes=timeframes
+            timeframe=timeframe
+            configs=configs
+            prefs=prefs
+            dark=dark
+            local_time=local_time
+            on_refresh=Callback::new(move |_| load())
+        />
+    }
+}
+
+/// `YYYYMMDD-` of `days` ago (the default history timerange).
+fn timerange_since_days(days: f64) -> String {
+    let ms = js_sys::Date::now() - days * 86_400_000.0;
+    let text = crate::util::time::format_ts(ms as i64, 0);
+    format!("{}-", text.get(0..10).unwrap_or("").replace('-', ""))
+}
+
+/// The history chart of a `freqtrade webserver`: strategy, timeframe, timerange and a pair with data.
+#[component]
+fn HistoryChartPanel(id: BotId) -> impl IntoView {
+    let registry = use_registry();
+    let (prefs, configs) = stored_chart_state();
+    let (dark, local_time) = theme_signals();
+    let id = StoredValue::new(id);
+    let frame = RwSignal::new(None::<Arc<CandleFrame>>);
+    let status = RwSignal::new(LoadStatus::Idle);
+    let strategies = RwSignal::new(Vec::<String>::new());
+    let strategy = RwSignal::new(None::<String>);
+    let timeframe = RwSignal::new(Some("5m".to_string()));
+    let timerange = RwSignal::new(timerange_since_days(2.0));
+    let pairs = RwSignal::new(Vec::<String>::new());
+    let pair = RwSignal::new(None::<String>);
+    let seq = StoredValue::new(0u64);
+
+    spawn_local(async move {
+        if let Ok(list) = registry
+            .call(&id.get_value(), endpoints::strategies())
+            .await
+        {
+            if strategy.get_untracked().is_none() {
+                strategy.set(list.strategies.first().cloned());
+            }
+            strategies.set(list.strategies);
+        }
+    });
+    // Pairs with data for the timeframe.
+    Effect::new(move |_| {
+        let tf = timeframe.get();
+        spawn_local(async move {
+            if let Ok(answer) = registry
+                .call(
+                    &id.get_value(),
+                    endpoints::available_pairs(tf.as_deref(), None),
+                )
+                .await
+            {
+                let list = answer.pairs;
+                if pair.get_untracked().is_none_or(|p| !list.contains(&p)) {
+                    pair.set(list.first().cloned());
+                }
+                pairs.set(list);
+            }
+        });
+    });
+    // The strategy's plot config.
+    Effect::new(move |_| {
+        let Some(s) = strategy.get() else { return };
+        spawn_local(async move {
+            if let Ok(p) = registry
+                .call(&id.get_value(), endpoints::plot_config(Some(&s)))
+                .await
+            {
+                configs.strategy.set(decode_plot_config(&p));
+            }
+        });
+    });
+    let load = move || {
+        let (Some(p), Some(tf), Some(s)) = (
+            pair.get_untracked(),
+            timeframe.get_untracked(),
+            strategy.get_untracked(),
+        ) else {
+            return;
+        };
+        let range = timerange.get_untracked();
+        let n = seq.get_value() + 1;
+        seq.set_value(n);
+        status.set(LoadStatus::Loading);
+        set_timeout(
+            move || {
+                if seq.get_value() == n && status.get_untracked() == LoadStatus::Loading {
+                    status.set(LoadStatus::Slow);
+                }
+            },
+            std::time::Duration::from_millis(SLOW_AFTER_MS),
+        );
+        spawn_local(async move {
+            let answer = registry
+                .call(
+                    &id.get_value(),
+                    endpoints::pair_history(&p, &tf, &range, &s, None),
+                )
+                .await;
+            if seq.get_value() != n {
+                return;
+            }
+            match answer {
+                Ok(h) => {
+                    frame.set(Some(Arc::new(decode_frame(&h))));
+                    status.set(LoadStatus::Loaded);
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => status.set(LoadStatus::Failed(e.to_string())),
+            }
+        });
+    };
+    Effect::new(
+        move |prev: Option<(Option<String>, Option<String>, Option<String>)>| {
+            let key = (pair.get(), timeframe.get(), strategy.get());
+            if prev.as_ref().is_some_and(|p| *p != key) {
+                frame.set(None);
+            }
+            load();
+            key
+        },
+    );
+
+    view! {
+        <ChartPanel
+            frame=frame
+            status=status
+            trades=Signal::derive(Vec::new)
+            pairs=pairs
+            pair=pair
+            timeframes=Signal::derive(move || timeframe_list(None))
+            timeframe=timeframe
+            configs=configs
+            prefs=prefs
+            dark=dark
+            local_time=local_time
+            on_refresh=Callback::new(move |_| load())
+        >
+            <label>"Strategy"
+                <select aria-label="Strategy" prop:value=move || strategy.get().unwrap_or_default()
+                    on:change=move |ev| strategy.set(Some(event_target_value(&ev)))>
+                    {move || strategies.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>"Timerange"
+                <input type="text" aria-label="Timerange" placeholder="20261101-" prop:value=move || timerange.get()
+                    on:change=move |ev| { timerange.set(event_target_value(&ev)); load(); } />
+            </label>
+        </ChartPanel>
     }
 }

@@ -8,3 +8,4 @@ pub mod logs;
 pub mod not_found;
 pub mod settings;
 pub mod trade;
+pub mod trade_detail;

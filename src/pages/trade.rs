@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use crate::components::bot::controls::BotControls;
 use crate::components::bot::pair_list::PairList;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::panels::{
+    BalancePanel, EdgePanel, LocksPanel, PairsPanel, PerformancePanel, PeriodsPanel, ProfitPanel,
+    StatsPanel, SystemPanel,
+};
 use crate::components::require_bot::RequireBot;
 use crate::components::tabs::TabBar;
 use crate::components::trades::closed_trades::ClosedTradesTable;
@@ -22,7 +26,18 @@ pub fn TradePage() -> impl IntoView {
 }
 
 /// Tabs of the lower right area, in order.
-const TABS: &[(&str, &str)] = &[("open", "Open trades"), ("closed", "Closed trades")];
+const TABS: &[(&str, &str)] = &[
+    ("open", "Open trades"),
+    ("closed", "Closed trades"),
+    ("profit", "Profit"),
+    ("performance", "Performance"),
+    ("stats", "Stats"),
+    ("balance", "Balance"),
+    ("periods", "Periods"),
+    ("pairs", "Pairs"),
+    ("locks", "Locks"),
+    ("system", "System"),
+];
 
 #[component]
 fn Cockpit(id: BotId) -> impl IntoView {
@@ -44,6 +59,18 @@ fn Cockpit(id: BotId) -> impl IntoView {
                     <div class="tab-panel" role="tabpanel">
                         {move || match tab.get() {
                             "closed" => view! { <ClosedTradesTable /> }.into_any(),
+                            "profit" => view! { <ProfitPanel /> }.into_any(),
+                            "performance" => view! { <PerformancePanel /> }.into_any(),
+                            "stats" => view! { <StatsPanel /> }.into_any(),
+                            "balance" => view! { <BalancePanel /> }.into_any(),
+                            "periods" => view! { <PeriodsPanel /> }.into_any(),
+                            "pairs" => view! { <PairsPanel /> }.into_any(),
+                            "locks" => view! { <LocksPanel /> }.into_any(),
+                            "system" => view! {
+                                <SystemPanel />
+                                <EdgePanel />
+                            }
+                            .into_any(),
                             _ => view! { <OpenTradesTable /> }.into_any(),
                         }}
                     </div>

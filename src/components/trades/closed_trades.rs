@@ -1,6 +1,235 @@
+//! Every closed trade of the bot (all pages of `/trades`): filter by pair and by tag, sort, page through
+//! 50 at a time, and the detail of the selected row.
+
 use leptos::prelude::*;
+
+use super::detail::TradeDetailPanel;
+use super::logic::{
+    clamp_page, duration_text, filtered_order, leverage_suffix, money, num, opt_num, page_count,
+    page_range, pct, shows_side, side_label, sign_class, stake_of, Column, Dir, Sort, PAGE_SIZE,
+};
+use super::table::{money_of, time_text, Money, SortHeader};
+use crate::api::wire::{Trade, TradeId, TradingMode};
+use crate::state::bot_store::{use_bot_store, BotStore};
+use crate::state::settings::{use_settings, Settings};
+
+#[derive(Clone, Copy)]
+struct RowCtx {
+    store: BotStore,
+    selected: RwSignal<Option<TradeId>>,
+    show_side: Memo<bool>,
+}
 
 #[component]
 pub fn ClosedTradesTable() -> impl IntoView {
-    view! { <p class="muted">"Loading…"</p> }
+    let store = use_bot_store();
+    let settings = use_settings().0;
+    let money_fmt = money_of(&store);
+    let sort = RwSignal::new(Sort::new(Column::CloseDate, Dir::Desc));
+    let pair_q = RwSignal::new(String::new());
+    let tag_q = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+    let selected = RwSignal::new(None::<TradeId>);
+
+    // Positions in `store.closed_trades` of the matching trades, in table order.
+    let order = Memo::new(move |_| {
+        let s = sort.get();
+        pair_q.with(|p| {
+            tag_q.with(|g| {
+                store
+                    .closed_trades
+                    .with(|l| l.as_ref().map(|l| filtered_order(l, p, g, s, 0)))
+            })
+        })
+    });
+    let total = Memo::new(move |_| store.closed_trades.with(|l| l.as_ref().map(|l| l.len())));
+    let shown = Memo::new(move |_| order.with(|o| o.as_ref().map(|o| o.len()).unwrap_or(0)));
+    let pages = Memo::new(move |_| page_count(shown.get(), PAGE_SIZE));
+    let current = Memo::new(move |_| clamp_page(page.get(), shown.get(), PAGE_SIZE));
+    let at_last = Memo::new(move |_| current.get() + 1 >= pages.get());
+    let show_side = Memo::new(move |_| {
+        let derivatives = store.config.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.trading_mode != TradingMode::Spot)
+        });
+        derivatives
+            || store
+                .closed_trades
+                .with(|l| l.as_ref().is_some_and(|l| l.iter().any(shows_side)))
+    });
+    let selected_id = Memo::new(move |_| selected.get());
+    let ctx = RowCtx {
+        store,
+        selected,
+        show_side,
+    };
+
+    let count_line = move || match (total.get(), shown.get()) {
+        (None, _) => String::new(),
+        (Some(all), n) if n == all => format!("{all} closed trades"),
+        (Some(all), n) => format!("{n} of {all} closed trades match"),
+    };
+    let filter_input =
+        move |label: &'static str, placeholder: &'static str, value: RwSignal<String>| {
+            view! {
+                <label class="field">
+                    <span>{label}</span>
+                    <input
+                        type="text"
+                        placeholder=placeholder
+                        prop:value=move || value.get()
+                        on:input=move |ev| {
+                            value.set(event_target_value(&ev));
+                            page.set(0);
+                        }
+                    />
+                </label>
+            }
+        };
+    let header = move |label: &'static str, column: Column| view! { <SortHeader label=label column=column sort=sort /> };
+
+    view! {
+        <div class="trades closed-trades">
+            <div class="trades-filters">
+                {filter_input("Filter by pair", "e.g. BTC", pair_q)}
+                {filter_input("Filter by tag or exit reason", "e.g. roi", tag_q)}
+                <p class="muted closed-count">{count_line}</p>
+            </div>
+            {move || match total.get() {
+                None => view! { <p class="muted" role="status">"Loading closed trades…"</p> }.into_any(),
+                Some(0) => view! { <p class="muted no-trades">"No closed trades yet."</p> }.into_any(),
+                Some(_) => view! {
+                    <div class="table-wrap">
+                        <table class="trades-table closed-trades-table">
+                            <thead>
+                                <tr on:click=move |_| page.set(0)>
+                                    {header("ID", Column::Id)}
+                                    {move || show_side.get().then(|| header("Side", Column::Side))}
+                                    {header("Pair", Column::Pair)}
+                                    {header("Amount", Column::Amount)}
+                                    {header("Stake", Column::Stake)}
+                                    {header("Open rate", Column::OpenRate)}
+                                    {header("Close rate", Column::CloseRate)}
+                                    {header("Profit %", Column::ProfitPct)}
+                                    {header("Profit", Column::ProfitAbs)}
+                                    {header("Open date", Column::OpenDate)}
+                                    {header("Close date", Column::CloseDate)}
+                                    {header("Duration", Column::Duration)}
+                                    {header("Exit reason", Column::ExitReason)}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {move || {
+                                    let cur = current.get();
+                                    settings.with(|s| money_fmt.with(|m| store.closed_trades.with(|list| order.with(|o| {
+                                        let (Some(list), Some(o)) = (list.as_ref(), o.as_ref()) else {
+                                            return Vec::new();
+                                        };
+                                        o.get(page_range(cur, o.len(), PAGE_SIZE))
+                                            .unwrap_or_default()
+                                            .iter()
+                                            .filter_map(|&i| list.get(i))
+                                            .map(|t| closed_row(t, ctx, s, m))
+                                            .collect::<Vec<_>>()
+                                    }))))
+                                }}
+                            </tbody>
+                        </table>
+                    </div>
+                    {move || (shown.get() == 0).then(|| view! {
+                        <p class="muted no-trades">"No closed trade matches the filter."</p>
+                    })}
+                }
+                .into_any(),
+            }}
+            <nav class="pager" aria-label="Closed trades pages">
+                <button type="button" disabled=move || current.get() == 0 on:click=move |_| page.set(0)>"First"</button>
+                <button
+                    type="button"
+                    disabled=move || current.get() == 0
+                    on:click=move |_| page.set(current.get_untracked().saturating_sub(1))
+                >
+                    "Prev"
+                </button>
+                <span class="page-label" aria-live="polite">
+                    {move || format!("page {} of {}", current.get() + 1, pages.get())}
+                </span>
+                <button
+                    type="button"
+                    disabled=move || at_last.get()
+                    on:click=move |_| page.set(current.get_untracked() + 1)
+                >
+                    "Next"
+                </button>
+                <button
+                    type="button"
+                    disabled=move || at_last.get()
+                    on:click=move |_| page.set(pages.get_untracked().saturating_sub(1))
+                >
+                    "Last"
+                </button>
+            </nav>
+            {move || selected_id.get().map(|id| {
+                let trade = Memo::new(move |_| {
+                    store.closed_trades.with(|l| l.as_ref().and_then(|l| l.iter().find(|t| t.trade_id == id).cloned()))
+                });
+                view! {
+                    <TradeDetailPanel
+                        id=id
+                        trade=trade.into()
+                        on_close=Callback::new(move |_| selected.set(None))
+                        gone="This trade is not in the bot's closed trades any more."
+                    />
+                }
+            })}
+        </div>
+    }
+}
+
+fn closed_row(t: &Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoView {
+    let id = t.trade_id;
+    let pair = t.pair.clone();
+    let short = t.is_short;
+    let toggle = move || {
+        if ctx.selected.get_untracked() == Some(id) {
+            ctx.selected.set(None);
+        } else {
+            ctx.selected.set(Some(id));
+            ctx.store.selected_pair.set(Some(pair.clone()));
+        }
+    };
+    let on_key = {
+        let toggle = toggle.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                toggle();
+            }
+        }
+    };
+    let profit_class = sign_class(t.profit_ratio.or(t.profit_abs));
+    view! {
+        <tr
+            data-trade-id=id
+            class="trade-row"
+            class:selected=move || ctx.selected.get() == Some(id)
+            tabindex="0"
+            on:click=move |_| toggle()
+            on:keydown=on_key
+        >
+            <td class="num">{id}</td>
+            {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
+            <td class="pair">{t.pair.clone()}</td>
+            <td class="num amount">{num(t.amount)}</td>
+            <td class="num">{format!("{}{}", money(Some(stake_of(t)), m.decimals), leverage_suffix(t.leverage))}</td>
+            <td class="num">{num(t.open_rate)}</td>
+            <td class="num">{opt_num(t.close_rate)}</td>
+            <td class=format!("num profit-pct {profit_class}")>{pct(t.profit_ratio)}</td>
+            <td class=format!("num profit-abs {profit_class}")>{money(t.profit_abs, m.decimals)}</td>
+            <td>{time_text(settings, Some(t.open_timestamp))}</td>
+            <td>{time_text(settings, t.close_timestamp)}</td>
+            <td>{duration_text(t, 0)}</td>
+            <td>{t.exit_reason.clone().unwrap_or_default()}</td>
+        </tr>
+    }
 }

@@ -4,7 +4,9 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
-use crate::api::wire::{Direction, ForceEnterPayload, ForceExitPayload, OrderType, Trade, TradeId, TradingMode};
+use crate::api::wire::{
+    Direction, ForceEnterPayload, ForceExitPayload, OrderType, Trade, TradeId, TradingMode,
+};
 use crate::util::format::duration_short;
 
 /// Rows per page of the closed-trades table.
@@ -67,7 +69,10 @@ impl Sort {
             };
             Sort { column, dir }
         } else {
-            Sort { column, dir: column.first_dir() }
+            Sort {
+                column,
+                dir: column.first_dir(),
+            }
         }
     }
 
@@ -92,7 +97,9 @@ pub fn stake_of(t: &Trade) -> f64 {
     if t.is_open {
         t.stake_amount
     } else {
-        t.max_stake_amount.filter(|s| *s > 0.0).unwrap_or(t.stake_amount)
+        t.max_stake_amount
+            .filter(|s| *s > 0.0)
+            .unwrap_or(t.stake_amount)
     }
 }
 
@@ -112,7 +119,9 @@ pub fn duration_ms(t: &Trade, now_ms: i64) -> Option<i64> {
 
 /// "2h 5m" for a trade's duration, "–" when unknown.
 pub fn duration_text(t: &Trade, now_ms: i64) -> String {
-    duration_ms(t, now_ms).map(|ms| duration_short(ms as f64 / 1000.0)).unwrap_or_else(|| "–".to_string())
+    duration_ms(t, now_ms)
+        .map(|ms| duration_short(ms as f64 / 1000.0))
+        .unwrap_or_else(|| "–".to_string())
 }
 
 fn key(t: &Trade, column: Column, now_ms: i64) -> Key {
@@ -132,14 +141,21 @@ fn key(t: &Trade, column: Column, now_ms: i64) -> Key {
         Column::CloseDate => Key::Num(close_ms(t).map(|ms| ms as f64)),
         Column::Duration => Key::Num(duration_ms(t, now_ms).map(|ms| ms as f64)),
         Column::StoplossDist => Key::Num(t.stoploss_current_dist_ratio),
-        Column::ExitReason => Key::Text(t.exit_reason.as_ref().filter(|r| !r.is_empty()).map(|r| r.to_lowercase())),
+        Column::ExitReason => Key::Text(
+            t.exit_reason
+                .as_ref()
+                .filter(|r| !r.is_empty())
+                .map(|r| r.to_lowercase()),
+        ),
     }
 }
 
 /// Compares two present values in ascending order.
 fn cmp_keys(a: &Key, b: &Key) -> Option<Ordering> {
     match (a, b) {
-        (Key::Num(Some(x)), Key::Num(Some(y))) if x.is_finite() && y.is_finite() => Some(x.total_cmp(y)),
+        (Key::Num(Some(x)), Key::Num(Some(y))) if x.is_finite() && y.is_finite() => {
+            Some(x.total_cmp(y))
+        }
         (Key::Text(Some(x)), Key::Text(Some(y))) => Some(x.cmp(y)),
         _ => None,
     }
@@ -187,6 +203,23 @@ pub fn matches_filter(t: &Trade, pair: &str, tag: &str) -> bool {
     pair_ok && tag_ok
 }
 
+/// The positions in `list` of the trades matching the filter, in table order (the list itself is not copied).
+pub fn filtered_order(
+    list: &[Trade],
+    pair: &str,
+    tag: &str,
+    sort: Sort,
+    now_ms: i64,
+) -> Vec<usize> {
+    let mut matching: Vec<(usize, &Trade)> = list
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches_filter(t, pair, tag))
+        .collect();
+    matching.sort_by(|(_, a), (_, b)| compare(a, b, sort, now_ms));
+    matching.into_iter().map(|(i, _)| i).collect()
+}
+
 /// Number of pages for `len` rows (at least one, so "page 1 of 1" shows for an empty table).
 pub fn page_count(len: usize, per_page: usize) -> usize {
     if per_page == 0 {
@@ -208,17 +241,26 @@ pub fn page_range(page: usize, len: usize, per_page: usize) -> Range<usize> {
 }
 
 /// "Long" or "Short".
-pub fn side_text(t: &Trade) -> &'static str {
-    if t.is_short {
+pub fn side_label(is_short: bool) -> &'static str {
+    if is_short {
         "Short"
     } else {
         "Long"
     }
 }
 
+/// "Long" or "Short" for a trade.
+pub fn side_text(t: &Trade) -> &'static str {
+    side_label(t.is_short)
+}
+
 /// Whether a trade's direction is worth a column: shorts, and anything not spot.
 pub fn shows_side(t: &Trade) -> bool {
-    t.is_short || matches!(t.trading_mode, Some(TradingMode::Futures) | Some(TradingMode::Margin))
+    t.is_short
+        || matches!(
+            t.trading_mode,
+            Some(TradingMode::Futures) | Some(TradingMode::Margin)
+        )
 }
 
 /// " (3x)" when the leverage is not 1.
@@ -235,7 +277,11 @@ pub fn trim_number(value: f64, max_decimals: usize) -> String {
         return "–".to_string();
     }
     let text = format!("{value:.max_decimals$}");
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
     if text == "-0" {
         "0".to_string()
     } else {
@@ -280,13 +326,27 @@ pub fn sign_class(value: Option<f64>) -> &'static str {
 /// What the trade loses if the stoploss fills now, in stake currency (negative when the stop locks in a profit).
 pub fn loss_at_stoploss(t: &Trade) -> Option<f64> {
     let stop = t.stop_loss_abs.filter(|s| s.is_finite() && *s > 0.0)?;
-    let per_unit = if t.is_short { stop - t.open_rate } else { t.open_rate - stop };
+    let per_unit = if t.is_short {
+        stop - t.open_rate
+    } else {
+        t.open_rate - stop
+    };
     Some(per_unit * t.amount)
 }
 
 /// The `.open-trade-count` line: "Open trades 2 / max 5 · stake in use 100.00 USDT".
-pub fn count_text(current: i64, max: i64, total_stake: Option<f64>, currency: &str, decimals: usize) -> String {
-    let max = if max < 0 { "unlimited".to_string() } else { max.to_string() };
+pub fn count_text(
+    current: i64,
+    max: i64,
+    total_stake: Option<f64>,
+    currency: &str,
+    decimals: usize,
+) -> String {
+    let max = if max < 0 {
+        "unlimited".to_string()
+    } else {
+        max.to_string()
+    };
     let stake = match total_stake {
         Some(s) if s.is_finite() => format!("{s:.decimals$} {currency}").trim_end().to_string(),
         _ => "–".to_string(),
@@ -326,7 +386,10 @@ pub struct ExitCaps {
 
 impl ExitCaps {
     pub fn for_api(version: f64) -> Self {
-        Self { partial: version >= 2.17, price: version >= 2.45 }
+        Self {
+            partial: version >= 2.17,
+            price: version >= 2.45,
+        }
     }
 }
 
@@ -343,20 +406,34 @@ pub fn build_force_exit(
     let amount = match optional_positive(amount_text, "The amount")? {
         None => None,
         Some(a) if full_amount > 0.0 && a > full_amount * (1.0 + 1e-9) => {
-            return Err(format!("The amount cannot be more than the trade's {}.", num(full_amount)));
+            return Err(format!(
+                "The amount cannot be more than the trade's {}.",
+                num(full_amount)
+            ));
         }
         Some(a) if full_amount > 0.0 && a >= full_amount * (1.0 - 1e-9) => None,
         Some(a) => Some(a),
     };
     if amount.is_some() && !caps.partial {
-        return Err("This bot can only exit the whole amount (partial exits need API 2.17).".to_string());
+        return Err(
+            "This bot can only exit the whole amount (partial exits need API 2.17).".to_string(),
+        );
     }
-    let price = if order_type == OrderType::Limit && caps.price { optional_positive(price_text, "The price")? } else { None };
+    let price = if order_type == OrderType::Limit && caps.price {
+        optional_positive(price_text, "The price")?
+    } else {
+        None
+    };
     let ordertype = match order_type {
         OrderType::Limit | OrderType::Market => Some(order_type),
         OrderType::Unknown => None,
     };
-    Ok(ForceExitPayload { tradeid: trade_id.to_string(), ordertype, amount, price })
+    Ok(ForceExitPayload {
+        tradeid: trade_id.to_string(),
+        ordertype,
+        amount,
+        price,
+    })
 }
 
 /// `fraction` of `amount`, rounded down to the trade's amount step (so the bot accepts it).
@@ -374,7 +451,9 @@ pub fn fraction_of(amount: f64, fraction: f64, step: Option<f64>) -> f64 {
 /// The decimals that show a value of `step` (0.001 → 3), capped at 8.
 pub fn step_decimals(step: Option<f64>) -> usize {
     match step {
-        Some(s) if s.is_finite() && s > 0.0 && s < 1.0 => ((-s.log10()).ceil().max(0.0) as usize).min(8),
+        Some(s) if s.is_finite() && s > 0.0 && s < 1.0 => {
+            ((-s.log10()).ceil().max(0.0) as usize).min(8)
+        }
         Some(_) => 0,
         None => 8,
     }
@@ -442,7 +521,15 @@ pub fn build_force_enter(form: &EnterForm, caps: EnterCaps) -> Result<ForceEnter
         OrderType::Limit | OrderType::Market => Some(form.order_type),
         OrderType::Unknown => None,
     };
-    Ok(ForceEnterPayload { pair: pair.to_string(), side, price, ordertype, stakeamount, entry_tag, leverage })
+    Ok(ForceEnterPayload {
+        pair: pair.to_string(),
+        side,
+        price,
+        ordertype,
+        stakeamount,
+        entry_tag,
+        leverage,
+    })
 }
 
 /// The order type a force entry defaults to: `order_types.force_entry`, else `entry`, else market.
@@ -455,7 +542,12 @@ mod tests {
     use super::*;
 
     fn trade(id: TradeId, pair: &str) -> Trade {
-        Trade { trade_id: id, pair: pair.to_string(), is_open: true, ..Trade::default() }
+        Trade {
+            trade_id: id,
+            pair: pair.to_string(),
+            is_open: true,
+            ..Trade::default()
+        }
     }
 
     fn ids(list: &[Trade]) -> Vec<TradeId> {
@@ -468,7 +560,10 @@ mod tests {
         assert_eq!(s.clicked(Column::Id), Sort::new(Column::Id, Dir::Asc));
         assert_eq!(s.clicked(Column::Id).clicked(Column::Id), s);
         assert_eq!(s.clicked(Column::Pair), Sort::new(Column::Pair, Dir::Asc));
-        assert_eq!(s.clicked(Column::ProfitPct), Sort::new(Column::ProfitPct, Dir::Desc));
+        assert_eq!(
+            s.clicked(Column::ProfitPct),
+            Sort::new(Column::ProfitPct, Dir::Desc)
+        );
         assert_eq!(s.aria(Column::Id), "descending");
         assert_eq!(s.clicked(Column::Id).aria(Column::Id), "ascending");
         assert_eq!(s.aria(Column::Pair), "none");
@@ -536,6 +631,31 @@ mod tests {
     }
 
     #[test]
+    fn filtered_order_indexes_the_original_list() {
+        let mut list: Vec<Trade> = (1..=5)
+            .map(|i| trade(i, if i % 2 == 0 { "ETH/USDT" } else { "BTC/USDT" }))
+            .collect();
+        for t in list.iter_mut() {
+            t.is_open = false;
+            t.close_timestamp = Some(1_000 * t.trade_id);
+        }
+        let newest_first = Sort::new(Column::CloseDate, Dir::Desc);
+        assert_eq!(
+            filtered_order(&list, "", "", newest_first, 0),
+            vec![4, 3, 2, 1, 0]
+        );
+        assert_eq!(
+            filtered_order(&list, "btc", "", newest_first, 0),
+            vec![4, 2, 0]
+        );
+        assert_eq!(
+            filtered_order(&list, "eth", "", Sort::new(Column::Id, Dir::Asc), 0),
+            vec![1, 3]
+        );
+        assert!(filtered_order(&list, "doge", "", newest_first, 0).is_empty());
+    }
+
+    #[test]
     fn pagination_reaches_the_last_row() {
         assert_eq!(page_count(0, 50), 1);
         assert_eq!(page_count(50, 50), 1);
@@ -567,8 +687,14 @@ mod tests {
         assert_eq!(leverage_suffix(Some(1.0)), "");
         assert_eq!(leverage_suffix(Some(3.0)), " (3x)");
         assert_eq!(leverage_suffix(None), "");
-        assert_eq!(count_text(2, 5, Some(99.5), "USDT", 2), "Open trades 2 / max 5 · stake in use 99.50 USDT");
-        assert_eq!(count_text(0, -1, None, "USDT", 2), "Open trades 0 / max unlimited · stake in use –");
+        assert_eq!(
+            count_text(2, 5, Some(99.5), "USDT", 2),
+            "Open trades 2 / max 5 · stake in use 99.50 USDT"
+        );
+        assert_eq!(
+            count_text(0, -1, None, "USDT", 2),
+            "Open trades 0 / max unlimited · stake in use –"
+        );
     }
 
     #[test]
@@ -603,14 +729,31 @@ mod tests {
         assert_eq!(parse_trade_id("99999999999999999999999"), None);
     }
 
-    const ALL: ExitCaps = ExitCaps { partial: true, price: true };
+    const ALL: ExitCaps = ExitCaps {
+        partial: true,
+        price: true,
+    };
 
     #[test]
     fn force_exit_full_partial_and_invalid_amounts() {
         let full = build_force_exit(3, 0.322, "0.322", OrderType::Market, "", ALL);
-        assert_eq!(full, Ok(ForceExitPayload { tradeid: "3".into(), ordertype: Some(OrderType::Market), amount: None, price: None }));
-        assert_eq!(build_force_exit(3, 0.322, "  ", OrderType::Market, "", ALL).map(|p| p.amount), Ok(None));
-        assert_eq!(build_force_exit(3, 0.322, "0.1", OrderType::Market, "", ALL).map(|p| p.amount), Ok(Some(0.1)));
+        assert_eq!(
+            full,
+            Ok(ForceExitPayload {
+                tradeid: "3".into(),
+                ordertype: Some(OrderType::Market),
+                amount: None,
+                price: None
+            })
+        );
+        assert_eq!(
+            build_force_exit(3, 0.322, "  ", OrderType::Market, "", ALL).map(|p| p.amount),
+            Ok(None)
+        );
+        assert_eq!(
+            build_force_exit(3, 0.322, "0.1", OrderType::Market, "", ALL).map(|p| p.amount),
+            Ok(Some(0.1))
+        );
         assert!(build_force_exit(3, 0.322, "0.5", OrderType::Market, "", ALL).is_err());
         assert!(build_force_exit(3, 0.322, "0", OrderType::Market, "", ALL).is_err());
         assert!(build_force_exit(3, 0.322, "-1", OrderType::Market, "", ALL).is_err());
@@ -618,17 +761,40 @@ mod tests {
         assert!(build_force_exit(3, 0.322, "NaN", OrderType::Market, "", ALL).is_err());
         let old = ExitCaps::for_api(2.0);
         assert!(build_force_exit(3, 0.322, "0.1", OrderType::Market, "", old).is_err());
-        assert_eq!(build_force_exit(3, 0.322, "", OrderType::Market, "", old).map(|p| p.amount), Ok(None));
+        assert_eq!(
+            build_force_exit(3, 0.322, "", OrderType::Market, "", old).map(|p| p.amount),
+            Ok(None)
+        );
     }
 
     #[test]
     fn force_exit_price_only_with_limit_orders_on_new_bots() {
         let limit = build_force_exit(3, 1.0, "", OrderType::Limit, "150.5", ALL);
-        assert_eq!(limit.map(|p| (p.ordertype, p.price)), Ok((Some(OrderType::Limit), Some(150.5))));
-        assert_eq!(build_force_exit(3, 1.0, "", OrderType::Market, "150.5", ALL).map(|p| p.price), Ok(None));
-        assert_eq!(build_force_exit(3, 1.0, "", OrderType::Limit, "150.5", ExitCaps::for_api(2.44)).map(|p| p.price), Ok(None));
+        assert_eq!(
+            limit.map(|p| (p.ordertype, p.price)),
+            Ok((Some(OrderType::Limit), Some(150.5)))
+        );
+        assert_eq!(
+            build_force_exit(3, 1.0, "", OrderType::Market, "150.5", ALL).map(|p| p.price),
+            Ok(None)
+        );
+        assert_eq!(
+            build_force_exit(
+                3,
+                1.0,
+                "",
+                OrderType::Limit,
+                "150.5",
+                ExitCaps::for_api(2.44)
+            )
+            .map(|p| p.price),
+            Ok(None)
+        );
         assert!(build_force_exit(3, 1.0, "", OrderType::Limit, "x", ALL).is_err());
-        assert_eq!(build_force_exit(3, 1.0, "", OrderType::Unknown, "", ALL).map(|p| p.ordertype), Ok(None));
+        assert_eq!(
+            build_force_exit(3, 1.0, "", OrderType::Unknown, "", ALL).map(|p| p.ordertype),
+            Ok(None)
+        );
         assert_eq!(ExitCaps::for_api(2.5), ALL);
     }
 
@@ -642,9 +808,18 @@ mod tests {
         assert_eq!(step_decimals(Some(0.00001)), 5);
         assert_eq!(step_decimals(Some(1.0)), 0);
         assert_eq!(step_decimals(None), 8);
-        assert_eq!(default_exit_type(Some(OrderType::Limit), Some(OrderType::Market)), OrderType::Limit);
-        assert_eq!(default_exit_type(None, Some(OrderType::Limit)), OrderType::Limit);
-        assert_eq!(default_exit_type(Some(OrderType::Unknown), None), OrderType::Market);
+        assert_eq!(
+            default_exit_type(Some(OrderType::Limit), Some(OrderType::Market)),
+            OrderType::Limit
+        );
+        assert_eq!(
+            default_exit_type(None, Some(OrderType::Limit)),
+            OrderType::Limit
+        );
+        assert_eq!(
+            default_exit_type(Some(OrderType::Unknown), None),
+            OrderType::Market
+        );
         assert_eq!(default_entry_type(None, None), OrderType::Market);
     }
 
@@ -660,8 +835,18 @@ mod tests {
         }
     }
 
-    const SPOT: EnterCaps = EnterCaps { side: true, short: false, tag: true, leverage: false };
-    const FUTURES: EnterCaps = EnterCaps { side: true, short: true, tag: true, leverage: true };
+    const SPOT: EnterCaps = EnterCaps {
+        side: true,
+        short: false,
+        tag: true,
+        leverage: false,
+    };
+    const FUTURES: EnterCaps = EnterCaps {
+        side: true,
+        short: true,
+        tag: true,
+        leverage: true,
+    };
 
     #[test]
     fn force_entry_minimal_and_full() {
@@ -697,20 +882,87 @@ mod tests {
             })
         );
         // Leverage is dropped where it does not apply, as are side and tag on old bots.
-        let old = EnterCaps { side: false, short: false, tag: false, leverage: false };
-        let p = build_force_enter(&EnterForm { side: Direction::Long, ..full.clone() }, old);
-        assert_eq!(p.as_ref().map(|p| (p.side, p.leverage, p.entry_tag.clone())), Ok((None, None, None)));
+        let old = EnterCaps {
+            side: false,
+            short: false,
+            tag: false,
+            leverage: false,
+        };
+        let p = build_force_enter(
+            &EnterForm {
+                side: Direction::Long,
+                ..full.clone()
+            },
+            old,
+        );
+        assert_eq!(
+            p.as_ref()
+                .map(|p| (p.side, p.leverage, p.entry_tag.clone())),
+            Ok((None, None, None))
+        );
     }
 
     #[test]
     fn force_entry_validation() {
-        assert!(build_force_enter(&EnterForm { pair: " ".into(), ..form() }, SPOT).is_err());
-        assert!(build_force_enter(&EnterForm { side: Direction::Short, ..form() }, SPOT).is_err());
-        assert!(build_force_enter(&EnterForm { price: "abc".into(), ..form() }, SPOT).is_err());
-        assert!(build_force_enter(&EnterForm { price: "-5".into(), ..form() }, SPOT).is_err());
-        assert!(build_force_enter(&EnterForm { stake: "0".into(), ..form() }, SPOT).is_err());
-        assert!(build_force_enter(&EnterForm { leverage: "0.5".into(), ..form() }, FUTURES).is_err());
-        assert_eq!(build_force_enter(&EnterForm { leverage: "0.5".into(), ..form() }, SPOT).map(|p| p.leverage), Ok(None));
+        assert!(build_force_enter(
+            &EnterForm {
+                pair: " ".into(),
+                ..form()
+            },
+            SPOT
+        )
+        .is_err());
+        assert!(build_force_enter(
+            &EnterForm {
+                side: Direction::Short,
+                ..form()
+            },
+            SPOT
+        )
+        .is_err());
+        assert!(build_force_enter(
+            &EnterForm {
+                price: "abc".into(),
+                ..form()
+            },
+            SPOT
+        )
+        .is_err());
+        assert!(build_force_enter(
+            &EnterForm {
+                price: "-5".into(),
+                ..form()
+            },
+            SPOT
+        )
+        .is_err());
+        assert!(build_force_enter(
+            &EnterForm {
+                stake: "0".into(),
+                ..form()
+            },
+            SPOT
+        )
+        .is_err());
+        assert!(build_force_enter(
+            &EnterForm {
+                leverage: "0.5".into(),
+                ..form()
+            },
+            FUTURES
+        )
+        .is_err());
+        assert_eq!(
+            build_force_enter(
+                &EnterForm {
+                    leverage: "0.5".into(),
+                    ..form()
+                },
+                SPOT
+            )
+            .map(|p| p.leverage),
+            Ok(None)
+        );
     }
 
     #[test]

@@ -1,4 +1,10 @@
-//! Trade tables, trade detail, trade actions and the force-entry dialog.
+//! Trade tables, trade detail, trade actions and the force-entry / force-exit dialogs.
 
+pub mod actions;
 pub mod closed_trades;
+pub mod detail;
+pub mod force_entry;
+pub mod force_exit;
+pub mod logic;
 pub mod open_trades;
+pub mod table;

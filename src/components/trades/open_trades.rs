@@ -1,6 +1,233 @@
+//! The open trades of the bot: count line, force entry / force exit all, a sortable table with per-row actions,
+//! and the detail of the selected row.
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::actions::TradeActionsDialog;
+use super::detail::TradeDetailPanel;
+use super::force_entry::{entry_blocked_reason, ForceEntryDialog};
+use super::logic::{
+    count_text, duration_text, leverage_suffix, money, num, opt_num, pct, shows_side, side_label,
+    sign_class, sort_trades, Column, Dir, Sort,
+};
+use super::table::{money_of, now_ms, time_text, Money, SortHeader};
+use crate::api::wire::{ForceExitPayload, Trade, TradeId, TradingMode};
+use crate::components::modal::ConfirmButton;
+use crate::state::bot_store::{use_bot_store, BotStore};
+use crate::state::settings::{use_settings, Settings};
+
+/// Signals a row needs (all `Copy`).
+#[derive(Clone, Copy)]
+struct RowCtx {
+    store: BotStore,
+    selected: RwSignal<Option<TradeId>>,
+    actions_target: RwSignal<Option<TradeId>>,
+    actions_open: RwSignal<bool>,
+    show_side: Memo<bool>,
+}
 
 #[component]
 pub fn OpenTradesTable() -> impl IntoView {
-    view! { <p class="muted">"Loading…"</p> }
+    let store = use_bot_store();
+    let settings = use_settings().0;
+    let money_fmt = money_of(&store);
+    let sort = RwSignal::new(Sort::new(Column::Id, Dir::Desc));
+    let selected = RwSignal::new(None::<TradeId>);
+    let actions_target = RwSignal::new(None::<TradeId>);
+    let actions_open = RwSignal::new(false);
+    let entry_open = RwSignal::new(false);
+    let exiting_all = RwSignal::new(false);
+
+    let rows = Memo::new(move |_| {
+        store.open_trades.get().map(|mut list| {
+            sort_trades(&mut list, sort.get(), now_ms());
+            list
+        })
+    });
+    // `None` while loading, else whether there is no open trade: the table itself is built once.
+    let empty = Memo::new(move |_| rows.with(|r| r.as_ref().map(|l| l.is_empty())));
+    let open_count = Memo::new(move |_| rows.with(|r| r.as_ref().map(|l| l.len()).unwrap_or(0)));
+    let show_side = Memo::new(move |_| {
+        let derivatives = store.config.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.trading_mode != TradingMode::Spot)
+        });
+        derivatives || rows.with(|r| r.as_ref().is_some_and(|l| l.iter().any(shows_side)))
+    });
+    let blocked = Memo::new(move |_| store.config.with(|c| entry_blocked_reason(c.as_ref())));
+    let selected_id = Memo::new(move |_| selected.get());
+
+    let count_line = move || match store.count.get() {
+        Some(c) => {
+            money_fmt.with(|m| count_text(c.current, c.max, c.total_stake, &m.currency, m.decimals))
+        }
+        None => "Open trades … (loading)".to_string(),
+    };
+    let exit_all = move |_| {
+        exiting_all.set(true);
+        spawn_local(async move {
+            store.force_exit(ForceExitPayload::all()).await;
+            exiting_all.set(false);
+        });
+    };
+    let ctx = RowCtx {
+        store,
+        selected,
+        actions_target,
+        actions_open,
+        show_side,
+    };
+
+    view! {
+        <div class="trades open-trades">
+            <div class="trades-toolbar">
+                <p class="open-trade-count">{count_line}</p>
+                <div class="row-actions">
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || blocked.get().is_some()
+                        on:click=move |_| entry_open.set(true)
+                    >
+                        "Force entry"
+                    </button>
+                    <ConfirmButton
+                        label="Force exit all"
+                        danger=true
+                        message=Signal::derive(move || {
+                            format!(
+                                "Exit all {} open trades now, with the bot's force-exit order type?",
+                                open_count.get(),
+                            )
+                        })
+                        confirm_label="Exit all trades"
+                        disabled=Signal::derive(move || exiting_all.get() || open_count.get() == 0)
+                        on_confirm=exit_all
+                    />
+                </div>
+                {move || blocked.get().map(|reason| view! { <p class="muted entry-blocked">{reason}</p> })}
+            </div>
+            {move || match empty.get() {
+                None => view! { <p class="muted" role="status">"Loading open trades…"</p> }.into_any(),
+                Some(true) => view! { <p class="muted no-trades">"No open trades."</p> }.into_any(),
+                Some(false) => view! {
+                    <div class="table-wrap">
+                        <table class="trades-table open-trades-table">
+                            <thead>
+                                <tr>
+                                    <SortHeader label="ID" column=Column::Id sort=sort />
+                                    {move || show_side.get().then(|| view! {
+                                        <SortHeader label="Side" column=Column::Side sort=sort />
+                                    })}
+                                    <SortHeader label="Pair" column=Column::Pair sort=sort />
+                                    <SortHeader label="Amount" column=Column::Amount sort=sort />
+                                    <SortHeader label="Stake" column=Column::Stake sort=sort />
+                                    <SortHeader label="Open rate" column=Column::OpenRate sort=sort />
+                                    <SortHeader label="Current rate" column=Column::CurrentRate sort=sort />
+                                    <SortHeader label="Profit %" column=Column::ProfitPct sort=sort />
+                                    <SortHeader label="Profit" column=Column::ProfitAbs sort=sort />
+                                    <SortHeader label="Open date" column=Column::OpenDate sort=sort />
+                                    <SortHeader label="Duration" column=Column::Duration sort=sort />
+                                    <SortHeader label="Stoploss dist." column=Column::StoplossDist sort=sort />
+                                    <th scope="col" aria-label="Actions"></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {move || {
+                                    let list = rows.get().unwrap_or_default();
+                                    settings.with(|s| money_fmt.with(|m| {
+                                        list.into_iter().map(|t| open_row(t, ctx, s, m)).collect_view()
+                                    }))
+                                }}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any(),
+            }}
+            {move || selected_id.get().map(|id| {
+                let trade = Memo::new(move |_| {
+                    store.open_trades.with(|l| l.as_ref().and_then(|l| l.iter().find(|t| t.trade_id == id).cloned()))
+                });
+                view! {
+                    <TradeDetailPanel
+                        id=id
+                        trade=trade.into()
+                        on_close=Callback::new(move |_| selected.set(None))
+                        gone="This trade is no longer open: see Closed trades."
+                    />
+                }
+            })}
+            <ForceEntryDialog open=entry_open />
+            <TradeActionsDialog target=actions_target open=actions_open />
+        </div>
+    }
+}
+
+fn open_row(t: Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoView {
+    let id = t.trade_id;
+    let pair = t.pair.clone();
+    let toggle = move || {
+        if ctx.selected.get_untracked() == Some(id) {
+            ctx.selected.set(None);
+        } else {
+            ctx.selected.set(Some(id));
+            ctx.store.selected_pair.set(Some(pair.clone()));
+        }
+    };
+    let on_key = {
+        let toggle = toggle.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                toggle();
+            }
+        }
+    };
+    let short = t.is_short;
+    let profit_class = sign_class(t.profit_ratio);
+    view! {
+        <tr
+            data-trade-id=id
+            class="trade-row"
+            class:selected=move || ctx.selected.get() == Some(id)
+            tabindex="0"
+            on:click=move |_| toggle()
+            on:keydown=on_key
+        >
+            <td class="num">{id}</td>
+            {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
+            <td class="pair">
+                {t.pair.clone()}
+                {t.has_open_orders.then(|| view! {
+                    <span class="open-order-mark" title="Has an open order" aria-label="has an open order">"*"</span>
+                })}
+            </td>
+            <td class="num amount">{num(t.amount)}</td>
+            <td class="num">{format!("{}{}", money(Some(t.stake_amount), m.decimals), leverage_suffix(t.leverage))}</td>
+            <td class="num">{num(t.open_rate)}</td>
+            <td class="num current-rate">{opt_num(t.current_rate)}</td>
+            <td class=format!("num profit-pct {profit_class}")>{pct(t.profit_ratio)}</td>
+            <td class=format!("num profit-abs {profit_class}")>{money(t.profit_abs, m.decimals)}</td>
+            <td>{time_text(settings, Some(t.open_timestamp))}</td>
+            <td>{duration_text(&t, now_ms())}</td>
+            <td class="num">{pct(t.stoploss_current_dist_ratio)}</td>
+            <td>
+                <button
+                    type="button"
+                    class="small"
+                    title=format!("Actions for trade #{id}")
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        ctx.actions_target.set(Some(id));
+                        ctx.actions_open.set(true);
+                    }
+                    on:keydown=|ev| ev.stop_propagation()
+                >
+                    "Actions"
+                </button>
+            </td>
+        </tr>
+    }
 }

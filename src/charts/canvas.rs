@@ -1,0 +1,192 @@
+//! The only browser code of the charts: two layered canvases (series below, crosshair and tooltip above),
+//! bitmap sizing for the device pixel ratio, the batched candle renderer, and small helpers for time.
+//!
+//! plotters-canvas reports the canvas' *bitmap* size and draws in its coordinate space, so each paint sets the
+//! context transform to the device pixel ratio first: the scene (CSS pixels) then lands sharp on HiDPI screens.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+use super::model::scene::Scene;
+use super::model::theme::Palette;
+use super::model::tooltip::{Hit, Tooltip};
+use super::render::{self, Candles};
+
+/// The two canvases of a chart and their contexts.
+pub struct Layers {
+    main: HtmlCanvasElement,
+    overlay: HtmlCanvasElement,
+    main_ctx: CanvasRenderingContext2d,
+    overlay_ctx: CanvasRenderingContext2d,
+    css_w: f64,
+    css_h: f64,
+    dpr: f64,
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+impl Layers {
+    pub fn new(main: HtmlCanvasElement, overlay: HtmlCanvasElement) -> Option<Self> {
+        Some(Layers {
+            main_ctx: context(&main)?,
+            overlay_ctx: context(&overlay)?,
+            main,
+            overlay,
+            css_w: 0.0,
+            css_h: 0.0,
+            dpr: 1.0,
+        })
+    }
+
+    /// CSS size of the chart.
+    pub fn size(&self) -> (f64, f64) {
+        (self.css_w, self.css_h)
+    }
+
+    /// Follows the container's size and the device pixel ratio; true when the bitmaps changed (which clears
+    /// them, so everything must be redrawn).
+    pub fn sync_size(&mut self, container: &HtmlElement) -> bool {
+        let w = f64::from(container.client_width().max(0));
+        let h = f64::from(container.client_height().max(0));
+        let dpr = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .filter(|d| d.is_finite() && *d > 0.0)
+            .unwrap_or(1.0)
+            .min(4.0);
+        if w == self.css_w && h == self.css_h && dpr == self.dpr {
+            return false;
+        }
+        self.css_w = w;
+        self.css_h = h;
+        self.dpr = dpr;
+        for c in [&self.main, &self.overlay] {
+            c.set_width((w * dpr).round() as u32);
+            c.set_height((h * dpr).round() as u32);
+        }
+        true
+    }
+
+    fn reset(&self, ctx: &CanvasRenderingContext2d) {
+        let _ = ctx.set_transform(self.dpr, 0.0, 0.0, self.dpr, 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, self.css_w, self.css_h);
+    }
+
+    /// Paints the series canvas: grid, clipped series, axes. With [`Candles::Skip`] the candles and volume are
+    /// drawn by [`draw_candles_batched`] from the same geometry.
+    pub fn paint_main(
+        &self,
+        scene: &Scene,
+        palette: &Palette,
+        candles: Candles,
+    ) -> Result<(), String> {
+        let ctx = &self.main_ctx;
+        self.reset(ctx);
+        let backend =
+            CanvasBackend::with_canvas_object(self.main.clone()).ok_or("no canvas backend")?;
+        let root = backend.into_drawing_area();
+        render::draw_grid(&root, scene, palette).map_err(|e| e.to_string())?;
+        let plot = scene.layout.plot;
+        ctx.save();
+        ctx.begin_path();
+        ctx.rect(plot.x, plot.y, plot.w, plot.h);
+        ctx.clip();
+        let drawn = render::draw_backdrop(&root, scene)
+            .map_err(|e| e.to_string())
+            .and_then(|_| {
+                if candles == Candles::Skip {
+                    draw_candles_batched(ctx, scene);
+                }
+                render::draw_series(&root, scene, palette, candles).map_err(|e| e.to_string())
+            });
+        ctx.restore();
+        drawn?;
+        render::draw_axes(&root, scene, palette).map_err(|e| e.to_string())
+    }
+
+    /// Paints the overlay: cleared, then the crosshair and tooltip when something is hovered.
+    pub fn paint_overlay(
+        &self,
+        scene: &Scene,
+        palette: &Palette,
+        hover: Option<(&Hit, f64, Option<&Tooltip>)>,
+    ) -> Result<(), String> {
+        self.reset(&self.overlay_ctx);
+        let Some((hit, y, tooltip)) = hover else {
+            return Ok(());
+        };
+        let backend =
+            CanvasBackend::with_canvas_object(self.overlay.clone()).ok_or("no canvas backend")?;
+        let root = backend.into_drawing_area();
+        render::draw_overlay(&root, scene, palette, hit, y, tooltip).map_err(|e| e.to_string())
+    }
+
+    pub fn clear_main(&self) -> Result<(), String> {
+        self.reset(&self.main_ctx);
+        Ok(())
+    }
+
+    pub fn paint_overlay_clear(&self) -> Result<(), String> {
+        self.reset(&self.overlay_ctx);
+        Ok(())
+    }
+
+    /// Forces the main canvas to rasterize (reads one pixel): the benchmark times complete paints.
+    pub fn flush(&self) {
+        let _ = self.main_ctx.get_image_data(0.0, 0.0, 1.0, 1.0);
+    }
+}
+
+/// Candles and volume straight on the context, batched: per colour, one path of axis-aligned rectangles
+/// (volume bars, then wicks as 1 px columns and bodies) and one `fill()`. Integer rectangles rasterize without
+/// stroking, which is the cheapest thing a 2D canvas draws. Consumes the same `CandleGeom`s plotters would draw.
+pub fn draw_candles_batched(ctx: &CanvasRenderingContext2d, scene: &Scene) {
+    let half = ((scene.candle_width - 1.0) / 2.0).max(0.0).round();
+    let snap = |v: f64| v.round();
+    for (up, color) in [(true, scene.up), (false, scene.down)] {
+        // Volume bars (in their own pane), translucent.
+        ctx.set_fill_style_str(&color.with_alpha(0.45).css());
+        ctx.begin_path();
+        for v in scene.volume.iter().filter(|v| v.up == up) {
+            let top = snap(v.top);
+            let h = (snap(v.bottom) - top).max(1.0);
+            ctx.rect(snap(v.x) - half, top, half * 2.0 + 1.0, h);
+        }
+        ctx.fill();
+
+        ctx.set_fill_style_str(&color.css());
+        ctx.begin_path();
+        for c in scene.candles.iter().filter(|c| c.up == up) {
+            let x = snap(c.x);
+            let high = snap(c.high);
+            ctx.rect(x, high, 1.0, (snap(c.low) - high).max(1.0));
+            if half >= 1.0 {
+                let top = snap(c.open.min(c.close));
+                let h = (snap(c.open.max(c.close)) - top).max(1.0);
+                ctx.rect(x - half, top, half * 2.0 + 1.0, h);
+            }
+        }
+        ctx.fill();
+    }
+}
+
+/// `performance.now()` in ms (0 when unavailable).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Minutes east of UTC of the browser's zone at `ms` (for the "local" timezone setting).
+pub fn local_offset_minutes(ms: f64) -> i32 {
+    let offset = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset();
+    if offset.is_finite() {
+        -(offset.round() as i32)
+    } else {
+        0
+    }
+}

@@ -1,0 +1,288 @@
+//! `<CandleChart>`: the leptos face of the chart. Props are signals of already decoded data; the component
+//! never fetches. Prop changes and pointer events only invalidate; one `requestAnimationFrame` does the work.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::canvas::Layers;
+use super::engine::{Engine, FrameReport, Inputs};
+use super::interaction::{Invalidation, PointerInput};
+use super::model::chart::{ChartOptions, KEY_CANDLES, KEY_SIGNALS, KEY_TRADES, KEY_VOLUME};
+use super::model::color::color_or_auto;
+use super::model::frame::CandleFrame;
+use super::model::marks::TradeInput;
+use super::model::plot::PlotSpec;
+
+/// Runs the engine's pending work on the next animation frame (once, however often it is asked).
+#[derive(Clone)]
+struct Scheduler {
+    engine: Rc<RefCell<Engine>>,
+    scheduled: Rc<Cell<bool>>,
+    report: RwSignal<FrameReport>,
+}
+
+impl Scheduler {
+    fn schedule(&self) {
+        if self.scheduled.replace(true) {
+            return;
+        }
+        let this = self.clone();
+        request_animation_frame(move || {
+            this.scheduled.set(false);
+            let report = this.engine.borrow_mut().run_frame();
+            if this.report.with_untracked(|r| *r != report) {
+                this.report.set(report);
+            }
+        });
+    }
+
+    fn input(&self, input: PointerInput) {
+        let what = self.engine.borrow_mut().input(input);
+        if what != Invalidation::None {
+            self.schedule();
+        }
+    }
+}
+
+/// A legend entry.
+#[derive(Debug, Clone, PartialEq)]
+struct LegendEntry {
+    key: String,
+    color: String,
+    available: bool,
+}
+
+/// The candle chart. `hidden` holds the legend keys of hidden series (shared so a page can persist it).
+#[component]
+pub fn CandleChart(
+    #[prop(into)] frame: Signal<Option<Arc<CandleFrame>>>,
+    #[prop(into)] spec: Signal<PlotSpec>,
+    #[prop(into)] trades: Signal<Vec<TradeInput>>,
+    #[prop(into)] options: Signal<ChartOptions>,
+    /// Candles in the first view.
+    #[prop(into)]
+    default_candles: Signal<usize>,
+    /// Show times in the browser's zone instead of `options.offset_minutes`.
+    #[prop(into, optional)]
+    local_time: Signal<bool>,
+    #[prop(optional)] hidden: Option<RwSignal<HashSet<String>>>,
+) -> impl IntoView {
+    let hidden = hidden.unwrap_or_else(|| RwSignal::new(HashSet::new()));
+    let stage = NodeRef::<Div>::new();
+    let main = NodeRef::<Canvas>::new();
+    let overlay = NodeRef::<Canvas>::new();
+    let report = RwSignal::new(FrameReport::default());
+    let scheduler = Scheduler {
+        engine: Rc::new(RefCell::new(Engine::default())),
+        scheduled: Rc::new(Cell::new(false)),
+        report,
+    };
+
+    // Props → engine.
+    {
+        let s = scheduler.clone();
+        Effect::new(move |_| {
+            let inputs = Inputs {
+                frame: frame.get(),
+                spec: spec.get(),
+                trades: trades.get(),
+                options: options.get(),
+                local_time: local_time.get(),
+                hidden: hidden.get(),
+                default_candles: default_candles.get(),
+            };
+            s.engine.borrow_mut().set_inputs(inputs);
+            s.schedule();
+        });
+    }
+
+    // Canvases mounted → attach, and follow the stage's size.
+    {
+        let s = scheduler.clone();
+        Effect::new(move |attached: Option<bool>| {
+            if attached == Some(true) {
+                return true;
+            }
+            let (Some(stage_el), Some(main_el), Some(overlay_el)) =
+                (stage.get(), main.get(), overlay.get())
+            else {
+                return false;
+            };
+            let Some(layers) = Layers::new(main_el, overlay_el) else {
+                return false;
+            };
+            let container: web_sys::HtmlElement = stage_el.clone().unchecked_into();
+            s.engine.borrow_mut().attach(layers, container);
+            let resized = s.clone();
+            let callback = Closure::<dyn FnMut()>::new(move || {
+                resized.engine.borrow_mut().invalidate(Invalidation::Light);
+                resized.schedule();
+            });
+            if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+                observer.observe(&stage_el);
+                let keep = SendWrapper::new((observer, callback));
+                on_cleanup(move || {
+                    let (observer, _callback) = keep.take();
+                    observer.disconnect();
+                });
+            }
+            s.schedule();
+            true
+        });
+    }
+
+    let pos = |ev: &web_sys::MouseEvent| (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+    let (s1, s2, s3, s4, s5, s6) = (
+        scheduler.clone(),
+        scheduler.clone(),
+        scheduler.clone(),
+        scheduler.clone(),
+        scheduler.clone(),
+        scheduler.clone(),
+    );
+    let on_move = move |ev: web_sys::MouseEvent| {
+        let (x, y) = pos(&ev);
+        s1.input(PointerInput::Move { x, y });
+    };
+    let on_down = move |ev: web_sys::MouseEvent| {
+        if ev.button() == 0 {
+            let (x, y) = pos(&ev);
+            s2.input(PointerInput::Down { x, y });
+        }
+    };
+    let on_up = move |_: web_sys::MouseEvent| s3.input(PointerInput::Up);
+    let on_leave = move |_: web_sys::MouseEvent| s4.input(PointerInput::Leave);
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        // Lines and pages to pixels.
+        let factor = match ev.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
+        s5.input(PointerInput::Wheel {
+            x: f64::from(ev.offset_x()),
+            delta_y: ev.delta_y() * factor,
+        });
+    };
+    let on_dblclick = move |_: web_sys::MouseEvent| s6.input(PointerInput::DoubleClick);
+
+    let legend = Memo::new(move |_| {
+        let spec = spec.get();
+        let f = frame.get();
+        let opts = options.get();
+        let has = |name: &str| f.as_ref().is_none_or(|f| f.column(name).is_some());
+        let mut entries = vec![
+            LegendEntry {
+                key: KEY_CANDLES.into(),
+                color: opts.up.css(),
+                available: true,
+            },
+            LegendEntry {
+                key: KEY_VOLUME.into(),
+                color: "#8e8e8e".into(),
+                available: true,
+            },
+            LegendEntry {
+                key: KEY_SIGNALS.into(),
+                color: "#00a83c".into(),
+                available: true,
+            },
+            LegendEntry {
+                key: KEY_TRADES.into(),
+                color: "#0066ff".into(),
+                available: true,
+            },
+        ];
+        for (_, ind) in spec.indicators() {
+            if entries.iter().any(|e| e.key == ind.name) {
+                continue;
+            }
+            entries.push(LegendEntry {
+                key: ind.name.clone(),
+                color: color_or_auto(ind.color.as_deref(), &ind.name).css(),
+                available: has(&ind.name),
+            });
+        }
+        entries
+    });
+
+    let plot_attr = move || {
+        report
+            .get()
+            .plot
+            .map(|(x, y, w, h)| format!("{x:.0},{y:.0},{w:.0},{h:.0}"))
+            .unwrap_or_default()
+    };
+    view! {
+        <div
+            class="candle-chart"
+            data-bars=move || report.get().bars.to_string()
+            data-drawn=move || report.get().drawn.to_string()
+            data-trade-markers=move || report.get().trade_markers.to_string()
+            data-first=move || report.get().visible.map(|v| v.0.to_string()).unwrap_or_default()
+            data-last=move || report.get().visible.map(|v| v.1.to_string()).unwrap_or_default()
+            data-plot=plot_attr
+            data-painted=move || report.get().painted.to_string()
+            data-hover=move || report.get().hover_index.map(|i| i.to_string()).unwrap_or_default()
+        >
+            <div class="chart-legend" role="group" aria-label="Series">
+                <For each=move || legend.get() key=|e| (e.key.clone(), e.color.clone(), e.available) let:entry>
+                    {
+                        let key = entry.key.clone();
+                        let key_for_class = key.clone();
+                        let key_for_pressed = key.clone();
+                        let off = move || hidden.with(|h| h.contains(&key_for_class));
+                        let title = if entry.available { String::new() } else { "not available in this chart".to_string() };
+                        view! {
+                            <button
+                                type="button"
+                                class="legend-item"
+                                class:off=off
+                                class:missing=!entry.available
+                                title=title
+                                aria-pressed=move || (!hidden.with(|h| h.contains(&key_for_pressed))).to_string()
+                                on:click=move |_| {
+                                    let k = key.clone();
+                                    hidden.update(|h| {
+                                        if !h.remove(&k) {
+                                            h.insert(k);
+                                        }
+                                    });
+                                }
+                            >
+                                <span class="legend-swatch" style=format!("background:{}", entry.color)></span>
+                                {entry.key.clone()}
+                            </button>
+                        }
+                    }
+                </For>
+            </div>
+            <div class="chart-stage" node_ref=stage>
+                <canvas class="chart-main" node_ref=main aria-hidden="true"></canvas>
+                <canvas
+                    class="chart-overlay"
+                    node_ref=overlay
+                    role="img"
+                    aria-label="Candle chart: scroll to zoom, drag to pan, double-click to reset"
+                    on:mousemove=on_move
+                    on:mousedown=on_down
+                    on:mouseup=on_up
+                    on:mouseleave=on_leave
+                    on:wheel=on_wheel
+                    on:dblclick=on_dblclick
+                ></canvas>
+            </div>
+            <div class="chart-hover-text sr-only" aria-live="polite">{move || report.get().hover_text}</div>
+            {move || report.get().error.map(|e| view! { <p class="chart-error muted">{e}</p> })}
+        </div>
+    }
+}

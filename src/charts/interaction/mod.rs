@@ -1,0 +1,326 @@
+//! Interaction as a pure reducer: pointer input → a new viewport and how much must be redrawn. Tested natively
+//! with synthetic wheel, drag and double-click sequences.
+
+use crate::charts::model::scale::TimeScale;
+use crate::charts::model::units::{CssPx, Logical};
+
+/// How much of the chart an event invalidates; merged by taking the larger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Invalidation {
+    #[default]
+    None,
+    /// The crosshair and tooltip only (overlay canvas).
+    Cursor,
+    /// The viewport moved: rebuild the scene from the cached model.
+    Light,
+    /// Data, config or options changed: rebuild the model, then the scene.
+    Full,
+}
+
+impl Invalidation {
+    pub fn merge(self, other: Invalidation) -> Invalidation {
+        self.max(other)
+    }
+}
+
+/// Semantic pointer input, in CSS px relative to the chart's top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PointerInput {
+    Move {
+        x: f64,
+        y: f64,
+    },
+    Leave,
+    Down {
+        x: f64,
+        y: f64,
+    },
+    Up,
+    /// `delta_y` > 0 zooms out (wheel towards the user).
+    Wheel {
+        x: f64,
+        delta_y: f64,
+    },
+    DoubleClick,
+}
+
+/// What the reducer needs to know about the chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewContext {
+    pub bars: usize,
+    /// The plot's left edge and width (the price axis gutter is outside).
+    pub plot_x: f64,
+    pub plot_w: f64,
+    /// Candles in the first view.
+    pub default_candles: usize,
+}
+
+/// Empty bars after the last candle in the first view (FreqUI scrolls a few rows past the end).
+pub const RIGHT_PAD: f64 = 3.0;
+
+impl ViewContext {
+    pub fn initial(&self) -> TimeScale {
+        TimeScale::showing_last(
+            self.bars,
+            self.default_candles,
+            RIGHT_PAD,
+            CssPx(self.plot_w),
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Drag {
+    last_x: f64,
+}
+
+/// The viewport and pointer state of one chart.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ViewState {
+    pub time: Option<TimeScale>,
+    /// The pointer position while it is over the chart.
+    pub cursor: Option<(f64, f64)>,
+    /// The user zoomed or panned: new data keeps the view instead of jumping to the last candles.
+    pub user_moved: bool,
+    drag: Option<Drag>,
+}
+
+impl ViewState {
+    /// The current scale (the initial one until there is a view).
+    pub fn scale(&self, ctx: &ViewContext) -> TimeScale {
+        self.time
+            .map(|t| t.with_width(CssPx(ctx.plot_w)))
+            .unwrap_or_else(|| ctx.initial())
+    }
+
+    pub fn is_dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// Back to the first view (computed for the current width until the user moves it).
+    pub fn reset(&mut self, _ctx: &ViewContext) {
+        self.time = None;
+        self.user_moved = false;
+    }
+
+    /// New data arrived. A different series, or a view the user never moved, shows the last candles; otherwise
+    /// the view stays on the same candles.
+    pub fn data_changed(&mut self, ctx: &ViewContext, same_series: bool) {
+        if !same_series || !self.user_moved {
+            self.reset(ctx);
+        }
+    }
+
+    pub fn reduce(&mut self, input: PointerInput, ctx: &ViewContext) -> Invalidation {
+        let scale = self.scale(ctx);
+        match input {
+            PointerInput::Move { x, y } => {
+                self.cursor = Some((x, y));
+                match self.drag {
+                    Some(Drag { last_x }) if x.is_finite() => {
+                        self.drag = Some(Drag { last_x: x });
+                        let dx = x - last_x;
+                        if dx == 0.0 {
+                            return Invalidation::Cursor;
+                        }
+                        self.time = Some(scale.pan(CssPx(dx)).clamped(ctx.bars));
+                        self.user_moved = true;
+                        Invalidation::Light
+                    }
+                    _ => Invalidation::Cursor,
+                }
+            }
+            PointerInput::Leave => {
+                self.drag = None;
+                self.cursor = None;
+                Invalidation::Cursor
+            }
+            PointerInput::Down { x, y } => {
+                let inside = x.is_finite() && x >= ctx.plot_x && x <= ctx.plot_x + ctx.plot_w;
+                self.drag = inside.then_some(Drag { last_x: x });
+                self.cursor = Some((x, y));
+                Invalidation::Cursor
+            }
+            PointerInput::Up => {
+                self.drag = None;
+                Invalidation::None
+            }
+            PointerInput::Wheel { x, delta_y } => {
+                if !delta_y.is_finite() || delta_y == 0.0 || !x.is_finite() {
+                    return Invalidation::None;
+                }
+                let factor = (-delta_y.clamp(-500.0, 500.0) * 0.002).exp();
+                let anchor = (x - ctx.plot_x).clamp(0.0, ctx.plot_w);
+                let zoomed = scale.zoom(CssPx(anchor), factor).clamped(ctx.bars);
+                if zoomed == scale {
+                    return Invalidation::None;
+                }
+                self.time = Some(zoomed);
+                self.user_moved = true;
+                Invalidation::Light
+            }
+            PointerInput::DoubleClick => {
+                self.reset(ctx);
+                Invalidation::Light
+            }
+        }
+    }
+}
+
+/// The logical index under a pointer x (for tests and callers that need it).
+pub fn logical_at(scale: &TimeScale, ctx: &ViewContext, x: f64) -> Logical {
+    scale.logical(CssPx(x - ctx.plot_x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> ViewContext {
+        ViewContext {
+            bars: 5_000,
+            plot_x: 0.0,
+            plot_w: 1000.0,
+            default_candles: 250,
+        }
+    }
+
+    #[test]
+    fn invalidations_merge_to_the_larger() {
+        assert_eq!(
+            Invalidation::Cursor.merge(Invalidation::Light),
+            Invalidation::Light
+        );
+        assert_eq!(
+            Invalidation::Full.merge(Invalidation::None),
+            Invalidation::Full
+        );
+        assert_eq!(Invalidation::default(), Invalidation::None);
+    }
+
+    #[test]
+    fn moving_the_pointer_only_invalidates_the_cursor() {
+        let mut s = ViewState::default();
+        let before = s.scale(&ctx());
+        assert_eq!(
+            s.reduce(PointerInput::Move { x: 10.0, y: 5.0 }, &ctx()),
+            Invalidation::Cursor
+        );
+        assert_eq!(s.cursor, Some((10.0, 5.0)));
+        assert_eq!(s.scale(&ctx()), before);
+        assert_eq!(s.reduce(PointerInput::Leave, &ctx()), Invalidation::Cursor);
+        assert_eq!(s.cursor, None);
+    }
+
+    #[test]
+    fn wheel_zooms_around_the_cursor() {
+        let c = ctx();
+        let mut s = ViewState::default();
+        let before = s.scale(&c);
+        let under = logical_at(&before, &c, 400.0);
+        assert_eq!(
+            s.reduce(
+                PointerInput::Wheel {
+                    x: 400.0,
+                    delta_y: -100.0
+                },
+                &c
+            ),
+            Invalidation::Light
+        );
+        let after = s.scale(&c);
+        assert!(after.bar_spacing() > before.bar_spacing());
+        assert!((logical_at(&after, &c, 400.0).0 - under.0).abs() < 1e-6);
+        assert!(s.user_moved);
+        // Zoom out.
+        s.reduce(
+            PointerInput::Wheel {
+                x: 400.0,
+                delta_y: 300.0,
+            },
+            &c,
+        );
+        assert!(s.scale(&c).bar_spacing() < after.bar_spacing());
+        // Nonsense is ignored.
+        assert_eq!(
+            s.reduce(
+                PointerInput::Wheel {
+                    x: 400.0,
+                    delta_y: f64::NAN
+                },
+                &c
+            ),
+            Invalidation::None
+        );
+        assert_eq!(
+            s.reduce(
+                PointerInput::Wheel {
+                    x: 400.0,
+                    delta_y: 0.0
+                },
+                &c
+            ),
+            Invalidation::None
+        );
+    }
+
+    #[test]
+    fn drag_pans_and_double_click_resets() {
+        let c = ctx();
+        let mut s = ViewState::default();
+        let start = s.scale(&c);
+        s.reduce(PointerInput::Down { x: 500.0, y: 100.0 }, &c);
+        assert!(s.is_dragging());
+        assert_eq!(
+            s.reduce(PointerInput::Move { x: 600.0, y: 100.0 }, &c),
+            Invalidation::Light
+        );
+        let moved = s.scale(&c);
+        // Dragging right shows older candles: the candle under the pointer moved with it.
+        assert!((moved.x(Logical(4_000.0)) - start.x(Logical(4_000.0)) - 100.0).abs() < 1e-6);
+        assert_eq!(s.reduce(PointerInput::Up, &c), Invalidation::None);
+        assert_eq!(
+            s.reduce(PointerInput::Move { x: 700.0, y: 100.0 }, &c),
+            Invalidation::Cursor
+        );
+        assert_eq!(s.scale(&c), moved);
+        // Panning far away is clamped: some candles stay visible.
+        s.reduce(PointerInput::Down { x: 0.0, y: 0.0 }, &c);
+        s.reduce(
+            PointerInput::Move {
+                x: 900_000.0,
+                y: 0.0,
+            },
+            &c,
+        );
+        assert!(s.scale(&c).visible(c.bars).is_some());
+        assert_eq!(s.reduce(PointerInput::DoubleClick, &c), Invalidation::Light);
+        assert_eq!(s.scale(&c), c.initial());
+        assert!(!s.user_moved);
+        // A press on the axis gutter does not start a drag.
+        let gutter = ViewContext { plot_x: 72.0, ..c };
+        s.reduce(PointerInput::Down { x: 10.0, y: 0.0 }, &gutter);
+        assert!(!s.is_dragging());
+    }
+
+    #[test]
+    fn new_data_keeps_a_moved_view_and_follows_otherwise() {
+        let c = ctx();
+        let mut s = ViewState::default();
+        s.data_changed(&c, false);
+        assert_eq!(s.scale(&c), c.initial());
+        s.reduce(
+            PointerInput::Wheel {
+                x: 10.0,
+                delta_y: -50.0,
+            },
+            &c,
+        );
+        let moved = s.scale(&c);
+        let more = ViewContext { bars: 5_001, ..c };
+        s.data_changed(&more, true);
+        assert_eq!(s.scale(&more), moved);
+        s.data_changed(&more, false);
+        assert_eq!(s.scale(&more), more.initial());
+    }
+}

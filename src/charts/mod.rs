@@ -1,0 +1,24 @@
+//! Charts: a fast canvas candle chart with the strategy's indicators and the bot's trades.
+//!
+//! Layers, one way: `model` (pure data transforms, scales, level of detail, the scene in pixels) →
+//! `render` (plotters, generic over `DrawingBackend`; draws a prepared scene only) → `canvas` (the only
+//! `web_sys` code: the two layered canvases, DPR sizing, the batched candle renderer). `interaction` is a pure
+//! reducer from pointer input to a new viewport and an invalidation level; `engine` holds the caches and does
+//! the pending work once per animation frame; `component` is `<CandleChart>` (props only, no fetching).
+//! `decode` converts wire types at the boundary (once per answer). `model`, `render`, `interaction` and
+//! `decode` import no leptos or web_sys.
+
+pub mod bench;
+pub mod canvas;
+pub mod component;
+pub mod configurator;
+
+pub mod decode;
+pub mod engine;
+pub mod interaction;
+pub mod model;
+pub mod panel;
+pub mod profit;
+pub mod render;
+
+pub use component::CandleChart;

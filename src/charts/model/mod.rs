@@ -1,0 +1,27 @@
+//! The chart's pure model: data, transforms, scales, ticks, level of detail, markers, layout and the scene the
+//! renderers draw. No browser and no leptos here; everything is tested natively.
+
+pub mod chart;
+pub mod color;
+pub mod column;
+pub mod conflate;
+pub mod fill;
+pub mod format;
+pub mod frame;
+pub mod heikin_ashi;
+pub mod layout;
+pub mod marks;
+pub mod ordered_json;
+pub mod plot;
+pub mod saved;
+pub mod scale;
+pub mod scene;
+pub mod synthetic;
+pub mod templates;
+pub mod theme;
+pub mod ticks;
+pub mod tooltip;
+pub mod units;
+
+#[cfg(test)]
+mod scene_tests;

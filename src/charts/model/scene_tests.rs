@@ -1,0 +1,162 @@
+//! Scene and hover tests over the benchmark workload.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::chart::{ChartModel, ChartOptions, KEY_CANDLES, KEY_TRADES};
+use super::layout::PaneKey;
+use super::scale::TimeScale;
+use super::synthetic::{workload_frame, workload_spec, workload_trades};
+use super::tooltip::hit_test;
+use super::units::CssPx;
+
+fn model(n: usize, options: ChartOptions, hidden: &[&str]) -> ChartModel {
+    let frame = Arc::new(workload_frame(n, 42));
+    let trades = workload_trades(&frame);
+    ChartModel::new(
+        frame,
+        workload_spec(),
+        &trades,
+        options,
+        hidden.iter().map(|s| s.to_string()).collect::<HashSet<_>>(),
+    )
+}
+
+#[test]
+fn full_view_of_50k_candles_draws_at_most_one_candle_per_pixel_column() {
+    let m = model(50_000, ChartOptions::default(), &[]);
+    let scale = TimeScale::showing_last(
+        50_000,
+        50_000,
+        0.0,
+        CssPx(1400.0 - super::layout::AXIS_GUTTER),
+    );
+    let scene = m.scene(1400.0, 800.0, &scale);
+    let plot_w = scene.layout.plot.w;
+    assert!(
+        scene.candles.len() as f64 <= plot_w + 2.0,
+        "{} candles",
+        scene.candles.len()
+    );
+    assert!(scene.candles.len() > 1000);
+    assert_eq!(scene.volume.len(), scene.candles.len());
+    // 6 indicators: 5 lines + fill band on the price pane, the RSI line below.
+    assert_eq!(scene.lines.len(), 6);
+    assert_eq!(scene.fills.len(), 1);
+    for line in &scene.lines {
+        let points: usize = line.runs.iter().map(Vec::len).sum();
+        assert!(points as f64 <= 2.0 * (plot_w + 2.0));
+    }
+    assert_eq!(scene.markers.len(), 50);
+    assert_eq!(scene.trade_markers, 50);
+    assert_eq!(scene.panes.len(), 3);
+    assert!(!scene.time_ticks.is_empty());
+    // Every candle lies inside the price pane.
+    let price = scene
+        .pane(PaneKey::Price)
+        .map(|p| p.rect)
+        .unwrap_or_default();
+    assert!(scene
+        .candles
+        .iter()
+        .all(|c| c.high >= price.y - 0.5 && c.low <= price.bottom() + 0.5));
+}
+
+#[test]
+fn zoomed_in_view_draws_the_visible_candles_only() {
+    let m = model(5_000, ChartOptions::default(), &[]);
+    let scale = TimeScale::showing_last(5_000, 250, 3.0, CssPx(1328.0));
+    let scene = m.scene(1400.0, 800.0, &scale);
+    assert!(
+        (249..=252).contains(&scene.candles.len()),
+        "{}",
+        scene.candles.len()
+    );
+    assert!(scene.candle_width >= 3.0);
+    // Markers only where their candle is visible.
+    assert!(scene.markers.len() < 10);
+}
+
+#[test]
+fn legend_toggles_and_heikin_ashi() {
+    let m = model(
+        1_000,
+        ChartOptions::default(),
+        &[KEY_CANDLES, KEY_TRADES, "rsi", "Volume"],
+    );
+    let scale = TimeScale::showing_last(1_000, 250, 0.0, CssPx(1000.0));
+    let scene = m.scene(1100.0, 600.0, &scale);
+    assert!(scene.candles.is_empty());
+    assert!(scene.volume.is_empty());
+    assert!(scene.markers.is_empty());
+    assert_eq!(scene.lines.len(), 5);
+    assert!(scene.pane(PaneKey::Volume).is_none());
+
+    let ha = model(
+        1_000,
+        ChartOptions {
+            heikin_ashi: true,
+            ..ChartOptions::default()
+        },
+        &[],
+    );
+    let plain = model(1_000, ChartOptions::default(), &[]);
+    assert_ne!(ha.ohlc().open.get(10), plain.ohlc().open.get(10));
+    assert_eq!(ha.ohlc().volume.get(10), plain.ohlc().volume.get(10));
+}
+
+#[test]
+fn hover_finds_the_candle_under_the_pointer() {
+    let m = model(1_000, ChartOptions::default(), &[]);
+    let scale = TimeScale::showing_last(1_000, 100, 0.0, CssPx(1000.0));
+    let scene = m.scene(1072.0, 600.0, &scale);
+    let x = scene.x_of(950);
+    let price = scene
+        .pane(PaneKey::Price)
+        .map(|p| p.rect)
+        .unwrap_or_default();
+    let hit = hit_test(&scene, 1_000, x + 2.0, price.y + 10.0);
+    assert_eq!(hit.map(|h| h.index), Some(950));
+    assert_eq!(hit.and_then(|h| h.pane), Some(PaneKey::Price));
+    assert_eq!(hit.map(|h| h.x), Some(x));
+    // Snaps to the nearest candle; outside the plot or without data there is nothing.
+    assert_eq!(
+        hit_test(&scene, 1_000, scene.x_of(950) + 4.9, 10.0).map(|h| h.index),
+        Some(950)
+    );
+    assert_eq!(
+        hit_test(&scene, 1_000, scene.x_of(950) + 5.1, 10.0).map(|h| h.index),
+        Some(951)
+    );
+    assert_eq!(hit_test(&scene, 1_000, 1071.0, 10.0), None);
+    assert_eq!(hit_test(&scene, 0, x, 10.0), None);
+    assert_eq!(hit_test(&scene, 1_000, f64::NAN, 10.0), None);
+    // Past the last candle the last one is shown.
+    let wide = m.scene(1072.0, 600.0, &scale.pan(CssPx(-300.0)));
+    assert_eq!(
+        hit_test(&wide, 1_000, 990.0, 10.0).map(|h| h.index),
+        Some(999)
+    );
+
+    let tip = m.tooltip(950).unwrap_or_else(|| panic!("no tooltip"));
+    let titles: Vec<&str> = tip.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, vec!["Candles", "Indicators", "", "RSI"]);
+    let lines = tip.lines();
+    assert!(lines.iter().any(|l| l.starts_with("Open ")));
+    assert!(lines.iter().any(|l| l.starts_with("ema50 ")));
+    assert!(lines.iter().any(|l| l.starts_with("rsi ")));
+    assert!(m.tooltip(5_000).is_none());
+}
+
+#[test]
+fn empty_and_tiny_data_never_panic() {
+    for n in [0, 1, 2, 3] {
+        let m = model(n, ChartOptions::default(), &[]);
+        for (w, h) in [(0.0, 0.0), (1.0, 1.0), (800.0, 400.0), (f64::NAN, 300.0)] {
+            let scale = TimeScale::showing_last(n, 250, 3.0, CssPx(w));
+            let scene = m.scene(w, h, &scale);
+            assert!(scene.candles.len() <= n);
+            let _ = hit_test(&scene, n, 10.0, 10.0);
+        }
+    }
+}

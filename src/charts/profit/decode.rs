@@ -1,0 +1,177 @@
+//! The boundary between the wire and the profit charts: `Trade`, `TimeSummaryResponse` and `BalanceResponse` →
+//! the plain inputs of [`model_input`](super::model_input). Values that are missing or not finite are dropped
+//! here, so the transforms only ever see finite numbers.
+
+use super::model_input::{
+    BalanceInput, BalanceItem, ClosedTrade, OpenProfit, Period, PeriodRecord, PeriodSeries,
+};
+use crate::api::wire::{BalanceResponse, TimeSummaryResponse, Trade};
+use crate::charts::decode::parse_datetime;
+
+fn finite(v: Option<f64>) -> Option<f64> {
+    v.filter(|v| v.is_finite())
+}
+
+/// The closed trades that can be charted: a close time and a finite absolute profit. Open trades are skipped.
+pub fn closed_trades(trades: &[Trade]) -> Vec<ClosedTrade> {
+    trades
+        .iter()
+        .filter(|t| !t.is_open)
+        .filter_map(|t| {
+            let close_ms = t.close_timestamp.filter(|&ms| ms > 0).or_else(|| {
+                t.close_date
+                    .as_deref()
+                    .and_then(parse_datetime)
+                    .map(|ts| ts.0)
+            })?;
+            let profit_abs = finite(t.profit_abs).or(finite(t.close_profit_abs))?;
+            let open_ms = if t.open_timestamp > 0 {
+                t.open_timestamp.min(close_ms)
+            } else {
+                close_ms
+            };
+            Some(ClosedTrade {
+                id: t.trade_id,
+                pair: t.pair.clone(),
+                is_short: t.is_short,
+                open_ms,
+                close_ms,
+                profit_abs,
+                profit_ratio: finite(t.profit_ratio).or(finite(t.close_profit)),
+            })
+        })
+        .collect()
+}
+
+/// The open trades' profit if they closed now (`total_profit_abs`, which includes partial exits, else
+/// `profit_abs`); `None` when no trade is open.
+pub fn open_profit(trades: &[Trade]) -> Option<OpenProfit> {
+    let open: Vec<&Trade> = trades.iter().filter(|t| t.is_open).collect();
+    if open.is_empty() {
+        return None;
+    }
+    let profit_abs = open
+        .iter()
+        .filter_map(|t| finite(t.total_profit_abs).or(finite(t.profit_abs)))
+        .sum::<f64>();
+    Some(OpenProfit {
+        count: open.len(),
+        profit_abs: if profit_abs.is_finite() {
+            profit_abs
+        } else {
+            0.0
+        },
+    })
+}
+
+/// `/daily`, `/weekly` or `/monthly`.
+pub fn period_series(period: Period, answer: &TimeSummaryResponse) -> PeriodSeries {
+    PeriodSeries {
+        period,
+        records: answer
+            .data
+            .iter()
+            .map(|r| PeriodRecord {
+                date: r.date.clone(),
+                profit_abs: finite(r.abs_profit).unwrap_or(0.0),
+                profit_ratio: finite(r.rel_profit),
+                trade_count: r.trade_count.max(0),
+            })
+            .collect(),
+        stake_currency: answer.stake_currency.clone(),
+    }
+}
+
+/// `/balance`.
+pub fn balance(answer: &BalanceResponse) -> BalanceInput {
+    BalanceInput {
+        items: answer
+            .currencies
+            .iter()
+            .map(|c| BalanceItem {
+                currency: c.currency.clone(),
+                balance: if c.balance.is_finite() {
+                    c.balance
+                } else {
+                    0.0
+                },
+                est_stake: finite(c.est_stake),
+            })
+            .collect(),
+        stake_currency: answer.stake.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+    use crate::api::endpoint::decode_body;
+    use crate::api::wire::TradesResponse;
+
+    fn fixture(name: &str) -> String {
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn decodes_the_fixtures() {
+        let trades: TradesResponse = decode_body("trades", &fixture("trades.json")).unwrap();
+        let closed = closed_trades(&trades.trades);
+        assert_eq!(closed.len(), 2);
+        assert_eq!(closed[0].pair, "BTC/USDT");
+        assert!(closed[0].profit_abs < 0.0);
+        assert!(closed[0].close_ms >= closed[0].open_ms);
+
+        let status: Vec<Trade> = decode_body("status", &fixture("status.json")).unwrap();
+        assert!(
+            closed_trades(&status).is_empty(),
+            "open trades are not closed ones"
+        );
+        let open = open_profit(&status).unwrap();
+        assert_eq!(open.count, 2);
+        assert!(open.profit_abs.is_finite());
+        assert_eq!(open_profit(&trades.trades), None);
+
+        let daily: TimeSummaryResponse = decode_body("daily", &fixture("daily.json")).unwrap();
+        let series = period_series(Period::Daily, &daily);
+        assert_eq!(series.records.len(), 7);
+        assert_eq!(series.stake_currency, "USDT");
+        assert_eq!(series.records[0].trade_count, 2);
+
+        let bal: BalanceResponse = decode_body("balance", &fixture("balance.json")).unwrap();
+        let input = balance(&bal);
+        assert_eq!(input.items.len(), 3);
+        assert_eq!(input.stake_currency, "USDT");
+    }
+
+    #[test]
+    fn drops_what_cannot_be_charted() {
+        let t = |id: i64, open: bool, close: Option<i64>, abs: Option<f64>| Trade {
+            trade_id: id,
+            is_open: open,
+            close_timestamp: close,
+            profit_abs: abs,
+            ..Trade::default()
+        };
+        let trades = vec![
+            t(1, false, Some(1_000), Some(1.0)),
+            t(2, false, None, Some(1.0)),
+            t(3, false, Some(2_000), Some(f64::NAN)),
+            t(4, true, None, Some(2.0)),
+            t(5, false, Some(3_000), None),
+            Trade {
+                close_date: Some("2026-11-21 13:46:13".into()),
+                ..t(6, false, None, Some(-1.0))
+            },
+        ];
+        let ids: Vec<i64> = closed_trades(&trades).iter().map(|c| c.id).collect();
+        assert_eq!(ids, vec![1, 6]);
+        let open = open_profit(&trades).unwrap();
+        assert_eq!((open.count, open.profit_abs), (1, 2.0));
+    }
+}

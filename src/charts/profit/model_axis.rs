@@ -1,0 +1,421 @@
+//! Axes of the profit charts: a linear scale that repairs degenerate domains, "nice" value ranges and ticks
+//! (the candle chart's `price_ticks`), time ticks on a continuous time axis in the display zone, and the
+//! frame (plot rectangle and tick positions) every cartesian chart shares.
+
+use crate::charts::decode::parse_datetime;
+use crate::charts::model::format;
+use crate::charts::model::ticks::{nice_step, price_ticks, step_decimals, time_label};
+use crate::charts::model::units::Rect;
+
+/// Space above and right of the plot, and the height of the x labels under it.
+pub const PAD_TOP: f64 = 10.0;
+pub const PAD_RIGHT: f64 = 12.0;
+pub const X_AXIS: f64 = 20.0;
+/// Approximate width of a character of the 11 px axis font.
+pub const CHAR_PX: f64 = 6.5;
+
+/// Maps a value domain onto a pixel range. Never produces NaN for a finite input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinearScale {
+    d0: f64,
+    d1: f64,
+    r0: f64,
+    r1: f64,
+}
+
+impl LinearScale {
+    /// A scale from `domain` to `range`. A non-finite domain becomes `0..1`; an empty one is widened.
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
+        let (mut d0, mut d1) = domain;
+        if !d0.is_finite() || !d1.is_finite() {
+            (d0, d1) = (0.0, 1.0);
+        }
+        if d1 < d0 {
+            std::mem::swap(&mut d0, &mut d1);
+        }
+        if d1 - d0 <= f64::EPSILON * d0.abs().max(1.0) {
+            let pad = (d0.abs() * 0.1).max(1e-9);
+            (d0, d1) = (d0 - pad, d1 + pad);
+        }
+        let fix = |v: f64| if v.is_finite() { v } else { 0.0 };
+        LinearScale {
+            d0,
+            d1,
+            r0: fix(range.0),
+            r1: fix(range.1),
+        }
+    }
+
+    pub fn domain(&self) -> (f64, f64) {
+        (self.d0, self.d1)
+    }
+
+    /// The pixel of `v` (non-finite values map to the start of the range).
+    pub fn px(&self, v: f64) -> f64 {
+        if !v.is_finite() {
+            return self.r0;
+        }
+        let t = (v - self.d0) / (self.d1 - self.d0);
+        let p = self.r0 + t * (self.r1 - self.r0);
+        if p.is_finite() {
+            p.clamp(-1.0e7, 1.0e7)
+        } else {
+            self.r0
+        }
+    }
+}
+
+/// The finite extent of `values`, widened to include 0 when asked, padded and rounded out to a nice step.
+/// `(0, 1)` when there is no finite value.
+pub fn nice_range(values: impl IntoIterator<Item = f64>, include_zero: bool) -> (f64, f64) {
+    let (mut lo, mut hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    if lo > hi {
+        return (0.0, 1.0);
+    }
+    if include_zero {
+        lo = lo.min(0.0);
+        hi = hi.max(0.0);
+    }
+    if hi - lo <= f64::EPSILON * lo.abs().max(hi.abs()).max(1e-300) {
+        let pad = (lo.abs() * 0.1).max(1e-9);
+        if lo >= 0.0 && include_zero {
+            hi += pad;
+        } else if hi <= 0.0 && include_zero {
+            lo -= pad;
+        } else {
+            lo -= pad;
+            hi += pad;
+        }
+    }
+    let Some(step) = nice_step(hi - lo, 5) else {
+        return (lo, hi);
+    };
+    let (nlo, nhi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    if nlo.is_finite() && nhi.is_finite() && nhi > nlo {
+        (nlo, nhi)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// A tick: its pixel position along the axis and its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub pos: f64,
+    pub label: String,
+}
+
+/// How values are labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// An amount of stake currency.
+    Amount,
+    /// A ratio shown as percent (0.01 → "1%").
+    Percent,
+    /// A count (integers only).
+    Count,
+}
+
+/// An axis label: `decimals` as the tick step needs, compact for large amounts.
+pub fn axis_label(v: f64, decimals: usize, unit: Unit) -> String {
+    let v = if v == 0.0 { 0.0 } else { v }; // no "-0"
+    match unit {
+        Unit::Percent => format!("{}%", format::fixed(v * 100.0, decimals.saturating_sub(2))),
+        Unit::Count => format::fixed(v, 0),
+        Unit::Amount if v.abs() >= 10_000.0 => format::compact(v),
+        Unit::Amount => format::fixed(v, decimals),
+    }
+}
+
+/// Value ticks of `scale` (vertical): about `target` of them, labelled in `unit`.
+pub fn value_ticks(scale: &LinearScale, target: usize, unit: Unit) -> Vec<Tick> {
+    let (d0, d1) = scale.domain();
+    let (values, step) = price_ticks(d0, d1, target);
+    let step = if unit == Unit::Count {
+        step.max(1.0)
+    } else {
+        step
+    };
+    let decimals = step_decimals(step);
+    values
+        .into_iter()
+        .filter(|v| unit != Unit::Count || v.fract() == 0.0)
+        .map(|v| Tick {
+            pos: scale.px(v),
+            label: axis_label(v, decimals, unit),
+        })
+        .collect()
+}
+
+const MINUTE: i64 = 60_000;
+const HOUR: i64 = 60 * MINUTE;
+const DAY: i64 = 24 * HOUR;
+/// Steps shorter than a month, shortest first.
+const STEPS: [i64; 13] = [
+    MINUTE,
+    5 * MINUTE,
+    15 * MINUTE,
+    30 * MINUTE,
+    HOUR,
+    3 * HOUR,
+    6 * HOUR,
+    12 * HOUR,
+    DAY,
+    2 * DAY,
+    7 * DAY,
+    14 * DAY,
+    28 * DAY,
+];
+/// Month steps.
+const MONTHS: [i64; 5] = [1, 2, 3, 6, 12];
+/// Never more ticks than this.
+const MAX_TICKS: usize = 40;
+
+/// Ticks at round times of the zone `offset_minutes` east of UTC, at least `min_px` apart, for the time
+/// domain `t0..=t1` drawn `width` px wide from `x0`.
+pub fn time_ticks(
+    t0: i64,
+    t1: i64,
+    x0: f64,
+    width: f64,
+    min_px: f64,
+    offset_minutes: i32,
+) -> Vec<Tick> {
+    if t1 <= t0 || !width.is_finite() || width <= 0.0 {
+        return Vec::new();
+    }
+    let span = (t1 - t0) as f64;
+    let px_per_ms = width / span;
+    let to_x = |t: i64| x0 + (t - t0) as f64 * px_per_ms;
+    let off = i64::from(offset_minutes) * MINUTE;
+    if let Some(step) = STEPS
+        .into_iter()
+        .find(|&s| s as f64 * px_per_ms >= min_px)
+        .filter(|&s| s < 28 * DAY)
+    {
+        let mut out = Vec::new();
+        let mut t = (t0 + off)
+            .div_euclid(step)
+            .saturating_add(1)
+            .saturating_mul(step)
+            - off;
+        let mut prev_day = None;
+        while t <= t1 && out.len() < MAX_TICKS {
+            let day = (t + off).div_euclid(DAY);
+            out.push(Tick {
+                pos: to_x(t),
+                label: time_label(t, offset_minutes, step, prev_day.is_none_or(|d| d != day)),
+            });
+            prev_day = Some(day);
+            t = t.saturating_add(step);
+        }
+        return out;
+    }
+    let months = MONTHS
+        .into_iter()
+        .find(|&m| (m * 30 * DAY) as f64 * px_per_ms >= min_px)
+        .unwrap_or(12);
+    month_ticks(t0, t1, months, offset_minutes)
+        .into_iter()
+        .take(MAX_TICKS)
+        .map(|t| Tick {
+            pos: to_x(t),
+            label: time_label(t, offset_minutes, 30 * DAY, true),
+        })
+        .collect()
+}
+
+/// Starts of every `every`-th month (counted from January) inside `t0..=t1`, in the display zone.
+fn month_ticks(t0: i64, t1: i64, every: i64, offset_minutes: i32) -> Vec<i64> {
+    let off = i64::from(offset_minutes) * MINUTE;
+    let text = crate::util::time::format_ts(t0, offset_minutes);
+    let year: i64 = text.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
+    let month: i64 = text.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+    let every = every.max(1);
+    let mut index = year * 12 + (month - 1);
+    index = (index / every + 1) * every;
+    let mut out = Vec::new();
+    while out.len() < MAX_TICKS {
+        let (y, m) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        let Some(start) = parse_datetime(&format!("{y:04}-{m:02}-01")) else {
+            break;
+        };
+        let t = start.0 - off;
+        if t > t1 {
+            break;
+        }
+        if t >= t0 {
+            out.push(t);
+        }
+        index += every;
+    }
+    out
+}
+
+/// Plot rectangle and ticks of a cartesian chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    /// The whole canvas.
+    pub size: Rect,
+    pub plot: Rect,
+    /// Left axis (pos = y).
+    pub y_ticks: Vec<Tick>,
+    /// Right axis (pos = y), when there is a secondary series.
+    pub y2_ticks: Vec<Tick>,
+    /// Bottom axis (pos = x).
+    pub x_ticks: Vec<Tick>,
+    /// The y of the value 0 when it is inside the plot.
+    pub zero_y: Option<f64>,
+    /// Title of the right axis.
+    pub y2_title: Option<String>,
+}
+
+/// Width of a gutter that fits the longest of `labels`.
+pub fn gutter_for(labels: &[Tick]) -> f64 {
+    let chars = labels
+        .iter()
+        .map(|t| t.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    (chars as f64 * CHAR_PX + 10.0).clamp(26.0, 96.0)
+}
+
+/// Lays out the frame for a `w`×`h` canvas: the y scale comes from `y_domain` (labelled in `unit`); the right
+/// axis from `y2` (domain and title) when given. Returns the frame and the y scales; x ticks are the caller's.
+pub fn frame(
+    w: f64,
+    h: f64,
+    y_domain: (f64, f64),
+    unit: Unit,
+    y2: Option<((f64, f64), &str)>,
+) -> (Frame, LinearScale, Option<LinearScale>) {
+    let size = Rect::new(0.0, 0.0, w, h);
+    let top = PAD_TOP.min(size.h / 4.0);
+    let bottom = (size.h - X_AXIS).max(top + 1.0);
+    let target = ((bottom - top) / 45.0).round().clamp(2.0, 8.0) as usize;
+    let y = LinearScale::new(y_domain, (bottom, top));
+    let y_ticks = value_ticks(&y, target, unit);
+    let y2_scale = y2.map(|(d, _)| LinearScale::new(d, (bottom, top)));
+    let y2_ticks = y2_scale
+        .as_ref()
+        .map(|s| value_ticks(s, target, Unit::Count))
+        .unwrap_or_default();
+    let left = gutter_for(&y_ticks).min(size.w / 3.0);
+    let right = if y2.is_some() {
+        gutter_for(&y2_ticks).max(PAD_RIGHT)
+    } else {
+        PAD_RIGHT
+    }
+    .min(size.w / 4.0);
+    let plot = Rect::new(left, top, (size.w - left - right).max(1.0), bottom - top);
+    let (d0, d1) = y.domain();
+    let zero_y = (d0 <= 0.0 && d1 >= 0.0).then(|| y.px(0.0));
+    (
+        Frame {
+            size,
+            plot,
+            y_ticks,
+            y2_ticks,
+            x_ticks: Vec::new(),
+            zero_y,
+            y2_title: y2.map(|(_, t)| t.to_string()),
+        },
+        y,
+        y2_scale,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::indexing_slicing)]
+
+    use super::*;
+
+    #[test]
+    fn scales_repair_degenerate_domains() {
+        let s = LinearScale::new((0.0, 10.0), (100.0, 0.0));
+        assert_eq!(s.px(5.0), 50.0);
+        assert_eq!(s.px(f64::NAN), 100.0);
+        let flat = LinearScale::new((3.0, 3.0), (0.0, 10.0));
+        assert!((flat.px(3.0) - 5.0).abs() < 1e-9);
+        let zero = LinearScale::new((0.0, 0.0), (0.0, 10.0));
+        assert!(zero.px(0.0).is_finite());
+        let bad = LinearScale::new((f64::NAN, f64::INFINITY), (0.0, 10.0));
+        assert_eq!(bad.domain(), (0.0, 1.0));
+        let reversed = LinearScale::new((10.0, 0.0), (0.0, 10.0));
+        assert_eq!(reversed.px(0.0), 0.0);
+        assert_eq!(LinearScale::new((0.0, 1.0), (0.0, 1.0)).px(1e300), 1.0e7);
+    }
+
+    #[test]
+    fn nice_ranges_include_zero_and_round_out() {
+        assert_eq!(nice_range([0.3, 1.7], true), (0.0, 2.0));
+        assert_eq!(nice_range([-0.19, -0.05], true), (-0.2, 0.0));
+        assert_eq!(nice_range([], true), (0.0, 1.0));
+        assert_eq!(nice_range([f64::NAN], false), (0.0, 1.0));
+        let (lo, hi) = nice_range([-0.0998, -0.0998], false);
+        assert!(lo < -0.0998 && hi > -0.0998, "{lo} {hi}");
+        let (lo, hi) = nice_range([0.0], true);
+        assert!(lo == 0.0 && hi > 0.0);
+    }
+
+    #[test]
+    fn labels_by_unit() {
+        assert_eq!(axis_label(0.05, 2, Unit::Percent), "5%");
+        assert_eq!(axis_label(0.005, 3, Unit::Percent), "0.5%");
+        assert_eq!(axis_label(-0.0, 1, Unit::Amount), "0.0");
+        assert_eq!(axis_label(25_000.0, 0, Unit::Amount), "25.0k");
+        assert_eq!(axis_label(3.0, 0, Unit::Count), "3");
+        let s = LinearScale::new((0.0, 2.5), (100.0, 0.0));
+        let t = value_ticks(&s, 4, Unit::Count);
+        assert!(t.iter().all(|t| !t.label.contains('.')), "{t:?}");
+    }
+
+    #[test]
+    fn time_ticks_fall_on_round_times() {
+        // 2026-11-21 00:00 UTC to +3 days, 600 px: daily ticks.
+        let t0 = 1_795_219_200_000_i64;
+        let ticks = time_ticks(t0 - HOUR, t0 + 3 * DAY, 0.0, 600.0, 70.0, 0);
+        let labels: Vec<&str> = ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"11-21"));
+        assert!(ticks.windows(2).all(|w| w[1].pos - w[0].pos >= 70.0));
+        // A few minutes: minute ticks with HH:MM labels.
+        let short = time_ticks(
+            t0 + 10 * HOUR,
+            t0 + 10 * HOUR + 10 * MINUTE,
+            0.0,
+            600.0,
+            50.0,
+            0,
+        );
+        assert_eq!(short.first().map(|t| t.label.as_str()), Some("10:01"));
+        // Two years: month starts.
+        let long = time_ticks(t0, t0 + 730 * DAY, 0.0, 600.0, 60.0, 0);
+        assert!(long.iter().all(|t| t.label.len() == 7), "{long:?}");
+        assert!(!long.is_empty() && long.len() <= 40);
+        // Degenerate.
+        assert!(time_ticks(t0, t0, 0.0, 600.0, 60.0, 0).is_empty());
+        assert!(time_ticks(t0, t0 + DAY, 0.0, f64::NAN, 60.0, 0).is_empty());
+    }
+
+    #[test]
+    fn frame_leaves_room_for_labels() {
+        let (f, y, y2) = frame(
+            400.0,
+            200.0,
+            (-1.0, 1.0),
+            Unit::Amount,
+            Some(((0.0, 5.0), "Trades")),
+        );
+        assert!(f.plot.x >= 26.0 && f.plot.right() < 400.0);
+        assert_eq!(f.zero_y.map(|z| z.round()), Some(y.px(0.0).round()));
+        assert!(y2.is_some() && !f.y2_ticks.is_empty());
+        let (tiny, _, _) = frame(0.0, 0.0, (0.0, 1.0), Unit::Amount, None);
+        assert!(tiny.plot.w >= 1.0 && tiny.plot.h >= 0.0);
+    }
+}

@@ -1,0 +1,391 @@
+//! Cumulative profit over time: a step line of the realized profit of the closed trades in close order,
+//! starting at 0 when the first trade opened, plus a dotted projection from the last point to now that adds the
+//! open trades' unrealized profit.
+
+use super::model_axis::{frame, nice_range, time_ticks, Frame, LinearScale, Unit};
+use super::model_chart::{amount, percent, Hover, Tooltip};
+use super::model_input::{ClosedTrade, OpenProfit};
+use super::model_theme::ProfitTheme;
+use crate::charts::model::color::Rgba;
+use crate::util::time::format_ts;
+
+/// A point of the cumulative series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CumPoint {
+    /// Unix ms.
+    pub t: i64,
+    /// Cumulative realized profit in stake currency.
+    pub value: f64,
+}
+
+/// The dotted segment from the last realized point to the projected value now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projection {
+    pub from: CumPoint,
+    pub to: CumPoint,
+    pub open: OpenProfit,
+}
+
+/// The closed trades in close order (ties by id).
+pub fn sorted_by_close(trades: &[ClosedTrade]) -> Vec<&ClosedTrade> {
+    let mut sorted: Vec<&ClosedTrade> = trades.iter().collect();
+    sorted.sort_by_key(|t| (t.close_ms, t.id));
+    sorted
+}
+
+/// 0 when the first trade opened, then the running sum of `profit_abs` at each close. Empty without trades.
+pub fn cumulative_series(trades: &[ClosedTrade]) -> Vec<CumPoint> {
+    let sorted = sorted_by_close(trades);
+    let Some(first) = sorted.first() else {
+        return Vec::new();
+    };
+    let start = sorted
+        .iter()
+        .map(|t| t.open_ms)
+        .min()
+        .unwrap_or(first.close_ms)
+        .min(first.close_ms);
+    let mut out = Vec::with_capacity(sorted.len() + 1);
+    out.push(CumPoint {
+        t: start,
+        value: 0.0,
+    });
+    let mut sum = 0.0_f64;
+    for t in sorted {
+        let next = sum + t.profit_abs;
+        if next.is_finite() {
+            sum = next;
+        }
+        out.push(CumPoint {
+            t: t.close_ms,
+            value: sum,
+        });
+    }
+    out
+}
+
+/// The projection from the series' last point to `now_ms` (never before that point), adding the open trades'
+/// profit; `None` without a series or without open trades.
+pub fn projection(
+    series: &[CumPoint],
+    open: Option<OpenProfit>,
+    now_ms: i64,
+) -> Option<Projection> {
+    let last = *series.last()?;
+    let open = open.filter(|o| o.count > 0)?;
+    let value = last.value + open.profit_abs;
+    Some(Projection {
+        from: last,
+        to: CumPoint {
+            t: now_ms.max(last.t),
+            value: if value.is_finite() { value } else { last.value },
+        },
+        open,
+    })
+}
+
+/// The cumulative chart's data and tooltips (one per point, then the projection's).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cumulative {
+    pub points: Vec<CumPoint>,
+    pub projection: Option<Projection>,
+    pub tooltips: Vec<Tooltip>,
+    pub offset_minutes: i32,
+}
+
+impl Cumulative {
+    pub fn tooltip(&self, index: usize) -> Option<&Tooltip> {
+        self.tooltips.get(index)
+    }
+}
+
+fn when(ms: i64, offset_minutes: i32) -> String {
+    let text = format_ts(ms, offset_minutes);
+    text.get(0..16).unwrap_or(&text).to_string()
+}
+
+/// Builds the chart: series, projection (at `now_ms`) and tooltip texts with times in the display zone.
+pub fn cumulative_plot(
+    trades: &[ClosedTrade],
+    open: Option<OpenProfit>,
+    now_ms: i64,
+    offset_minutes: i32,
+    currency: &str,
+) -> Cumulative {
+    let points = cumulative_series(trades);
+    let projection = projection(&points, open, now_ms);
+    let sorted = sorted_by_close(trades);
+    let mut tooltips = Vec::with_capacity(points.len() + 1);
+    if let Some(start) = points.first() {
+        tooltips.push(
+            Tooltip::new(when(start.t, offset_minutes))
+                .row("Profit", amount(0.0, currency))
+                .row("Start", "first trade opened"),
+        );
+    }
+    for (p, t) in points.iter().skip(1).zip(sorted) {
+        let side = if t.is_short { "Short" } else { "Long" };
+        let mut trade = amount(t.profit_abs, currency);
+        if let Some(r) = t.profit_ratio {
+            trade.push_str(&format!(" ({})", percent(r)));
+        }
+        tooltips.push(
+            Tooltip::new(when(p.t, offset_minutes))
+                .row("Profit", amount(p.value, currency))
+                .row("Trade", format!("#{} {} {side}", t.id, t.pair))
+                .row("Trade profit", trade),
+        );
+    }
+    if let Some(pr) = &projection {
+        tooltips.push(
+            Tooltip::new(when(pr.to.t, offset_minutes))
+                .row(
+                    "Projected profit (incl. unrealized)",
+                    amount(pr.to.value, currency),
+                )
+                .row("Unrealized", amount(pr.open.profit_abs, currency))
+                .row("Open trades", pr.open.count.to_string()),
+        );
+    }
+    Cumulative {
+        points,
+        projection,
+        tooltips,
+        offset_minutes,
+    }
+}
+
+/// The cumulative chart in CSS pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CumulativeGeom {
+    pub frame: Frame,
+    /// The step line through every point.
+    pub line: Vec<(f64, f64)>,
+    pub line_color: Rgba,
+    /// Hover targets: each point, then the projection's end.
+    pub targets: Vec<(f64, f64)>,
+    /// The projection as short dashes, and its colour (profit or loss of the projected value).
+    pub dashes: Vec<[(f64, f64); 2]>,
+    pub projection_color: Rgba,
+    /// Where the projection ends (drawn as a dot).
+    pub projection_end: Option<(f64, f64)>,
+}
+
+/// Splits the segment `a`–`b` into dashes `dash` px long with `gap` px between (at most 2000).
+pub fn dashes(a: (f64, f64), b: (f64, f64), dash: f64, gap: f64) -> Vec<[(f64, f64); 2]> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    let period = dash.max(0.5) + gap.max(0.0);
+    if !len.is_finite() || len < 0.5 {
+        return Vec::new();
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let mut out = Vec::new();
+    let mut s = 0.0;
+    while s < len && out.len() < 2000 {
+        let e = (s + dash.max(0.5)).min(len);
+        out.push([(a.0 + ux * s, a.1 + uy * s), (a.0 + ux * e, a.1 + uy * e)]);
+        s += period;
+    }
+    out
+}
+
+/// Lays the chart out on a `w`×`h` canvas.
+pub fn layout_cumulative(c: &Cumulative, w: f64, h: f64, theme: &ProfitTheme) -> CumulativeGeom {
+    let values = c
+        .points
+        .iter()
+        .map(|p| p.value)
+        .chain(c.projection.map(|p| p.to.value));
+    let (mut frame, y, _) = frame(w, h, nice_range(values, true), Unit::Amount, None);
+    let plot = frame.plot;
+    let t0 = c.points.first().map(|p| p.t).unwrap_or(0);
+    let t_last = c.points.last().map(|p| p.t).unwrap_or(t0);
+    let t1 = c.projection.map(|p| p.to.t).unwrap_or(t_last).max(t_last);
+    // A little room on the right so the last point is not on the border; a minute either side of a single time.
+    let span = (t1 - t0).max(0);
+    let (d0, d1) = if span == 0 {
+        (t0 - 60_000, t1 + 60_000)
+    } else {
+        (t0, t1 + span / 30)
+    };
+    let x = LinearScale::new((d0 as f64, d1 as f64), (plot.x, plot.right()));
+    frame.x_ticks = time_ticks(d0, d1, plot.x, plot.w, 72.0, c.offset_minutes);
+    let at = |p: &CumPoint| (x.px(p.t as f64), y.px(p.value));
+    let mut line = Vec::with_capacity(c.points.len() * 2);
+    let mut prev: Option<(f64, f64)> = None;
+    for p in &c.points {
+        let (px, py) = at(p);
+        if let Some((_, last_y)) = prev {
+            line.push((px, last_y));
+        }
+        line.push((px, py));
+        prev = Some((px, py));
+    }
+    let mut targets: Vec<(f64, f64)> = c.points.iter().map(at).collect();
+    let (mut dash_list, mut projection_end, mut projection_color) =
+        (Vec::new(), None, theme.profit);
+    if let Some(pr) = &c.projection {
+        let (a, b) = (at(&pr.from), at(&pr.to));
+        dash_list = dashes(a, b, 4.0, 4.0);
+        projection_end = Some(b);
+        projection_color = theme.signed(pr.to.value - pr.from.value);
+        targets.push(b);
+    }
+    CumulativeGeom {
+        frame,
+        line,
+        line_color: theme.line,
+        targets,
+        dashes: dash_list,
+        projection_color,
+        projection_end,
+    }
+}
+
+/// Slack around the plot in which the pointer still hits.
+const SLACK: f64 = 8.0;
+
+impl CumulativeGeom {
+    /// The point nearest the pointer horizontally (the nearest vertically among those at the same x).
+    pub fn hit(&self, x: f64, y: f64) -> Option<Hover> {
+        let p = self.frame.plot;
+        if x < p.x - SLACK || x > p.right() + SLACK || y < p.y - SLACK || y > p.bottom() + SLACK {
+            return None;
+        }
+        self.targets
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| {
+                let key = |t: &(f64, f64)| ((t.0 - x).abs().round(), (t.1 - y).abs());
+                key(a)
+                    .partial_cmp(&key(b))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .map(|(index, &(tx, ty))| Hover {
+                index,
+                x: tx,
+                y: ty,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::indexing_slicing)]
+
+    use super::*;
+
+    fn trade(id: i64, open: i64, close: i64, abs: f64) -> ClosedTrade {
+        ClosedTrade {
+            id,
+            pair: "BTC/USDT".into(),
+            is_short: false,
+            open_ms: open,
+            close_ms: close,
+            profit_abs: abs,
+            profit_ratio: Some(abs / 100.0),
+        }
+    }
+
+    #[test]
+    fn series_starts_at_zero_and_sums_in_close_order() {
+        let trades = vec![
+            trade(2, 500, 3_000, -1.0),
+            trade(1, 1_000, 2_000, 2.5),
+            trade(3, 2_500, 3_000, 0.5),
+        ];
+        let s = cumulative_series(&trades);
+        let got: Vec<(i64, f64)> = s.iter().map(|p| (p.t, p.value)).collect();
+        assert_eq!(
+            got,
+            vec![(500, 0.0), (2_000, 2.5), (3_000, 1.5), (3_000, 2.0)]
+        );
+        assert!(cumulative_series(&[]).is_empty());
+        // An overflowing sum keeps the last finite value.
+        let huge = vec![trade(1, 0, 1, f64::MAX), trade(2, 0, 2, f64::MAX)];
+        assert!(cumulative_series(&huge).iter().all(|p| p.value.is_finite()));
+    }
+
+    #[test]
+    fn projection_adds_the_open_profit_up_to_now() {
+        let s = cumulative_series(&[trade(1, 0, 1_000, 2.0)]);
+        let open = OpenProfit {
+            count: 2,
+            profit_abs: -3.0,
+        };
+        let p = projection(&s, Some(open), 5_000).unwrap_or_else(|| unreachable!());
+        assert_eq!((p.from.t, p.from.value), (1_000, 2.0));
+        assert_eq!((p.to.t, p.to.value), (5_000, -1.0));
+        // A clock behind the last close: the projection is vertical, never backwards.
+        let back = projection(&s, Some(open), 10).map(|p| p.to.t);
+        assert_eq!(back, Some(1_000));
+        assert_eq!(projection(&s, None, 5_000), None);
+        assert_eq!(projection(&[], Some(open), 5_000), None);
+    }
+
+    #[test]
+    fn tooltips_name_the_trade_and_the_projection() {
+        let c = cumulative_plot(
+            &[trade(7, 0, 60_000, -0.5)],
+            Some(OpenProfit {
+                count: 1,
+                profit_abs: 1.0,
+            }),
+            120_000,
+            0,
+            "USDT",
+        );
+        assert_eq!(c.tooltips.len(), 3);
+        assert!(c.tooltips[1].text().contains("#7 BTC/USDT Long"));
+        assert!(c.tooltips[1].text().contains("Profit: -0.5000 USDT"));
+        assert!(c.tooltips[2]
+            .text()
+            .contains("Projected profit (incl. unrealized): 0.5000 USDT"));
+        assert_eq!(c.tooltips[0].title, "1970-01-01 00:00");
+    }
+
+    #[test]
+    fn layout_draws_a_step_line_and_a_dotted_projection() {
+        let theme = ProfitTheme::new(true);
+        let c = cumulative_plot(
+            &[trade(1, 0, 3_600_000, 1.0), trade(2, 0, 7_200_000, 1.0)],
+            Some(OpenProfit {
+                count: 1,
+                profit_abs: -3.0,
+            }),
+            10_800_000,
+            0,
+            "USDT",
+        );
+        let g = layout_cumulative(&c, 500.0, 250.0, &theme);
+        // start, then horizontal + vertical per trade.
+        assert_eq!(g.line.len(), 5);
+        assert_eq!(g.line[1].1, g.line[0].1, "horizontal first");
+        assert_eq!(g.line[2].0, g.line[1].0, "then vertical");
+        assert!(g.dashes.len() > 3);
+        assert_eq!(g.projection_color, theme.loss);
+        assert!(g.line.iter().all(|(x, y)| g.frame.plot.contains(*x, *y)));
+        assert!(!g.frame.x_ticks.is_empty());
+        // Hover: the nearest point horizontally; outside the plot nothing.
+        let (x, y) = g.targets[1];
+        assert_eq!(g.hit(x + 2.0, y + 40.0).map(|h| h.index), Some(1));
+        let end = g.projection_end.unwrap_or_default();
+        assert_eq!(g.hit(end.0, end.1).map(|h| h.index), Some(3));
+        assert_eq!(g.hit(-50.0, y), None);
+    }
+
+    #[test]
+    fn degenerate_inputs_lay_out_without_nan() {
+        let theme = ProfitTheme::new(false);
+        let c = cumulative_plot(&[trade(1, 5, 5, 0.0)], None, 5, 0, "");
+        let g = layout_cumulative(&c, 0.0, 0.0, &theme);
+        assert!(g.line.iter().all(|(x, y)| x.is_finite() && y.is_finite()));
+        let empty = layout_cumulative(&Cumulative::default(), 300.0, 200.0, &theme);
+        assert!(empty.line.is_empty() && empty.hit(150.0, 100.0).is_none());
+        assert!(dashes((0.0, 0.0), (0.0, 0.0), 4.0, 4.0).is_empty());
+        assert!(dashes((0.0, 0.0), (f64::NAN, 0.0), 4.0, 4.0).is_empty());
+        assert_eq!(dashes((0.0, 0.0), (20.0, 0.0), 4.0, 4.0).len(), 3);
+        assert!(dashes((0.0, 0.0), (1e9, 0.0), 4.0, 4.0).len() <= 2000);
+    }
+}

@@ -1,0 +1,207 @@
+//! The bot's wallet: one row per currency (free, used, total, value in stake currency), the totals, the
+//! starting capital and the change since then. Dry-run balances are marked as such.
+
+use leptos::prelude::*;
+
+use super::common::{amount, money, percent, sign_class, stake_decimals, store_view};
+use crate::api::wire::{BalanceRecord, BalanceResponse};
+use crate::state::bot_store::use_bot_store;
+
+/// Dust: not the stake currency, and worth less than the smallest stake amount the bot shows.
+fn is_small(record: &BalanceRecord, stake: &str, decimals: usize) -> bool {
+    let smallest = 10f64.powi(-(decimals.min(12) as i32));
+    record.currency != stake && record.est_stake.unwrap_or(0.0).abs() < smallest
+}
+
+/// The first column: the currency, or for a futures position its pair and side.
+fn currency_label(record: &BalanceRecord) -> String {
+    if record.is_position && !record.side.is_empty() {
+        format!("{} ({} position)", record.currency, record.side)
+    } else {
+        record.currency.clone()
+    }
+}
+
+fn summary(b: &BalanceResponse, decimals: usize) -> Vec<(&'static str, String, &'static str)> {
+    let stake = b.stake.as_str();
+    let mut rows = vec![
+        (
+            "Stake currency",
+            if stake.is_empty() {
+                "–".to_string()
+            } else {
+                stake.to_string()
+            },
+            "",
+        ),
+        ("Total", money(b.total, decimals, stake), ""),
+        (
+            "Managed by the bot",
+            money(b.total_bot, decimals, stake),
+            "",
+        ),
+        (
+            "Starting capital",
+            money(b.starting_capital, decimals, stake),
+            "",
+        ),
+        (
+            "Change since start",
+            percent(b.starting_capital_ratio, 2),
+            sign_class(b.starting_capital_ratio),
+        ),
+    ];
+    if !b.symbol.is_empty() && b.value.is_some_and(|v| v != 0.0) {
+        rows.push(("Total in fiat", money(b.value, 2, &b.symbol), ""));
+    }
+    rows
+}
+
+#[component]
+pub fn BalancePanel() -> impl IntoView {
+    let store = use_bot_store();
+    let decimals = stake_decimals(store);
+    let hide_small = RwSignal::new(true);
+    let dry = Signal::derive(move || store.config.with(|c| c.as_ref().is_some_and(|c| c.dry_run)));
+
+    view! {
+        <div class="panel panel-balance">
+            <div class="panel-head">
+                <h2>
+                    "Balance"
+                    <Show when=move || dry.get()>
+                        <span class="dry-marker" title="Dry-run: simulated balances">" (dry)"</span>
+                    </Show>
+                </h2>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || hide_small.get()
+                        on:change=move |ev| hide_small.set(event_target_checked(&ev))
+                    />
+                    "Hide small balances"
+                </label>
+            </div>
+            {store_view(store, store.balance, "Loading balance…", move |b| {
+                let d = decimals.get();
+                let stake = b.stake.clone();
+                let total_count = b.currencies.len();
+                let shown: Vec<BalanceRecord> = b
+                    .currencies
+                    .iter()
+                    .filter(|r| !(hide_small.get() && is_small(r, &stake, d)))
+                    .cloned()
+                    .collect();
+                let hidden = total_count - shown.len();
+                view! {
+                    <dl class="kv compact balance-summary">
+                        {summary(&b, d)
+                            .into_iter()
+                            .map(|(label, value, class)| view! {
+                                <div>
+                                    <dt>{label}</dt>
+                                    <dd class=class>{value}</dd>
+                                </div>
+                            })
+                            .collect_view()}
+                    </dl>
+                    {(!b.note.is_empty()).then(|| view! { <p class="muted balance-note">{b.note.clone()}</p> })}
+                    {if total_count == 0 {
+                        view! { <p class="muted panel-empty">"No balances yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="table-wrap">
+                                <table class="balances">
+                                    <thead>
+                                        <tr>
+                                            <th>"Currency"</th>
+                                            <th class="num">"Free"</th>
+                                            <th class="num">"Used"</th>
+                                            <th class="num">"Balance"</th>
+                                            <th class="num">{format!("Est. {stake}").trim_end().to_string()}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {shown
+                                            .into_iter()
+                                            .map(|r| view! {
+                                                <tr>
+                                                    <td>{currency_label(&r)}</td>
+                                                    <td class="num">{amount(r.free)}</td>
+                                                    <td class="num">{amount(r.used)}</td>
+                                                    <td class="num">{amount(r.balance)}</td>
+                                                    <td class="num">{money(r.est_stake, d, "")}</td>
+                                                </tr>
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                    <tfoot>
+                                        <tr>
+                                            <th scope="row" colspan="4">"Total"</th>
+                                            <td class="num balance-total">{money(b.total, d, "")}</td>
+                                        </tr>
+                                    </tfoot>
+                                </table>
+                            </div>
+                            {(hidden > 0).then(|| view! {
+                                <p class="muted">{format!("{hidden} small balance(s) hidden.")}</p>
+                            })}
+                        }
+                        .into_any()
+                    }}
+                }
+            })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::endpoints;
+
+    #[test]
+    fn the_fixture_summary() {
+        let b = endpoints::balance()
+            .decode(include_str!("../../../tests/fixtures/balance.json"))
+            .unwrap_or_default();
+        let rows = summary(&b, 3);
+        assert!(rows.contains(&("Total", "999.789 USDT".to_string(), "")));
+        assert!(rows.contains(&("Starting capital", "990.000 USDT".to_string(), "")));
+        assert!(rows.contains(&("Change since start", "-0.02 %".to_string(), "loss")));
+        assert!(!rows.iter().any(|r| r.0 == "Total in fiat"));
+        assert!(b.currencies.iter().all(|r| !is_small(r, "USDT", 3)));
+    }
+
+    #[test]
+    fn dust_and_positions() {
+        let dust = BalanceRecord {
+            currency: "DOGE".into(),
+            est_stake: Some(0.0004),
+            ..BalanceRecord::default()
+        };
+        assert!(is_small(&dust, "USDT", 3));
+        assert!(is_small(&dust, "USDT", 2));
+        assert!(!is_small(
+            &BalanceRecord {
+                est_stake: Some(0.002),
+                ..dust
+            },
+            "USDT",
+            3
+        ));
+        let stake = BalanceRecord {
+            currency: "USDT".into(),
+            ..BalanceRecord::default()
+        };
+        assert!(!is_small(&stake, "USDT", 3));
+        let pos = BalanceRecord {
+            currency: "BTC/USDT:USDT".into(),
+            is_position: true,
+            side: "short".into(),
+            ..BalanceRecord::default()
+        };
+        assert_eq!(currency_label(&pos), "BTC/USDT:USDT (short position)");
+        assert_eq!(currency_label(&stake), "USDT");
+    }
+}

@@ -1,0 +1,284 @@
+//! Closed-trade performance grouped by pair, entry tag, exit reason or entry/exit tag combination, for every
+//! pair or one.
+
+use leptos::prelude::*;
+
+use super::common::{money, percent, resource_view, sign_class, stake_currency, stake_decimals};
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::api::wire::{EntryPerformance, ExitPerformance, MixTagPerformance, PerformanceEntry};
+use crate::state::bot_store::{use_bot_store, BotStore};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grouping {
+    Pairs,
+    Entries,
+    Exits,
+    MixTags,
+}
+
+impl Grouping {
+    const ALL: [Grouping; 4] = [
+        Grouping::Pairs,
+        Grouping::Entries,
+        Grouping::Exits,
+        Grouping::MixTags,
+    ];
+
+    fn value(self) -> &'static str {
+        match self {
+            Grouping::Pairs => "pairs",
+            Grouping::Entries => "entries",
+            Grouping::Exits => "exits",
+            Grouping::MixTags => "mix_tags",
+        }
+    }
+
+    fn parse(value: &str) -> Grouping {
+        Grouping::ALL
+            .into_iter()
+            .find(|g| g.value() == value)
+            .unwrap_or(Grouping::Pairs)
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Grouping::Pairs => "Pairs",
+            Grouping::Entries => "Entry tags",
+            Grouping::Exits => "Exit reasons",
+            Grouping::MixTags => "Entry + exit tags",
+        }
+    }
+
+    fn key_header(self) -> &'static str {
+        match self {
+            Grouping::Pairs => "Pair",
+            Grouping::Entries => "Entry tag",
+            Grouping::Exits => "Exit reason",
+            Grouping::MixTags => "Entry tag + exit reason",
+        }
+    }
+}
+
+/// One line of the table, whatever the grouping.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    key: String,
+    count: i64,
+    /// Mean profit per trade in percent, as the bot computes it.
+    pct: Option<f64>,
+    abs: Option<f64>,
+}
+
+/// The bot's percent when it sent one, else its ratio in percent.
+fn pct_of(pct: Option<f64>, ratio: Option<f64>) -> Option<f64> {
+    pct.or(ratio.map(|r| r * 100.0))
+}
+
+/// Per-pair rows, limited to `pair` when one is chosen (`/performance` has no pair parameter).
+fn pair_rows(entries: Vec<PerformanceEntry>, pair: Option<&str>) -> Vec<Row> {
+    entries
+        .into_iter()
+        .filter(|e| pair.is_none_or(|p| e.pair == p))
+        .map(|e| Row {
+            pct: pct_of(e.profit_pct, e.profit_ratio),
+            abs: e.profit_abs,
+            count: e.count,
+            key: e.pair,
+        })
+        .collect()
+}
+
+fn entry_row(e: EntryPerformance) -> Row {
+    Row {
+        pct: pct_of(e.profit_pct, e.profit_ratio),
+        abs: e.profit_abs,
+        count: e.count,
+        key: e.enter_tag,
+    }
+}
+
+fn exit_row(e: ExitPerformance) -> Row {
+    Row {
+        pct: pct_of(e.profit_pct, e.profit_ratio),
+        abs: e.profit_abs,
+        count: e.count,
+        key: e.exit_reason,
+    }
+}
+
+fn mix_row(e: MixTagPerformance) -> Row {
+    Row {
+        pct: pct_of(e.profit_pct, e.profit_ratio),
+        abs: e.profit_abs,
+        count: e.count,
+        key: e.mix_tag,
+    }
+}
+
+async fn load(
+    store: BotStore,
+    grouping: Grouping,
+    pair: Option<String>,
+) -> Result<Vec<Row>, ApiError> {
+    let pair = pair.as_deref();
+    match grouping {
+        Grouping::Pairs => store
+            .call(endpoints::performance())
+            .await
+            .map(|v| pair_rows(v, pair)),
+        Grouping::Entries => store
+            .call(endpoints::entries(pair))
+            .await
+            .map(|v| v.into_iter().map(entry_row).collect()),
+        Grouping::Exits => store
+            .call(endpoints::exits(pair))
+            .await
+            .map(|v| v.into_iter().map(exit_row).collect()),
+        Grouping::MixTags => store
+            .call(endpoints::mix_tags(pair))
+            .await
+            .map(|v| v.into_iter().map(mix_row).collect()),
+    }
+}
+
+#[component]
+pub fn PerformancePanel() -> impl IntoView {
+    let store = use_bot_store();
+    let grouping = RwSignal::new(Grouping::Pairs);
+    // "" is every pair.
+    let pair = RwSignal::new(String::new());
+    let decimals = stake_decimals(store);
+    let currency = stake_currency(store);
+    let rows = LocalResource::new(move || {
+        store.revision.track();
+        let (g, p) = (grouping.get(), pair.get());
+        async move { load(store, g, Some(p).filter(|p| !p.is_empty())).await }
+    });
+    let pairs = Signal::derive(move || {
+        store
+            .whitelist
+            .with(|w| w.as_ref().map(|w| w.whitelist.clone()).unwrap_or_default())
+    });
+
+    view! {
+        <div class="panel panel-performance">
+            <div class="panel-head">
+                <h2>"Performance"</h2>
+                <div class="panel-controls">
+                    <div class="control">
+                        <label for="perf-grouping">"Group by"</label>
+                        <select
+                            id="perf-grouping"
+                            prop:value=move || grouping.get().value()
+                            on:change=move |ev| grouping.set(Grouping::parse(&event_target_value(&ev)))
+                        >
+                            {Grouping::ALL
+                                .into_iter()
+                                .map(|g| view! { <option value=g.value()>{g.label()}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="control">
+                        <label for="perf-pair">"Pair"</label>
+                        <select
+                            id="perf-pair"
+                            prop:value=move || pair.get()
+                            on:change=move |ev| pair.set(event_target_value(&ev))
+                        >
+                            <option value="">"All pairs"</option>
+                            {move || {
+                                pairs
+                                    .get()
+                                    .into_iter()
+                                    .map(|p| view! { <option value=p.clone()>{p.clone()}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                    <button on:click=move |_| rows.refetch()>"Reload"</button>
+                </div>
+            </div>
+            {resource_view(rows, "Loading performance…", move |rows| {
+                if rows.is_empty() {
+                    return view! { <p class="muted panel-empty">"No closed trades yet."</p> }.into_any();
+                }
+                let (d, c) = (decimals.get(), currency.get());
+                view! {
+                    <div class="table-wrap">
+                        <table class="performance">
+                            <thead>
+                                <tr>
+                                    <th>{grouping.get_untracked().key_header()}</th>
+                                    <th class="num">"Trades"</th>
+                                    <th class="num">"Avg profit %"</th>
+                                    <th class="num">{format!("Profit {c}").trim_end().to_string()}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows
+                                    .into_iter()
+                                    .map(|r| {
+                                        let pct = r.pct.map(|p| p / 100.0);
+                                        view! {
+                                            <tr>
+                                                <td class="key">{r.key}</td>
+                                                <td class="num">{r.count}</td>
+                                                <td class=format!("num {}", sign_class(r.pct))>{percent(pct, 2)}</td>
+                                                <td class=format!("num {}", sign_class(r.abs))>{money(r.abs, d, "")}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groupings_round_trip() {
+        for g in Grouping::ALL {
+            assert_eq!(Grouping::parse(g.value()), g);
+        }
+        assert_eq!(Grouping::parse("nonsense"), Grouping::Pairs);
+    }
+
+    #[test]
+    fn fixture_rows() {
+        let perf = endpoints::performance()
+            .decode(include_str!("../../../tests/fixtures/performance.json"))
+            .unwrap_or_default();
+        let all = pair_rows(perf.clone(), None);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].key, "BTC/USDT");
+        assert_eq!(all[0].pct, Some(-0.2));
+        let eth = pair_rows(perf, Some("ETH/USDT"));
+        assert_eq!(eth.len(), 1);
+        assert_eq!(eth[0].abs, Some(-0.10018134));
+
+        let mix = endpoints::mix_tags(None)
+            .decode(include_str!("../../../tests/fixtures/mix_tags.json"))
+            .unwrap_or_default();
+        let rows: Vec<Row> = mix.into_iter().map(mix_row).collect();
+        assert_eq!(
+            rows.first().map(|r| (r.key.as_str(), r.count)),
+            Some(("force_entry force_exit", 2))
+        );
+    }
+
+    #[test]
+    fn percent_falls_back_to_the_ratio() {
+        assert_eq!(pct_of(Some(1.5), Some(0.9)), Some(1.5));
+        assert_eq!(pct_of(None, Some(0.015)), Some(1.5));
+        assert_eq!(pct_of(None, None), None);
+    }
+}

@@ -1,0 +1,236 @@
+//! Profit per day, week or month: for the last N periods, the absolute and relative profit, the balance the
+//! period started with and its trade count, newest first.
+
+use leptos::prelude::*;
+
+use super::common::{money, percent, resource_view, sign_class, stake_currency, stake_decimals};
+use crate::api::endpoint::Endpoint;
+use crate::api::endpoints;
+use crate::api::wire::{TimeSummaryRecord, TimeSummaryResponse};
+use crate::state::bot_store::use_bot_store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Period {
+    Days,
+    Weeks,
+    Months,
+}
+
+impl Period {
+    const ALL: [Period; 3] = [Period::Days, Period::Weeks, Period::Months];
+
+    fn value(self) -> &'static str {
+        match self {
+            Period::Days => "daily",
+            Period::Weeks => "weekly",
+            Period::Months => "monthly",
+        }
+    }
+
+    fn parse(value: &str) -> Period {
+        Period::ALL
+            .into_iter()
+            .find(|p| p.value() == value)
+            .unwrap_or(Period::Days)
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Period::Days => "Days",
+            Period::Weeks => "Weeks",
+            Period::Months => "Months",
+        }
+    }
+
+    /// The period counts offered; the first is the default.
+    fn counts(self) -> &'static [u32] {
+        match self {
+            Period::Days => &[7, 14, 30, 60, 90],
+            Period::Weeks => &[4, 8, 12, 26, 52],
+            Period::Months => &[3, 6, 12, 24],
+        }
+    }
+
+    fn default_count(self) -> u32 {
+        self.counts().first().copied().unwrap_or(7)
+    }
+
+    /// Weekly and monthly summaries need API 2.33.
+    fn min_api(self) -> f64 {
+        match self {
+            Period::Days => 0.0,
+            Period::Weeks | Period::Months => 2.33,
+        }
+    }
+
+    fn endpoint(self, count: u32) -> Endpoint<TimeSummaryResponse> {
+        match self {
+            Period::Days => endpoints::daily(count),
+            Period::Weeks => endpoints::weekly(count),
+            Period::Months => endpoints::monthly(count),
+        }
+    }
+}
+
+/// The sum of the periods' profit and trades.
+fn totals(records: &[TimeSummaryRecord]) -> (f64, i64) {
+    records.iter().fold((0.0, 0), |(profit, trades), r| {
+        (profit + r.abs_profit.unwrap_or(0.0), trades + r.trade_count)
+    })
+}
+
+#[component]
+pub fn PeriodsPanel() -> impl IntoView {
+    let store = use_bot_store();
+    let period = RwSignal::new(Period::Days);
+    let count = RwSignal::new(Period::Days.default_count());
+    let decimals = stake_decimals(store);
+    let currency = stake_currency(store);
+    let api = Signal::derive(move || store.config.with(|c| c.as_ref().map(|c| c.api_version())));
+    let summary = LocalResource::new(move || {
+        store.revision.track();
+        let endpoint = period.get().endpoint(count.get());
+        async move { store.call(endpoint).await }
+    });
+
+    view! {
+        <div class="panel panel-periods">
+            <div class="panel-head">
+                <h2>"Profit per period"</h2>
+                <div class="panel-controls">
+                    <div class="control">
+                        <label for="periods-kind">"Period"</label>
+                        <select
+                            id="periods-kind"
+                            prop:value=move || period.get().value()
+                            on:change=move |ev| {
+                                let p = Period::parse(&event_target_value(&ev));
+                                period.set(p);
+                                count.set(p.default_count());
+                            }
+                        >
+                            {Period::ALL
+                                .into_iter()
+                                .map(|p| view! {
+                                    <option
+                                        value=p.value()
+                                        disabled=move || api.get().is_some_and(|v| v < p.min_api())
+                                    >
+                                        {p.label()}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="control">
+                        <label for="periods-count">"Show last"</label>
+                        <select
+                            id="periods-count"
+                            prop:value=move || count.get().to_string()
+                            on:change=move |ev| {
+                                if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                                    count.set(n);
+                                }
+                            }
+                        >
+                            {move || {
+                                period
+                                    .get()
+                                    .counts()
+                                    .iter()
+                                    .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                    <button on:click=move |_| summary.refetch()>"Reload"</button>
+                </div>
+            </div>
+            {resource_view(summary, "Loading profit per period…", move |answer| {
+                if answer.data.is_empty() {
+                    return view! { <p class="muted panel-empty">"No periods yet."</p> }.into_any();
+                }
+                let d = decimals.get();
+                let stake = if answer.stake_currency.is_empty() { currency.get() } else { answer.stake_currency.clone() };
+                let (total_profit, total_trades) = totals(&answer.data);
+                view! {
+                    <div class="table-wrap">
+                        <table class="periods">
+                            <thead>
+                                <tr>
+                                    <th>"Date"</th>
+                                    <th class="num">{format!("Profit {stake}").trim_end().to_string()}</th>
+                                    <th class="num">"Profit %"</th>
+                                    <th class="num">"Starting balance"</th>
+                                    <th class="num">"Trades"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {answer
+                                    .data
+                                    .into_iter()
+                                    .map(|r| view! {
+                                        <tr>
+                                            <td>{r.date}</td>
+                                            <td class=format!("num {}", sign_class(r.abs_profit))>{money(r.abs_profit, d, "")}</td>
+                                            <td class=format!("num {}", sign_class(r.rel_profit))>{percent(r.rel_profit, 2)}</td>
+                                            <td class="num">{money(r.starting_balance, d, "")}</td>
+                                            <td class="num">{r.trade_count}</td>
+                                        </tr>
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                            <tfoot>
+                                <tr>
+                                    <th scope="row">"Total"</th>
+                                    <td class=format!("num {}", sign_class(Some(total_profit)))>{money(Some(total_profit), d, "")}</td>
+                                    <td></td>
+                                    <td></td>
+                                    <td class="num">{total_trades}</td>
+                                </tr>
+                            </tfoot>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_and_their_counts() {
+        for p in Period::ALL {
+            assert_eq!(Period::parse(p.value()), p);
+            assert!(p.counts().contains(&p.default_count()));
+        }
+        assert_eq!(Period::parse("yearly"), Period::Days);
+        assert_eq!(
+            (
+                Period::Days.default_count(),
+                Period::Weeks.default_count(),
+                Period::Months.default_count()
+            ),
+            (7, 4, 3)
+        );
+        assert_eq!(
+            Period::Weeks.endpoint(4).request.path_and_query(),
+            "/weekly?timescale=4"
+        );
+    }
+
+    #[test]
+    fn totals_of_the_fixture() {
+        let answer = endpoints::daily(7)
+            .decode(include_str!("../../../tests/fixtures/daily_7.json"))
+            .unwrap_or_default();
+        let (profit, trades) = totals(&answer.data);
+        assert!((profit - -0.19933531).abs() < 1e-12);
+        assert_eq!(trades, 2);
+        assert_eq!(totals(&[]), (0.0, 0));
+    }
+}
