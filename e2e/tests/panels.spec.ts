@@ -138,7 +138,7 @@ test('a closed trade shows up in the profit, performance, stats, periods and bal
     const profit = await api.get('/profit');
     expect(profit.closed_trade_count).toBeGreaterThan(0);
     await expect(profitPanel.locator('.closed-trade-count')).toHaveText(String(profit.closed_trade_count));
-    const closedAbs = profitPanel.locator('table.profit-summary tbody tr').first().locator('td').first();
+    const closedAbs = profitPanel.locator('table.profit-totals tbody tr').first().locator('td').first();
     await expect(closedAbs).toHaveText(Number(profit.profit_closed_coin).toFixed(decimals).replace(/^-(0\.0*)$/, '$1'));
     const draws = profit.closed_trade_count - profit.winning_trades - profit.losing_trades;
     await expect(metric(profitPanel, 'Wins / draws / losses')).toHaveText(`${profit.winning_trades} / ${draws} / ${profit.losing_trades}`);

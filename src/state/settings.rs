@@ -174,6 +174,23 @@ pub fn prefers_dark() -> bool {
         .unwrap_or(false)
 }
 
+/// The offset in minutes to add to UTC for displayed dates: 0 for "UTC", the browser's offset at `ms` for
+/// "local" (which follows daylight saving time).
+pub fn display_offset_minutes(timezone: &str, ms: i64) -> i32 {
+    if timezone == "local" {
+        // getTimezoneOffset is UTC minus local, in minutes.
+        -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset()
+            as i32)
+    } else {
+        0
+    }
+}
+
+/// Formats a Unix millisecond time in the zone chosen in settings.
+pub fn format_time(settings: &Settings, ms: i64) -> String {
+    crate::util::time::format_ts(ms, display_offset_minutes(&settings.timezone, ms))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +204,7 @@ mod tests {
                 exit_cancel: false,
                 ..Notify::default()
             },
+            open_trades_indicator: OpenTradesIndicator::Title,
         };
         let text = serde_json::to_string(&s).unwrap_or_default();
         assert_eq!(decode_settings(Some(&text)), s);
@@ -216,21 +234,4 @@ mod tests {
         }
         .allows("warning"));
     }
-}
-
-/// The offset in minutes to add to UTC for displayed dates: 0 for "UTC", the browser's offset at `ms` for
-/// "local" (which follows daylight saving time).
-pub fn display_offset_minutes(timezone: &str, ms: i64) -> i32 {
-    if timezone == "local" {
-        // getTimezoneOffset is UTC minus local, in minutes.
-        -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset()
-            as i32)
-    } else {
-        0
-    }
-}
-
-/// Formats a Unix millisecond time in the zone chosen in settings.
-pub fn format_time(settings: &Settings, ms: i64) -> String {
-    crate::util::time::format_ts(ms, display_offset_minutes(&settings.timezone, ms))
 }

@@ -209,7 +209,7 @@ pub fn ProfitPanel() -> impl IntoView {
                 view! {
                     {(p.trade_count == 0).then(|| view! { <p class="muted panel-empty">"No trades yet."</p> })}
                     <div class="table-wrap">
-                        <table class="profit-summary">
+                        <table class="profit-totals">
                             <thead>
                                 <tr>
                                     <th></th>

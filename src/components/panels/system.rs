@@ -1,12 +1,12 @@
 //! The bot process: freqtrade version, API version and run mode; CPU and RAM use of its machine; and whether its
-//! main loop still runs (health), refreshed every few seconds while shown. Edge sits at the end.
+//! main loop still runs (health), refreshed every few seconds while shown. (The Trade page puts `EdgePanel`
+//! below it.)
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::common::{number, resource_view, run_while, time_text};
-use super::edge::EdgePanel;
 use crate::api::endpoints;
 use crate::api::wire::{Health, SysInfo, TraderState};
 use crate::state::bot_store::use_bot_store;
@@ -99,7 +99,6 @@ pub fn SystemPanel() -> impl IntoView {
                 </div>
                 {resource_view(sysinfo, "Loading system load…", |s| view! { <SysInfoView info=s /> })}
             </section>
-            <EdgePanel />
         </div>
     }
 }
