@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 // crosses origins with real CORS, as it does for a user who hosts the UI apart from the bot.
 // FREQBOARD_E2E_SLOT (0, 1, 2…) moves every port and the state dir so several runs can share a machine;
 // FREQBOARD_DIST picks the build to test (default ../dist).
-import { UI_PORT, UI_ORIGIN, DIST_DIR } from './tests/env';
+import { UI_PORT, UI_ORIGIN, DIST_DIR, SLOT } from './tests/env';
 
 export default defineConfig({
   testDir: './tests',
@@ -14,7 +14,9 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  // Per slot, so runs sharing a machine do not delete each other's traces.
+  outputDir: `test-results/slot${SLOT}`,
+  reporter: [['list'], ['json', { outputFile: `test-results/results-slot${SLOT}.json` }]],
   globalSetup: './global-setup.ts',
   globalTeardown: './global-teardown.ts',
   use: {

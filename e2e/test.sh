@@ -38,7 +38,7 @@ status=$?
 set -e
 # One plain summary line for CI, read from Playwright's JSON report.
 node -e '
-  const r = require("./test-results/results.json");
+  const r = require("./test-results/results-slot0.json");
   const s = r.stats || {};
   console.log(`e2e: ${s.expected || 0} passed, ${(s.unexpected || 0) + (s.flaky || 0)} failed, ${s.skipped || 0} skipped`);
 ' || true

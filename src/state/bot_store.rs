@@ -319,6 +319,20 @@ impl BotStore {
         endpoint: Endpoint<T>,
         describe: impl FnOnce(&T) -> String,
     ) -> Option<T> {
+        self.act_or_accept(key, endpoint, describe, |_| None)
+            .await
+            .flatten()
+    }
+
+    /// Like `act`, but `accept` may turn an error into a success message (some of freqtrade's answers fail
+    /// after the action itself worked). Returns `Some(None)` for such an accepted error.
+    async fn act_or_accept<T: DeserializeOwned>(
+        &self,
+        key: impl Into<String>,
+        endpoint: Endpoint<T>,
+        describe: impl FnOnce(&T) -> String,
+        accept: impl FnOnce(&ApiError) -> Option<String>,
+    ) -> Option<Option<T>> {
         let key = key.into();
         let fresh = self
             .running
@@ -339,12 +353,18 @@ impl BotStore {
         let answer = match result {
             Ok(value) => {
                 self.toasts.show(Severity::Success, title, describe(&value));
-                Some(value)
+                Some(Some(value))
             }
-            Err(e) => {
-                self.toasts.show(Severity::Error, title, e.to_string());
-                None
-            }
+            Err(e) => match accept(&e) {
+                Some(message) => {
+                    self.toasts.show(Severity::Success, title, message);
+                    Some(None)
+                }
+                None => {
+                    self.toasts.show(Severity::Error, title, e.to_string());
+                    None
+                }
+            },
         };
         self.refresh_all();
         answer
@@ -401,10 +421,16 @@ impl BotStore {
     }
 
     pub async fn cancel_open_order(&self, id: TradeId) -> bool {
-        self.act(
+        self.act_or_accept(
             format!("cancel:{id}"),
             endpoints::cancel_open_order(id),
             |t| format!("Open order of trade #{} cancelled.", t.trade_id),
+            |e| {
+                // When nothing of the entry order had filled, freqtrade deletes the trade and then fails to read
+                // it back (HTTP 502 "no active trade"): the cancel itself worked.
+                matches!(e, ApiError::Http { detail, .. } if detail.contains("no active trade"))
+                    .then(|| format!("Order of trade #{id} cancelled; nothing had filled, so the bot removed the trade."))
+            },
         )
         .await
         .is_some()
