@@ -13,6 +13,7 @@ use crate::components::require_bot::RequireBot;
 use crate::components::tabs::TabBar;
 use crate::components::trades::closed_trades::ClosedTradesTable;
 use crate::components::trades::open_trades::OpenTradesTable;
+use crate::pages::chart::LiveChartPanel;
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
 
@@ -52,7 +53,7 @@ fn Cockpit(id: BotId) -> impl IntoView {
             <div class="cockpit-main">
                 <ErrorNotice error=store.error />
                 <section class="card chart-area">
-                    <p class="muted">"The candle chart of the selected pair is coming."</p>
+                    <LiveChartPanel />
                 </section>
                 <section class="card">
                     <TabBar tabs=TABS.to_vec() active=tab />
