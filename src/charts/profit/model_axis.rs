@@ -152,11 +152,16 @@ pub fn value_ticks(scale: &LinearScale, target: usize, unit: Unit) -> Vec<Tick> 
         .collect()
 }
 
-const MINUTE: i64 = 60_000;
+const SECOND: i64 = 1_000;
+const MINUTE: i64 = 60 * SECOND;
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 /// Steps shorter than a month, shortest first.
-const STEPS: [i64; 13] = [
+const STEPS: [i64; 17] = [
+    SECOND,
+    5 * SECOND,
+    15 * SECOND,
+    30 * SECOND,
     MINUTE,
     5 * MINUTE,
     15 * MINUTE,
@@ -207,9 +212,15 @@ pub fn time_ticks(
         let mut prev_day = None;
         while t <= t1 && out.len() < MAX_TICKS {
             let day = (t + off).div_euclid(DAY);
+            let label = if step < MINUTE {
+                let text = crate::util::time::format_ts(t, offset_minutes);
+                text.get(11..19).unwrap_or(&text).to_string()
+            } else {
+                time_label(t, offset_minutes, step, prev_day.is_none_or(|d| d != day))
+            };
             out.push(Tick {
                 pos: to_x(t),
-                label: time_label(t, offset_minutes, step, prev_day.is_none_or(|d| d != day)),
+                label,
             });
             prev_day = Some(day);
             t = t.saturating_add(step);
@@ -398,6 +409,16 @@ mod tests {
         let long = time_ticks(t0, t0 + 730 * DAY, 0.0, 600.0, 60.0, 0);
         assert!(long.iter().all(|t| t.label.len() == 7), "{long:?}");
         assert!(!long.is_empty() && long.len() <= 40);
+        // Seconds when trades closed seconds apart.
+        let secs = time_ticks(
+            t0 + 10 * HOUR,
+            t0 + 10 * HOUR + 20 * SECOND,
+            0.0,
+            600.0,
+            70.0,
+            0,
+        );
+        assert_eq!(secs.first().map(|t| t.label.as_str()), Some("10:00:05"));
         // Degenerate.
         assert!(time_ticks(t0, t0, 0.0, 600.0, 60.0, 0).is_empty());
         assert!(time_ticks(t0, t0 + DAY, 0.0, f64::NAN, 60.0, 0).is_empty());

@@ -9,6 +9,8 @@ use crate::charts::model::color::Rgba;
 
 /// Bars narrower than this are not drawn: the layout keeps the last items that fit.
 pub const MIN_BAND: f64 = 2.0;
+/// Bars are never wider than this (a few trades should not look like a wall).
+pub const MAX_BAR: f64 = 44.0;
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +106,11 @@ pub fn layout_bars(b: &Bars, w: f64, h: f64, theme: &ProfitTheme) -> BarsGeom {
     } else {
         plot.w / shown.len() as f64
     };
-    let width = if band >= 4.0 { band * 0.72 } else { band };
+    let width = if band >= 4.0 {
+        (band * 0.72).min(MAX_BAR)
+    } else {
+        band
+    };
     let zero = y.px(0.0);
     let mut bars = Vec::with_capacity(shown.len());
     let mut anchors = Vec::with_capacity(shown.len());

@@ -122,6 +122,7 @@ impl ProfitScene {
 
 /// An amount with decimals by magnitude and its currency: "-0.0998 USDT", "12.345 USDT", "1520.25 USDT".
 pub fn amount(v: f64, currency: &str) -> String {
+    let v = if v == 0.0 { 0.0 } else { v }; // no "-0"
     let a = v.abs();
     let decimals = if a >= 100.0 {
         2
@@ -160,5 +161,7 @@ mod tests {
         assert_eq!(percent(f64::NAN), "– %");
         assert_eq!(amount(1.5, ""), "1.500");
         assert_eq!(amount(f64::INFINITY, "USDT"), "– USDT");
+        assert_eq!(amount(-0.0, "USDT"), "0.0000 USDT");
+        assert_eq!(amount(std::iter::empty::<f64>().sum(), ""), "0.0000");
     }
 }
