@@ -140,36 +140,40 @@ impl Layers {
     }
 }
 
-/// Candles and volume straight on the context, batched: per colour, one path of axis-aligned rectangles
-/// (volume bars, then wicks as 1 px columns and bodies) and one `fill()`. Integer rectangles rasterize without
-/// stroking, which is the cheapest thing a 2D canvas draws. Consumes the same `CandleGeom`s plotters would draw.
+/// Candles and volume straight on the context, batched by colour: the fill style is set once per colour,
+/// then every volume bar, wick (a 1 px column) and body is one integer `fillRect`, the cheapest thing a 2D
+/// canvas draws (a blit, no path scan conversion or stroking). Consumes the same `CandleGeom`s plotters would
+/// draw.
 pub fn draw_candles_batched(ctx: &CanvasRenderingContext2d, scene: &Scene) {
     let half = ((scene.candle_width - 1.0) / 2.0).max(0.0).round();
     let snap = |v: f64| v.round();
     for (up, color) in [(true, scene.up), (false, scene.down)] {
         // Volume bars (in their own pane), translucent.
         ctx.set_fill_style_str(&color.with_alpha(0.45).css());
-        ctx.begin_path();
         for v in scene.volume.iter().filter(|v| v.up == up) {
             let top = snap(v.top);
-            let h = (snap(v.bottom) - top).max(1.0);
-            ctx.rect(snap(v.x) - half, top, half * 2.0 + 1.0, h);
+            ctx.fill_rect(
+                snap(v.x) - half,
+                top,
+                half * 2.0 + 1.0,
+                (snap(v.bottom) - top).max(1.0),
+            );
         }
-        ctx.fill();
-
         ctx.set_fill_style_str(&color.css());
-        ctx.begin_path();
         for c in scene.candles.iter().filter(|c| c.up == up) {
             let x = snap(c.x);
             let high = snap(c.high);
-            ctx.rect(x, high, 1.0, (snap(c.low) - high).max(1.0));
+            ctx.fill_rect(x, high, 1.0, (snap(c.low) - high).max(1.0));
             if half >= 1.0 {
                 let top = snap(c.open.min(c.close));
-                let h = (snap(c.open.max(c.close)) - top).max(1.0);
-                ctx.rect(x - half, top, half * 2.0 + 1.0, h);
+                ctx.fill_rect(
+                    x - half,
+                    top,
+                    half * 2.0 + 1.0,
+                    (snap(c.open.max(c.close)) - top).max(1.0),
+                );
             }
         }
-        ctx.fill();
     }
 }
 

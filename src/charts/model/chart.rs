@@ -2,13 +2,14 @@
 //! (Heikin-Ashi candles, trade markers, stoploss lines, resolved colours). Rebuilt only when the data, the plot
 //! config, the trades or the options change; a pan or zoom only rebuilds the scene from it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::color::{color_or_auto, parse_color, Rgba};
 use super::conflate::Ohlc;
 use super::frame::CandleFrame;
 use super::heikin_ashi::{heikin_ashi, HeikinAshi};
+use super::lod::{ColumnPyramid, OhlcPyramid};
 use super::marks::{
     signal_marks, stop_lines, trade_marks, SignalMark, StopLine, TradeInput, TradeMark,
 };
@@ -75,6 +76,9 @@ pub struct ChartModel {
     pub stops: Vec<StopLine>,
     /// Every signal of the frame, sorted by candle.
     pub signals: Vec<SignalMark>,
+    /// Level-of-detail pyramids of the drawn candles and of every drawn column.
+    pub ohlc_lod: OhlcPyramid,
+    pub column_lod: HashMap<String, ColumnPyramid>,
 }
 
 impl ChartModel {
@@ -108,7 +112,18 @@ impl ChartModel {
         }
         let mut signals = signal_marks(&frame, 0, frame.len().saturating_sub(1));
         signals.sort_by_key(|s| s.index);
-        ChartModel {
+        let column_lod = indicators
+            .iter()
+            .filter(|i| i.kind != SeriesKind::Scatter)
+            .map(|i| i.name.clone())
+            .filter_map(|name| {
+                let pyramid = ColumnPyramid::build(frame.column(&name)?);
+                Some((name, pyramid))
+            })
+            .collect();
+        let mut model = ChartModel {
+            ohlc_lod: OhlcPyramid::default(),
+            column_lod,
             signals,
             trade_marks: trade_marks(&frame, trades),
             stops: stop_lines(&frame, trades),
@@ -120,7 +135,9 @@ impl ChartModel {
             ha,
             indicators,
             missing,
-        }
+        };
+        model.ohlc_lod = OhlcPyramid::build(model.ohlc());
+        model
     }
 
     /// The candles drawn: raw or Heikin-Ashi.

@@ -28,10 +28,12 @@ pub fn fill_between(
     }
     let to = to.min(n - 1);
     let merge = scale.bar_spacing() < 1.0;
+    // Far out, sample every 2^k-th candle (buckets of at most half a pixel, as the LOD pyramids).
+    let step = 1usize << super::lod::level_for(scale.bar_spacing());
     let mut runs = Vec::new();
     let mut run: Vec<BandPoint> = Vec::new();
     let mut last_col: Option<i64> = None;
-    for i in from..=to {
+    for i in (from..=to).step_by(step) {
         match (a.get(i), b.get(i)) {
             (Some(va), Some(vb)) => {
                 let p = BandPoint {

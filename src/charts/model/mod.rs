@@ -10,6 +10,7 @@ pub mod format;
 pub mod frame;
 pub mod heikin_ashi;
 pub mod layout;
+pub mod lod;
 pub mod marks;
 pub mod ordered_json;
 pub mod plot;

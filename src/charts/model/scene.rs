@@ -188,6 +188,19 @@ fn index_near(ts: &[i64], t: TimestampMs) -> Option<usize> {
     Some(ts.partition_point(|&o| o <= t.0).saturating_sub(1))
 }
 
+/// A polyline in pixels without points that land within half a pixel of the previous one (they draw
+/// nothing): flat stretches of a zoomed-out line shrink to a few points.
+pub fn pixel_path(points: impl Iterator<Item = (f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for p in points {
+        match out.last() {
+            Some(&(x, y)) if (p.0 - x).abs() < 0.5 && (p.1 - y).abs() < 0.5 => {}
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
 /// An indicator's visible values in data space.
 enum SeriesPoints {
     Line(Runs),
@@ -225,11 +238,7 @@ impl SeriesData<'_> {
             SeriesPoints::Line(runs) => {
                 let runs = runs
                     .into_iter()
-                    .map(|run| {
-                        run.into_iter()
-                            .map(|(l, v)| (x_of(l), scale.y(v)))
-                            .collect()
-                    })
+                    .map(|run| pixel_path(run.into_iter().map(|(l, v)| (x_of(l), scale.y(v)))))
                     .collect();
                 scene.lines.push(LineGeom {
                     color: ind.color,
@@ -301,7 +310,9 @@ impl ChartModel {
         let plot_x = scene.layout.plot.x;
         let x_of = |l: Logical| plot_x + time.x(l);
         let bars = if visible.is_some() {
-            conflate_bars(self.ohlc(), &time, from, to)
+            self.ohlc_lod
+                .conflate(&time, from, to)
+                .unwrap_or_else(|| conflate_bars(self.ohlc(), &time, from, to))
         } else {
             Vec::new()
         };
@@ -489,18 +500,50 @@ impl ChartModel {
         let merge_conflated = time.bar_spacing() < 1.0;
         let points = match ind.kind {
             SeriesKind::Line => {
-                let runs = conflate_line(col, time, from, to);
+                let runs = self
+                    .column_lod
+                    .get(&ind.name)
+                    .and_then(|p| p.conflate_line(time, from, to))
+                    .unwrap_or_else(|| conflate_line(col, time, from, to));
                 range = runs
                     .iter()
                     .flatten()
                     .fold(range, |acc, p| merge(acc, Some((p.1, p.1))));
                 SeriesPoints::Line(runs)
             }
+            SeriesKind::Bar
+                if self.column_lod.contains_key(&ind.name)
+                    && super::lod::level_for(time.bar_spacing()) > 0 =>
+            {
+                // Far out: per pixel column, the extreme farthest from zero (from the pyramid).
+                let runs = self
+                    .column_lod
+                    .get(&ind.name)
+                    .and_then(|p| p.conflate_line(time, from, to))
+                    .unwrap_or_default();
+                let mut out: Vec<(Logical, f64)> = Vec::new();
+                for (l, v) in runs.into_iter().flatten() {
+                    match out.last_mut() {
+                        Some(last) if last.0 == l => {
+                            if v.abs() > last.1.abs() {
+                                last.1 = v;
+                            }
+                        }
+                        _ => out.push((l, v)),
+                    }
+                }
+                range = out
+                    .iter()
+                    .fold(range, |acc, p| merge(acc, Some((p.1, p.1))));
+                range = merge(range, Some((0.0, 0.0)));
+                SeriesPoints::Bars(out)
+            }
             SeriesKind::Bar | SeriesKind::Scatter => {
                 let bar = ind.kind == SeriesKind::Bar;
                 let mut out: Vec<(Logical, f64)> = Vec::new();
                 let mut last_col: Option<i64> = None;
-                for i in from..=to.min(col.len().saturating_sub(1)) {
+                let step = 1usize << super::lod::level_for(time.bar_spacing());
+                for i in (from..=to.min(col.len().saturating_sub(1))).step_by(step) {
                     let Some(v) = col.get(i) else { continue };
                     let l = Logical(i as f64);
                     let px = time.x(l).floor() as i64;

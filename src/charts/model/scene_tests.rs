@@ -160,3 +160,97 @@ fn empty_and_tiny_data_never_panic() {
         }
     }
 }
+
+#[test]
+fn pixel_paths_drop_points_that_draw_nothing() {
+    use super::scene::pixel_path;
+    let path = pixel_path([(0.0, 0.0), (0.2, 0.3), (0.2, 5.0), (0.4, 5.2), (1.0, 5.2)].into_iter());
+    assert_eq!(path, vec![(0.0, 0.0), (0.2, 5.0), (1.0, 5.2)]);
+    assert!(pixel_path(std::iter::empty()).is_empty());
+}
+
+#[test]
+fn annotations_become_areas_lines_and_points_in_the_price_pane() {
+    use super::frame::Annotation;
+    use super::units::TimestampMs;
+    let mut frame = workload_frame(300, 3);
+    let t = |i: usize| TimestampMs(frame.ts.get(i).copied().unwrap_or(0));
+    frame.annotations = vec![
+        Annotation::Area {
+            start: t(250),
+            end: t(260),
+            y_start: None,
+            y_end: None,
+            color: Some("red".into()),
+            label: Some("zone".into()),
+        },
+        Annotation::Line {
+            start: t(255),
+            end: t(270),
+            y_start: 100.0,
+            y_end: 101.0,
+            color: None,
+            label: None,
+            width: 2.0,
+        },
+        Annotation::Point {
+            at: t(280),
+            y: 100.5,
+            color: Some("#00ff00".into()),
+            label: Some("p".into()),
+            size: 8.0,
+        },
+        // Before the data: clamped to the first candle, outside the view, so nothing is drawn for it.
+        Annotation::Area {
+            start: TimestampMs(0),
+            end: TimestampMs(1),
+            y_start: Some(1.0),
+            y_end: Some(2.0),
+            color: None,
+            label: None,
+        },
+    ];
+    let with = |show: bool| {
+        ChartModel::new(
+            Arc::new(frame.clone()),
+            workload_spec(),
+            &[],
+            ChartOptions {
+                show_annotations: show,
+                ..ChartOptions::default()
+            },
+            HashSet::new(),
+        )
+    };
+    let scale = TimeScale::showing_last(300, 100, 0.0, CssPx(1000.0));
+    let scene = with(true).scene(1072.0, 600.0, &scale);
+    let price = scene
+        .pane(PaneKey::Price)
+        .map(|p| p.rect)
+        .unwrap_or_default();
+    assert_eq!(scene.areas.len(), 1);
+    let area = scene
+        .areas
+        .first()
+        .and_then(|a| a.polygons.first())
+        .cloned()
+        .unwrap_or_default();
+    // A missing y spans the pane.
+    assert!(area
+        .iter()
+        .all(|&(x, y)| x >= price.x && x <= price.right() && y >= price.y && y <= price.bottom()));
+    // The area's label is a note; the point's label goes with its marker.
+    assert_eq!(scene.notes.len(), 1);
+    assert_eq!(scene.lines.len(), 7, "6 indicators + the annotation line");
+    assert_eq!(
+        scene
+            .markers
+            .iter()
+            .filter(|m| m.label.as_deref() == Some("p"))
+            .count(),
+        1
+    );
+    let hidden = with(false).scene(1072.0, 600.0, &scale);
+    assert!(hidden.areas.is_empty() && hidden.notes.is_empty());
+    assert_eq!(hidden.lines.len(), 6);
+}
