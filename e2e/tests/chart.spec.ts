@@ -129,7 +129,9 @@ test('the crosshair tooltip shows the candle under the mouse', async ({ page, re
     expect(text).toContain(part);
   }
   // It is the bot's candle at that time.
-  const pair = await page.locator('select[aria-label="Pair"]').inputValue();
+  // The pair of the data on screen (the header is written from the loaded frame), and the selector agrees.
+  const pair = ((await page.locator('.chart-header').textContent()) ?? '').split(' · ')[0].trim();
+  await expect(page.locator('select[aria-label="Pair"]')).toHaveValue(pair);
   const answer = await request.get(
     `${alpha.url}/api/v1/pair_candles?pair=${encodeURIComponent(pair)}&timeframe=5m&limit=1000`,
     { headers: basic(alpha) },
@@ -138,7 +140,7 @@ test('the crosshair tooltip shows the candle under the mouse', async ({ page, re
   const col = (n: string) => df.columns.indexOf(n);
   const row = df.data.find((r: unknown[]) => String(r[col('date')]).slice(0, 16).replace('T', ' ') === lines[0]);
   expect(row, `a candle at ${lines[0]}`).toBeTruthy();
-  expect(text).toContain(`Open ${price(row[col("open")])}`);
+  expect(text).toContain(`Open ${price(row[col('open')])}`);
   expect(text).toContain(`Close ${price(row[col('close')])}`);
 
   // The crosshair is on the overlay canvas; the series canvas did not change for a mouse move.
@@ -175,6 +177,20 @@ test('wheel zooms around the cursor, drag pans, double click resets', async ({ p
   await expect.poll(async () => (await range())[0]).toBeLessThan(initial[0]);
   await page.mouse.dblclick(cx, cy);
   await expect.poll(range).toEqual(initial);
+});
+
+test('the Trade page chart follows the pair picked in the pair list', async ({ page }) => {
+  await login(page, bot('alpha'), { name: 'Alpha' });
+  await expect(page).toHaveURL(/\/trade$/);
+  const card = page.locator('.chart-area');
+  await expect(card.locator('.candle-chart')).toHaveAttribute('data-painted', 'true');
+  await expect.poll(async () => Number(await card.locator('.candle-chart').getAttribute('data-bars')), { timeout: 30_000 }).toBeGreaterThan(20);
+  for (const pair of ['SOL/USDT', 'ETH/USDT']) {
+    await page.locator('.pair-list .pair-row', { hasText: pair }).click();
+    await expect(card.locator('.chart-header')).toContainText(pair);
+    await expect(card.locator('select[aria-label="Pair"]')).toHaveValue(pair);
+    await drawn(page);
+  }
 });
 
 async function freePair(request: APIRequestContext, b: BotInfo): Promise<string> {

@@ -12,7 +12,6 @@ pub mod bench;
 pub mod canvas;
 pub mod component;
 pub mod configurator;
-
 pub mod decode;
 pub mod engine;
 pub mod interaction;

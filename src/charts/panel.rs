@@ -145,13 +145,20 @@ pub fn ChartPanel(
                 <label>"Pair"
                     <select aria-label="Pair" prop:value=move || pair.get().unwrap_or_default()
                         on:change=move |ev| pair.set(Some(event_target_value(&ev)))>
-                        {move || pairs.get().into_iter().map(|p| view! { <option value=p.clone()>{p.clone()}</option> }).collect_view()}
+                        {move || pairs.get().into_iter().map(|p| {
+                            // `selected` per option keeps the shown pair when the list is replaced.
+                            let is = p.clone();
+                            view! { <option value=p.clone() prop:selected=move || pair.get().as_deref() == Some(is.as_str())>{p.clone()}</option> }
+                        }).collect_view()}
                     </select>
                 </label>
                 <label>"Timeframe"
                     <select aria-label="Timeframe" prop:value=move || timeframe.get().unwrap_or_default()
                         on:change=move |ev| timeframe.set(Some(event_target_value(&ev)))>
-                        {move || timeframes.get().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                        {move || timeframes.get().into_iter().map(|t| {
+                            let is = t.clone();
+                            view! { <option value=t.clone() prop:selected=move || timeframe.get().as_deref() == Some(is.as_str())>{t.clone()}</option> }
+                        }).collect_view()}
                     </select>
                 </label>
                 {children.map(|c| c())}

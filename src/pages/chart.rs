@@ -171,9 +171,17 @@ pub fn LiveChartPanel() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        let first = pairs.with(|p| p.first().cloned());
+        // The whitelist's first pair once it is known (not whichever open trade's pair loaded first).
+        let first = store.whitelist.with(|w| {
+            w.as_ref().map(|w| {
+                w.whitelist
+                    .first()
+                    .cloned()
+                    .or_else(|| pairs.with(|p| p.first().cloned()))
+            })
+        });
         if pair.get_untracked().is_none() {
-            if let Some(p) = first {
+            if let Some(p) = first.flatten() {
                 pair.set(Some(p));
             }
         }

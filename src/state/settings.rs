@@ -186,6 +186,23 @@ pub fn display_offset_minutes(timezone: &str, ms: i64) -> i32 {
     }
 }
 
+/// Formats an optional Unix millisecond time in the chosen zone; a missing or zero time shows as "–".
+pub fn format_opt_time(settings: &Settings, ms: Option<i64>) -> String {
+    match ms {
+        Some(ms) if ms > 0 => format_time(settings, ms),
+        _ => "–".to_string(),
+    }
+}
+
+/// The name of the zone dates are shown in, for column headers.
+pub fn zone_label(settings: &Settings) -> &'static str {
+    if settings.timezone == "local" {
+        "local"
+    } else {
+        "UTC"
+    }
+}
+
 /// Formats a Unix millisecond time in the zone chosen in settings.
 pub fn format_time(settings: &Settings, ms: i64) -> String {
     crate::util::time::format_ts(ms, display_offset_minutes(&settings.timezone, ms))

@@ -1,6 +1,7 @@
 //! What the panels share: the bot's stake currency and decimals, number and profit formatting, the loading,
 //! error and empty states, and a timer that runs only while it is wanted and the page is visible.
 
+pub use crate::state::settings::{format_opt_time as time_text, zone_label};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -9,7 +10,6 @@ use leptos::prelude::*;
 use crate::api::error::ApiError;
 use crate::components::error_notice::ErrorNotice;
 use crate::state::bot_store::BotStore;
-use crate::state::settings::{format_time, Settings};
 use crate::state::visibility::use_page_visible;
 use crate::util::format::fixed;
 
@@ -89,23 +89,6 @@ pub fn sign_class(value: Option<f64>) -> &'static str {
         Some(v) if v > 0.0 => "profit",
         Some(v) if v < 0.0 => "loss",
         _ => "",
-    }
-}
-
-/// A Unix millisecond time in the zone chosen in settings; a missing or zero time shows as "–".
-pub fn time_text(settings: &Settings, ms: Option<i64>) -> String {
-    match ms {
-        Some(ms) if ms > 0 => format_time(settings, ms),
-        _ => "–".to_string(),
-    }
-}
-
-/// The name of the zone dates are shown in, for column headers.
-pub fn zone_label(settings: &Settings) -> &'static str {
-    if settings.timezone == "local" {
-        "local time"
-    } else {
-        "UTC"
     }
 }
 
@@ -194,6 +177,7 @@ pub fn run_while(active: Signal<bool>, period: Duration, tick: impl Fn() + 'stat
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::settings::Settings;
 
     #[test]
     fn numbers_percentages_and_money() {
@@ -239,6 +223,6 @@ mod tests {
             "2026-11-21 13:40:01"
         );
         s.timezone = "local".into();
-        assert_eq!(zone_label(&s), "local time");
+        assert_eq!(zone_label(&s), "local");
     }
 }

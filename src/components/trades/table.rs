@@ -1,10 +1,10 @@
 //! Pieces shared by the trade tables: sortable headers, the stake currency, dates in the chosen zone.
 
+pub use crate::state::settings::{format_opt_time as time_text, zone_label};
 use leptos::prelude::*;
 
 use super::logic::{Column, Dir, Sort};
 use crate::state::bot_store::BotStore;
-use crate::state::settings::{format_time, Settings};
 
 /// A column header that sorts its table when clicked, announcing the order with `aria-sort`.
 #[component]
@@ -55,21 +55,4 @@ pub fn money_of(store: &BotStore) -> Memo<Money> {
 /// The current time in Unix ms (browser clock).
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
-}
-
-/// A Unix ms time in the zone chosen in settings; "–" when missing.
-pub fn time_text(settings: &Settings, ms: Option<i64>) -> String {
-    match ms {
-        Some(ms) if ms > 0 => format_time(settings, ms),
-        _ => "–".to_string(),
-    }
-}
-
-/// The zone label shown in date headers.
-pub fn zone_label(settings: &Settings) -> &'static str {
-    if settings.timezone == "local" {
-        "local"
-    } else {
-        "UTC"
-    }
 }
