@@ -7,7 +7,9 @@ spot exchange on loopback, so nothing needs the internet.
 Subcommands:
 
   setup       create the venv (freqtrade==2026.9) and a userdir with SampleStrategy
-  up          start the simulator and N bots, write DIR/bots.json and print it
+  up          start the simulator and N bots, write DIR/bots.json and print it;
+              --history NAME:closed=N,open=N,locks=N seeds a new bot's database first
+              (seed_history.py: closed/open trades and pair locks, as the bot writes them)
   down        stop every process started from DIR (bots and simulator)
   stop-bot    stop one bot (SIGTERM, or SIGKILL with --kill)
   start-bot   start one bot again with its config (optionally a new jwt_secret_key)
@@ -19,6 +21,8 @@ Examples:
 
   python3 e2e/harness/ftharness.py setup
   python3 e2e/harness/ftharness.py up --state-dir .run/e2e --ui-origin http://127.0.0.1:8080 --bots 2
+  python3 e2e/harness/ftharness.py up --state-dir .run/demo --ui-origin http://127.0.0.1:8080 \
+      --names demo --history demo:closed=60,open=3,locks=1
   python3 e2e/harness/ftharness.py mint-token --state-dir .run/e2e --name bot1 --expired
   python3 e2e/harness/ftharness.py webserver --state-dir .run/e2e --ui-origin http://127.0.0.1:8080 \
       --name hist --port 18150 --sim-port 18000
@@ -27,7 +31,8 @@ Examples:
 Layout of a state dir:
 
   DIR/bots.json            list of {name, url, port, username, password, jwt_secret_key,
-                           ws_token, config, log, pid, cors_origins}
+                           ws_token, config, log, pid, cors_origins}, plus
+                           history: {closed, open, locks} for a bot seeded with --history
   DIR/simulator.json       {pid, port} when the simulator was started from DIR
   DIR/simulator.log
   DIR/<name>/config.json   the bot's config; DIR/<name>/freqtrade.log its log
@@ -57,6 +62,7 @@ from pathlib import Path
 FREQTRADE_VERSION = "2026.9"
 HERE = Path(__file__).resolve().parent
 SIMULATOR = HERE / "simulator.py"
+SEEDER = HERE / "seed_history.py"
 
 PAIRS = ["BTC/USDT", "ETH/USDT", "SOL/USDT", "XRP/USDT"]
 DEFAULT_USERNAME = "freqtrader"
@@ -431,6 +437,36 @@ def write_bot_config(bot, sim_port, api_keys):
     Path(bot["config"]).write_text(json.dumps(config, indent=2) + "\n")
 
 
+def bot_db_path(bot):
+    """The sqlite file of a bot's dry-run database (see bot_config's db_url)."""
+    return Path(bot["config"]).parent / "tradesv3.dryrun.sqlite"
+
+
+def delete_bot_db(bot):
+    """Delete a (stopped) bot's database, so that it starts with a fresh one."""
+    db = bot_db_path(bot)
+    for path in (db, db.with_name(db.name + "-journal"), db.with_name(db.name + "-wal"),
+                 db.with_name(db.name + "-shm")):
+        path.unlink(missing_ok=True)
+
+
+def seed_history(bot, history):
+    """Give a new bot's fresh database a trading history before the bot starts.
+
+    Runs seed_history.py with the venv's python (it uses freqtrade's persistence layer).
+    An old database of the bot dir is deleted first: the seeder refuses to add to one.
+    """
+    delete_bot_db(bot)
+    command = [str(venv_bin("python")), str(SEEDER), "--config", bot["config"]]
+    for key in HISTORY_KEYS:
+        command += [f"--{key}", str(history[key])]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        fail(f"{bot['name']}: seeding the history failed ({result.returncode}):\n"
+             f"{(result.stderr or result.stdout).strip()}")
+    log(f"{bot['name']}: {result.stdout.strip()}")
+
+
 def config_sim_port(bot):
     """The simulator port a bot's existing config points at."""
     config = json.loads(Path(bot["config"]).read_text())
@@ -505,16 +541,50 @@ def wanted_bots(args):
     ]
 
 
-def reusable(bot, port, username, cors_origins, sim_port):
-    """True when a recorded bot is running with the settings asked for."""
+HISTORY_KEYS = ("closed", "open", "locks")
+
+
+def parse_history(values, names):
+    """{bot name: {closed, open, locks}} from --history NAME:closed=N,open=N,locks=N options.
+
+    A key left out is 0; a bot with only zeros gets no history.
+    """
+    histories = {}
+    for value in values:
+        name, sep, spec = value.partition(":")
+        if not sep or not name:
+            fail(f"--history {value!r}: expected NAME:closed=N,open=N,locks=N")
+        if name not in names:
+            fail(f"--history {value!r}: no bot named {name!r}")
+        if name in histories:
+            fail(f"--history: {name!r} given twice")
+        history = dict.fromkeys(HISTORY_KEYS, 0)
+        for item in split_list(spec):
+            key, sep, number = item.partition("=")
+            if not sep or key.strip() not in HISTORY_KEYS or not number.strip().isdigit():
+                fail(f"--history {value!r}: {item!r} is not closed=N, open=N or locks=N")
+            history[key.strip()] = int(number)
+        if any(history.values()):
+            histories[name] = history
+    return histories
+
+
+def reusable(bot, port, username, cors_origins, sim_port, history):
+    """True when a recorded bot is running with the settings asked for.
+
+    A bot asked to have a seeded history is reused only if it was started with the same
+    --history (its database has evolved since: the bot keeps trading).
+    """
     return (bot_is_running(bot) and bot_pings(bot["port"]) and bot["port"] == port
             and bot["username"] == username and bot["cors_origins"] == cors_origins
-            and config_sim_port(bot) == sim_port)
+            and config_sim_port(bot) == sim_port and bot.get("history") == history)
 
 
 def cmd_up(args):
     require_setup()
     started = time.monotonic()
+    wanted = wanted_bots(args)
+    histories = parse_history(args.history, [name for name, *_ in wanted])
     state_dir = Path(args.state_dir).resolve()
     state_dir.mkdir(parents=True, exist_ok=True)
     ensure_simulator(state_dir, args.sim_port)
@@ -522,9 +592,10 @@ def cmd_up(args):
     old_bots = {bot["name"]: bot for bot in load_bots(state_dir)}
     api_keys = None
     bots, launched = [], []
-    for name, port, username, cors_origins in wanted_bots(args):
+    for name, port, username, cors_origins in wanted:
         old = old_bots.pop(name, None)
-        if old and reusable(old, port, username, cors_origins, args.sim_port):
+        history = histories.get(name)
+        if old and reusable(old, port, username, cors_origins, args.sim_port, history):
             log(f"{name}: already running on port {port} (pid {old['pid']}), reused")
             bots.append(old)
             continue
@@ -533,6 +604,11 @@ def cmd_up(args):
         api_keys = api_keys or ccxt_binance_api_keys()
         bot = new_bot(state_dir, name, port, username, cors_origins)
         write_bot_config(bot, args.sim_port, api_keys)
+        if history:
+            seed_history(bot, history)  # into a fresh database, before the bot opens it
+            bot["history"] = history
+        elif old and old.get("history"):
+            delete_bot_db(bot)  # no seeded trades left over for a bot asked to have none
         launch_bot(bot)
         bots.append(bot)
         launched.append(bot)
@@ -708,6 +784,11 @@ def build_parser():
                     help="CORS origin for every bot, instead of --ui-origin (repeatable)")
     up.add_argument("--no-cors-for", action="append", default=[], metavar="NAME",
                     help="give this bot an empty CORS_origins list (repeatable)")
+    up.add_argument("--history", action="append", default=[],
+                    metavar="NAME:closed=N,open=N,locks=N",
+                    help="seed a newly started bot's fresh database with N closed trades (over "
+                         "the past 21 days), N open trades and N pair locks; keys left out are "
+                         "0 (repeatable, one per bot)")
     up.set_defaults(func=cmd_up)
 
     down = commands.add_parser("down", help="stop every process started from the state dir")
