@@ -22,6 +22,10 @@ use crate::state::registry::BotRegistry;
 use crate::state::settings::provide_settings;
 use crate::state::toasts::Toasts;
 
+/// The first path segment of every route below. src/boot/boot.js finds the app's base path with the same list
+/// (a unit test keeps them equal).
+pub const TOP_SEGMENTS: [&str; 6] = ["login", "trade", "dashboard", "chart", "logs", "settings"];
+
 /// How often every bot is pinged to keep its online state current.
 const PING_EVERY: Duration = Duration::from_secs(30);
 
@@ -36,7 +40,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <Router>
+        <Router base=crate::api::client::page_base()>
             <Navbar />
             <main class="page">
                 <Routes fallback=NotFoundPage>
@@ -53,5 +57,22 @@ pub fn App() -> impl IntoView {
             <ToastList />
             <TabIndicator />
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn boot_script_knows_every_route() {
+        let boot = include_str!("boot/boot.js");
+        let list = super::TOP_SEGMENTS
+            .iter()
+            .map(|s| format!("\"{s}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(
+            boot.contains(&format!("var routes = [{list}];")),
+            "src/boot/boot.js must list the routes [{list}]"
+        );
     }
 }

@@ -41,13 +41,36 @@ function isLoopback(url: string): boolean {
  * Every test records the page's requests and fails if any left loopback: the app must load nothing from other
  * hosts (fonts, icons, CDNs) and talk only to the bots the user configured.
  */
-export const test = base.extend<{ requests: string[] }>({
+export const test = base.extend<{ requests: string[]; cspViolations: string[] }>({
   requests: [
     async ({ page }, use) => {
       const urls: string[] = [];
       page.on('request', (r) => urls.push(r.url()));
       await use(urls);
       expect(urls.filter((u) => !isLoopback(u)), 'requests that left loopback').toEqual([]);
+    },
+    { auto: true },
+  ],
+  /**
+   * The release index.html carries a strict Content-Security-Policy; every test fails on any violation of it,
+   * reported by the browser's console or by a `securitypolicyviolation` event.
+   */
+  cspViolations: [
+    async ({ page }, use) => {
+      const found: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) found.push(`console: ${m.text()}`);
+      });
+      await page.exposeBinding('__freqboardCspViolation', (_source, text: string) => {
+        found.push(text);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as any).__freqboardCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+        });
+      });
+      await use(found);
+      expect(found, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

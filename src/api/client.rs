@@ -270,6 +270,26 @@ pub fn page_origin() -> String {
         .unwrap_or_default()
 }
 
+/// The app's base path as the router wants it ("" at the site root, "/freqboard" under a sub-path), read from
+/// the `<base href>` the boot script set (see `util::base_path`).
+pub fn page_base() -> String {
+    let base_uri = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let path = match base_uri.split_once("://") {
+        Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
+        None => "/",
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    crate::util::base_path::router_base(path)
+}
+
+/// True when this page was loaded over https (then an http:// bot is mixed content).
+pub fn page_is_https() -> bool {
+    page_origin().starts_with("https://")
+}
+
 fn network_error_for(bot_base: &str) -> ApiError {
     ApiError::Network {
         bot_origin: origin_of(bot_base).unwrap_or_default(),

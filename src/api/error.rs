@@ -28,6 +28,13 @@ pub enum ApiError {
     /// The bot answered, but not with what this endpoint should return.
     #[error("The bot's answer to {endpoint} could not be read: {msg}")]
     Decode { endpoint: String, msg: String },
+    /// This page is https and the bot URL plain http: the browser blocks every call, so none is sent.
+    #[error(
+        "This page is served over HTTPS, and the bot's URL {0} is plain http: the browser blocks such requests \
+         (mixed content). Serve the bot through the same web server as this page (proxy /api/ to the bot and log \
+         in with this page's address), or give the bot an https:// URL."
+    )]
+    MixedContent(String),
     /// The URL typed by the user is not an http(s) URL.
     #[error("“{0}” is not a valid bot URL. Use the form http://host:port.")]
     BadUrl(String),

@@ -2,10 +2,15 @@
 
 use super::error::ApiError;
 
-/// Normalizes a user-typed bot URL: trims it, drops trailing slashes and a pasted `/api/v1` suffix.
+/// Normalizes a user-typed bot URL: trims it, lower-cases the scheme (`HTTP://` works, and so does its
+/// websocket), drops trailing slashes and a pasted `/api/v1` suffix.
 /// Returns the base without a trailing slash, e.g. `http://127.0.0.1:8080`.
 pub fn normalize_bot_url(input: &str) -> Result<String, ApiError> {
-    let mut url = input.trim().trim_end_matches('/').to_string();
+    let trimmed = input.trim().trim_end_matches('/');
+    let mut url = match trimmed.split_once("://") {
+        Some((scheme, rest)) => format!("{}://{rest}", scheme.to_ascii_lowercase()),
+        None => trimmed.to_string(),
+    };
     if let Some(stripped) = url.strip_suffix("/api/v1") {
         url = stripped.trim_end_matches('/').to_string();
     }
@@ -47,6 +52,31 @@ pub fn origin_of(url: &str) -> Option<String> {
     }
 }
 
+/// True when a page loaded over https would be blocked by the browser from calling `bot_base` (mixed content):
+/// an http:// URL whose host is not loopback (browsers let https pages call http://localhost and 127.0.0.0/8).
+pub fn is_mixed_content(page_is_https: bool, bot_base: &str) -> bool {
+    if !page_is_https {
+        return false;
+    }
+    let Some(origin) = origin_of(bot_base) else {
+        return false;
+    };
+    let Some(authority) = origin.strip_prefix("http://") else {
+        return false;
+    };
+    let host = match authority.rsplit_once(':') {
+        Some((h, p)) if !p.contains(']') => h,
+        _ => authority,
+    };
+    let loopback = host == "localhost"
+        || host.ends_with(".localhost")
+        || host == "[::1]"
+        || host.strip_prefix("127.").is_some_and(|rest| {
+            rest.split('.').count() == 3 && rest.split('.').all(|o| o.parse::<u8>().is_ok())
+        });
+    !loopback
+}
+
 /// The websocket URL base (`ws://…` or `wss://…`) for a bot base URL.
 pub fn ws_base(base: &str) -> Option<String> {
     if let Some(rest) = base.strip_prefix("https://") {
@@ -60,6 +90,31 @@ pub fn ws_base(base: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mixed_content_is_http_from_https_except_loopback() {
+        assert!(is_mixed_content(true, "http://bot.example:8080"));
+        assert!(is_mixed_content(true, "http://192.168.1.5:8080"));
+        assert!(is_mixed_content(true, "http://127.example"));
+        assert!(!is_mixed_content(true, "https://bot.example"));
+        assert!(!is_mixed_content(false, "http://bot.example:8080"));
+        assert!(!is_mixed_content(true, "http://127.0.0.1:8080"));
+        assert!(!is_mixed_content(true, "http://localhost:8080"));
+        assert!(!is_mixed_content(true, "http://api.localhost"));
+        assert!(!is_mixed_content(true, "http://[::1]:8080"));
+    }
+
+    #[test]
+    fn scheme_is_lower_cased() {
+        assert_eq!(
+            normalize_bot_url("HTTP://127.0.0.1:8080").ok(),
+            Some("http://127.0.0.1:8080".into())
+        );
+        assert_eq!(
+            ws_base("http://127.0.0.1:8080"),
+            Some("ws://127.0.0.1:8080".into())
+        );
+    }
 
     #[test]
     fn normalizes_typed_urls() {

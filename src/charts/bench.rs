@@ -241,7 +241,7 @@ pub fn ChartBench() -> impl IntoView {
                 "Times in ms per complete paint (median)."
             </p>
             <p class="muted" id="bench-progress">{move || progress.get()}</p>
-            <div class="chart-stage bench-stage" node_ref=stage style="width:1400px;height:800px">
+            <div class="chart-stage bench-stage" node_ref=stage style:width="1400px" style:height="800px">
                 <canvas class="chart-main" node_ref=main></canvas>
                 <canvas class="chart-overlay" node_ref=overlay></canvas>
             </div>

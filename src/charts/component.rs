@@ -259,7 +259,7 @@ pub fn CandleChart(
                                     });
                                 }
                             >
-                                <span class="legend-swatch" style=format!("background:{}", entry.color)></span>
+                                <span class="legend-swatch" style:background=entry.color.to_string()></span>
                                 {entry.key.clone()}
                             </button>
                         }

@@ -23,7 +23,11 @@ where
     move || {
         match (selected_id.get(), needs_login.get()) {
         (None, _) => {
-            let redirect = crate::api::request::encode_component(&location.pathname.get_untracked());
+            // The redirect is an app path: the router adds the base again when it navigates there.
+            let pathname = location.pathname.get_untracked();
+            let base = crate::api::client::page_base();
+            let path = crate::util::base_path::app_path(&pathname, &base);
+            let redirect = crate::api::request::encode_component(path);
             view! { <Redirect path=format!("/login?redirect={redirect}") /> }.into_any()
         }
         (Some(id), Some(true)) => view! {

@@ -5,18 +5,27 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::auth;
-use crate::api::client::page_origin;
+use crate::api::client::{page_base, page_is_https, page_origin};
 use crate::api::error::ApiError;
-use crate::api::url::{normalize_bot_url, origin_of};
+use crate::api::url::{is_mixed_content, normalize_bot_url, origin_of};
 use crate::components::error_notice::ErrorNotice;
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
 use crate::state::toasts::{use_toasts, Severity};
 
-/// Only same-app paths are followed after login (no `//host` or absolute URLs).
+/// Only same-app paths are followed after login: no `//host`, no absolute URLs, and no backslash or control
+/// character (browsers read `/\host` and `/<TAB>/host` as another host).
 fn safe_redirect(target: Option<String>) -> String {
     match target {
-        Some(t) if t.starts_with('/') && !t.starts_with("//") && !t.starts_with("/login") => t,
+        Some(t)
+            if t.starts_with('/')
+                && !t.starts_with("//")
+                && !t.starts_with("/login")
+                && !t.contains('\\')
+                && !t.chars().any(char::is_control) =>
+        {
+            t
+        }
         _ => "/trade".to_string(),
     }
 }
@@ -39,7 +48,8 @@ pub fn LoginPage() -> impl IntoView {
         relogin
             .as_ref()
             .map(|b| b.url.clone())
-            .unwrap_or_else(page_origin),
+            // Served by the bot itself or behind a proxy of its /api/: the bot is where this page is.
+            .unwrap_or_else(|| format!("{}{}", page_origin(), page_base())),
     );
     let username = RwSignal::new(
         relogin
@@ -73,6 +83,10 @@ pub fn LoginPage() -> impl IntoView {
             return;
         }
         let base = match normalize_bot_url(&url.get_untracked()) {
+            Ok(base) if is_mixed_content(page_is_https(), &base) => {
+                error.set(Some(ApiError::MixedContent(base)));
+                return;
+            }
             Ok(base) => base,
             Err(e) => {
                 error.set(Some(e));
@@ -177,5 +191,8 @@ mod tests {
         assert_eq!(safe_redirect(Some("https://evil.example".into())), "/trade");
         assert_eq!(safe_redirect(Some("/login?x".into())), "/trade");
         assert_eq!(safe_redirect(None), "/trade");
+        assert_eq!(safe_redirect(Some("/\\evil.example/".into())), "/trade");
+        assert_eq!(safe_redirect(Some("/\t/evil.example".into())), "/trade");
+        assert_eq!(safe_redirect(Some("/trade/5".into())), "/trade/5");
     }
 }

@@ -118,6 +118,9 @@ pub fn SettingsPage() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            <p class="muted about">
+                "Freqboard " <span class="ui-version">{crate::util::version::ui_version()}</span>
+            </p>
         </section>
     }
 }

@@ -1,4 +1,6 @@
 //! Pure helpers shared by every layer.
 
+pub mod base_path;
 pub mod format;
 pub mod time;
+pub mod version;

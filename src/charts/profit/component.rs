@@ -135,15 +135,33 @@ impl Scheduler {
 }
 
 /// The tooltip's position: beside the hovered item, flipped to its left in the right half of the chart.
-fn tooltip_style(hover: &Hover, size: (f64, f64)) -> String {
-    let top = (hover.y - 12.0).clamp(0.0, (size.1 - 48.0).max(0.0));
+/// Where the tooltip sits: CSS `left`/`right`/`top` values, set one by one through the element's style object
+/// (a `style` attribute would need 'unsafe-inline' in the Content-Security-Policy).
+struct TooltipPosition {
+    left: String,
+    right: String,
+    top: String,
+}
+
+fn tooltip_position(hover: &Hover, size: (f64, f64)) -> TooltipPosition {
+    let top = format!(
+        "{:.0}px",
+        (hover.y - 12.0).clamp(0.0, (size.1 - 48.0).max(0.0))
+    );
     if hover.x > size.0 * 0.55 {
-        format!(
-            "right:{:.0}px;top:{top:.0}px",
-            (size.0 - hover.x + 12.0).max(0.0)
-        )
+        let right = format!("{:.0}px", (size.0 - hover.x + 12.0).max(0.0));
+        TooltipPosition {
+            left: "auto".into(),
+            right,
+            top,
+        }
     } else {
-        format!("left:{:.0}px;top:{top:.0}px", hover.x + 12.0)
+        let left = format!("{:.0}px", hover.x + 12.0);
+        TooltipPosition {
+            left,
+            right: "auto".into(),
+            top,
+        }
     }
 }
 
@@ -265,9 +283,20 @@ pub fn ProfitChart(
                 ></canvas>
                 {move || hover.get().map(|(h, tip)| {
                     let size = report.with_untracked(|r| r.size);
+                    let tooltip_pos = tooltip_position(&h, size);
                     view! {
-                        <span class="profit-marker" style=format!("left:{:.0}px;top:{:.0}px", h.x, h.y)></span>
-                        <div class="profit-tooltip" role="tooltip" style=tooltip_style(&h, size)>
+                        <span
+                            class="profit-marker"
+                            style:left=format!("{:.0}px", h.x)
+                            style:top=format!("{:.0}px", h.y)
+                        ></span>
+                        <div
+                            class="profit-tooltip"
+                            role="tooltip"
+                            style:left=tooltip_pos.left
+                            style:right=tooltip_pos.right
+                            style:top=tooltip_pos.top
+                        >
                             <div class="profit-tooltip-title">{tip.title}</div>
                             {tip.rows.into_iter().map(|(label, value)| view! {
                                 <div class="profit-tooltip-row">
