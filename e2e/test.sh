@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints, native unit tests, the release build, and the end-to-end suite in
-# headless Chromium against real dry-run freqtrade bots. Installs what it needs first (e2e/setup.sh).
+# Runs every test: formatting and lints, native unit tests, the release build, the end-to-end suite in headless
+# Chromium against real dry-run freqtrade bots (across origins, through nginx, installed into a bot), and the
+# README's demo command from a fresh clone. Installs what it needs first (e2e/setup.sh). Prints each step's time.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+TEST_START=$(date +%s)
+STEP_START=$TEST_START
+step() {
+  local now
+  now=$(date +%s)
+  printf '\n==> [test %4ss, previous step %ss] %s\n' "$((now - TEST_START))" "$((now - STEP_START))" "$*"
+  STEP_START=$now
+}
+
+step "Set-up (e2e/setup.sh)"
 bash e2e/setup.sh
 export PATH="$HOME/.cargo/bin:$ROOT/e2e/node_modules/.bin:$PATH"
-
-step() { printf '\n==> %s\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -30,16 +39,30 @@ step "Release build (trunk build --release)"
 trunk build --release
 ls -l dist
 
+step "Content-Security-Policy of the release index.html allows its boot script by hash, and nothing inline else"
+python3 e2e/harness/check_csp.py dist/index.html
+
 step "End-to-end tests (Playwright, headless Chromium, real freqtrade bots)"
 cd e2e
-set +e
-CI=${CI:-} npx playwright test
-status=$?
-set -e
-# One plain summary line for CI, read from Playwright's JSON report.
+e2e_status=0
+CI=${CI:-} npx playwright test || e2e_status=$?
+cd "$ROOT"
+
+step "The README's demo command, from a fresh clone (e2e/demo-check.sh)"
+demo_status=0
+bash e2e/demo-check.sh || demo_status=$?
+
+step "Done"
+# One plain summary line for CI, read from Playwright's JSON reports (the suite and the demo check).
 node -e '
-  const r = require("./test-results/results-slot0.json");
-  const s = r.stats || {};
-  console.log(`e2e: ${s.expected || 0} passed, ${(s.unexpected || 0) + (s.flaky || 0)} failed, ${s.skipped || 0} skipped`);
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of ["results-slot0.json", "results-demo-check.json"]) {
+    let s = {};
+    try { s = require("./e2e/test-results/" + f).stats || {}; } catch (e) { failed += 1; }
+    passed += s.expected || 0;
+    failed += (s.unexpected || 0) + (s.flaky || 0);
+    skipped += s.skipped || 0;
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' || true
-exit $status
+[ "$e2e_status" = 0 ] && [ "$demo_status" = 0 ]

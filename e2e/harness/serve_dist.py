@@ -43,7 +43,10 @@ def main():
     handler = functools.partial(SpaHandler, directory=os.path.abspath(args.dir))
     with Server((args.host, args.port), handler) as server:
         print(f"Serving {args.dir} at http://{args.host}:{args.port}", flush=True)
-        server.serve_forever()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:  # Ctrl-C: stop quietly
+            pass
 
 
 if __name__ == "__main__":
