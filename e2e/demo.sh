@@ -23,8 +23,12 @@ mkdir -p "$STATE_DIR"
 
 SERVER=
 cleanup() {
+  # Nothing here may fail the script (set -e would skip the rest): the bot and the exchange must always stop.
   trap - EXIT INT TERM
-  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+  if [ -n "$SERVER" ]; then
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+  fi
   python3 e2e/harness/ftharness.py down --state-dir "$STATE_DIR" >/dev/null 2>&1 || true
   say "demo stopped: the UI server, the bot and the simulated exchange are gone"
 }

@@ -122,7 +122,7 @@ test('the open-trade count shows as an icon badge or in the title, as chosen in 
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.locator('#indicator-select').selectOption('title');
   await expect(page).toHaveTitle('(1) Freqboard – Alpha');
-  await expect(page.locator("link[rel='icon']")).toHaveAttribute('href', '/public/favicon.svg');
+  await expect(page.locator("link[rel='icon']")).toHaveAttribute('href', 'public/favicon.svg');
   await page.locator('#indicator-select').selectOption('none');
   await expect(page).toHaveTitle('Freqboard – Alpha');
   await api.post('/forceexit', { tradeid: String(trade.trade_id) });

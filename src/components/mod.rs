@@ -1,5 +1,6 @@
 //! Views shared by several pages.
 
+pub mod app_href;
 pub mod bot;
 pub mod error_notice;
 pub mod icons;

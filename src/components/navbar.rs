@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::app_href::app_href;
 use crate::components::icons::{LogoIcon, ThemeIcon};
 use crate::state::persist::BotId;
 use crate::state::registry::{use_registry, BotStatus};
@@ -30,16 +31,16 @@ pub fn Navbar() -> impl IntoView {
 
     view! {
         <header class="navbar">
-            <A href="/" attr:class="brand">
+            <A href=app_href("/") attr:class="brand">
                 <LogoIcon />
                 <span>"Freqboard"</span>
             </A>
             <nav class="nav-links" aria-label="Main">
-                <A href="/trade">"Trade"</A>
-                <A href="/dashboard">"Dashboard"</A>
-                <A href="/chart">"Chart"</A>
-                <A href="/logs">"Logs"</A>
-                <A href="/settings">"Settings"</A>
+                <A href=app_href("/trade")>"Trade"</A>
+                <A href=app_href("/dashboard")>"Dashboard"</A>
+                <A href=app_href("/chart")>"Chart"</A>
+                <A href=app_href("/logs")>"Logs"</A>
+                <A href=app_href("/settings")>"Settings"</A>
             </nav>
             <div class="spacer"></div>
             <div class="activity" class:active=move || busy.get() role="progressbar" aria-label="Loading"></div>
@@ -83,7 +84,7 @@ pub fn Navbar() -> impl IntoView {
                 </select>
             </Show>
             <Show when=move || bots.with(|b| b.is_empty())>
-                <A href="/login" attr:class="button primary">"Log in"</A>
+                <A href=app_href("/login") attr:class="button primary">"Log in"</A>
             </Show>
             <button class="icon-btn" aria-label="Toggle theme" title="Toggle dark / light" on:click=toggle_theme>
                 <ThemeIcon />

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_location;
 
+use crate::components::app_href::app_href;
 use crate::state::persist::BotId;
 use crate::state::registry::{use_registry, BotStatus};
 
@@ -34,7 +35,7 @@ where
             <section class="card login-required" role="alert">
                 <h2>"Login required"</h2>
                 <p>"The session with this bot has ended. Log in again to continue."</p>
-                <A href=format!("/login?bot={}", id.0) attr:class="button primary">"Log in again"</A>
+                <A href=app_href(&format!("/login?bot={}", id.0)) attr:class="button primary">"Log in again"</A>
             </section>
         }
         .into_any(),

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::state::registry::use_registry;
 use crate::state::settings::{use_settings, OpenTradesIndicator};
 
-const ICON: &str = "/public/favicon.svg";
+/// Relative: it resolves against `<base href>`, so it works under a sub-path too.
+const ICON: &str = "public/favicon.svg";
 
 /// The tab title: `(N) Freqboard – bot` with the count, `Freqboard – bot` without.
 pub fn page_title(bot: Option<&str>, count: Option<usize>) -> String {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::app_href::app_href;
 use crate::state::persist::BotId;
 use crate::state::registry::{use_registry, BotStatus};
 use crate::state::toasts::{use_toasts, Severity};
@@ -15,7 +16,7 @@ pub fn BotsPage() -> impl IntoView {
         <section class="card">
             <div class="card-head">
                 <h1>"Bots"</h1>
-                <A href="/login" attr:class="button primary">"Add a bot"</A>
+                <A href=app_href("/login") attr:class="button primary">"Add a bot"</A>
             </div>
             <Show
                 when=move || !bots.with(|b| b.is_empty())
@@ -72,7 +73,7 @@ fn BotRow(id: BotId) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let id = StoredValue::new(id);
     let with_id = move |f: &dyn Fn(&BotId)| id.with_value(|id| f(id));
-    let relogin_href = id.with_value(|id| format!("/login?bot={}", id.0));
+    let relogin_href = id.with_value(|id| app_href(&format!("/login?bot={}", id.0)));
 
     view! {
         <li class="bot-row" class:selected=is_selected data-bot-id=id.get_value().0>

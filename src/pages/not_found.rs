@@ -1,3 +1,4 @@
+use crate::components::app_href::app_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -7,7 +8,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="card narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address."</p>
-            <A href="/">"Back to the bot list"</A>
+            <A href=app_href("/")>"Back to the bot list"</A>
         </section>
     }
 }

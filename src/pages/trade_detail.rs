@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::wire::{Trade, TradeId};
+use crate::components::app_href::app_href;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::require_bot::RequireBot;
 use crate::components::trades::detail::TradeDetailBody;
@@ -35,7 +36,7 @@ fn TradeDetailForBot(bot: BotId) -> impl IntoView {
     view! {
         <section class="card trade-page">
             <div class="card-head">
-                <A href="/trade" attr:class="button back-link">"← Back to trades"</A>
+                <A href=app_href("/trade") attr:class="button back-link">"← Back to trades"</A>
             </div>
             <ErrorNotice error=store.error />
             {move || match id.get() {

@@ -17,7 +17,7 @@ pub fn router_base(base_uri_path: &str) -> String {
 /// The app path of a browser pathname: `pathname` without the base ("/freqboard/trade" → "/trade").
 pub fn app_path<'a>(pathname: &'a str, base: &str) -> &'a str {
     match pathname.strip_prefix(base) {
-        Some(rest) if rest.is_empty() => "/",
+        Some("") => "/",
         Some(rest) if rest.starts_with('/') => rest,
         _ => pathname,
     }

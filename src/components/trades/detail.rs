@@ -11,6 +11,7 @@ use super::logic::{
 };
 use super::table::{money_of, now_ms, time_text, Money};
 use crate::api::wire::{Order, OrderSide, Trade, TradeId, TradingMode};
+use crate::components::app_href::app_href;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
 
@@ -280,7 +281,7 @@ pub fn TradeDetailPanel(
                     {move || pair.get().map(|p| format!(" · {p}"))}
                 </h2>
                 <div class="row-actions">
-                    <A href=format!("/trade/{id}") attr:class="button">"Open trade page"</A>
+                    <A href=app_href(&format!("/trade/{id}")) attr:class="button">"Open trade page"</A>
                     <button type="button" on:click=move |_| on_close.run(())>"Close detail"</button>
                 </div>
             </div>
