@@ -19,8 +19,15 @@ OUT="$WORK/demo.out"
 git clone -q "$ROOT" "$CLONE"
 say "fresh clone of $(git -C "$CLONE" rev-parse --short HEAD) in $CLONE"
 
-# Its own process group, so that stopping it reaches every process it started in the foreground, as Ctrl-C does.
-(cd "$CLONE" && CARGO_TARGET_DIR="$ROOT/target" exec setsid bash e2e/demo.sh) >"$OUT" 2>&1 &
+# In its own session and process group, as a terminal runs it, so that SIGINT to the group is exactly Ctrl-C.
+# (A command started with & from a script inherits SIGINT as ignored, and bash cannot trap an ignored signal:
+# the wrapper gives the demo the default disposition a terminal would.)
+(cd "$CLONE" && CARGO_TARGET_DIR="$ROOT/target" exec python3 -c '
+import os, signal
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.setsid()
+os.execvp("bash", ["bash", "e2e/demo.sh"])
+') >"$OUT" 2>&1 &
 DEMO=$!
 stop_demo() {
   kill -INT -- "-$DEMO" 2>/dev/null || true

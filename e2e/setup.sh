@@ -105,7 +105,7 @@ app_release_build() {
   cargo build --target=wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml" --release --bin freqboard
 }
 
-say "installing what the $([ "$FOR_TESTS" = 1 ] && echo tests || echo demo) need"
+say "installing what the $([ "$FOR_TESTS" = 1 ] && echo 'tests need' || echo 'demo needs')"
 [ "$FOR_TESTS" = 1 ] && start apt apt_packages
 start freqtrade python3 "$ROOT/e2e/harness/ftharness.py" setup
 start npm node_packages
