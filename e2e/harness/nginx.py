@@ -38,6 +38,10 @@ import sys
 import time
 from pathlib import Path
 
+# Process and log helpers shared with the bot harness (standard library only, like this file).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ftharness import process_cmdline, tail  # noqa: E402
+
 NGINX = "/usr/sbin/nginx"
 MIME_TYPES = "/etc/nginx/mime.types"
 TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -125,17 +129,6 @@ def make_certificate(state_dir):
 # Processes
 # --------------------------------------------------------------------------
 
-def process_cmdline(pid):
-    """The command line of a live (non-zombie) process, or None."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        if stat.rsplit(")", 1)[1].split()[0] == "Z":
-            return None
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except (OSError, IndexError):
-        return None
-
-
 def is_ours(pid, conf):
     """True when pid is alive and is the nginx started with this config (guards against a recycled pid)."""
     cmdline = process_cmdline(pid) if pid else None
@@ -148,13 +141,6 @@ def port_open(port):
             return True
     except OSError:
         return False
-
-
-def tail(path, lines=30):
-    try:
-        return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
 
 
 def info_file(state_dir):
