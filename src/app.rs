@@ -22,10 +22,6 @@ use crate::state::registry::BotRegistry;
 use crate::state::settings::provide_settings;
 use crate::state::toasts::Toasts;
 
-/// The first path segment of every route below. src/boot/boot.js finds the app's base path with the same list
-/// (a unit test keeps them equal).
-pub const TOP_SEGMENTS: [&str; 6] = ["login", "trade", "dashboard", "chart", "logs", "settings"];
-
 /// How often every bot is pinged to keep its online state current.
 const PING_EVERY: Duration = Duration::from_secs(30);
 
@@ -40,6 +36,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
+        // Every route's first segment is in util::base_path::TOP_SEGMENTS.
         <Router base=crate::api::client::page_base()>
             <Navbar />
             <main class="page">
@@ -65,7 +62,7 @@ mod tests {
     #[test]
     fn boot_script_knows_every_route() {
         let boot = include_str!("boot/boot.js");
-        let list = super::TOP_SEGMENTS
+        let list = crate::util::base_path::TOP_SEGMENTS
             .iter()
             .map(|s| format!("\"{s}\""))
             .collect::<Vec<_>>()

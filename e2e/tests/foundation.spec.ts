@@ -14,6 +14,35 @@ test('the login form defaults to this origin, logs in, and the navbar shows the 
   expect(stored).not.toContain(alpha.password);
 });
 
+test('after login, ?redirect= only leads to a page of this app, never to another site', async ({ page }) => {
+  const alpha = bot('alpha');
+  const cases: [string, string][] = [
+    ['/logs', '/logs'],
+    ['/trade/1', '/trade/1'],
+    ['//evil.example/', '/trade'],
+    ['/\\evil.example/', '/trade'],
+    ['/\t/evil.example', '/trade'],
+    ['https://evil.example/', '/trade'],
+    ['/trade/../..//evil.example', '/trade'],
+    ['/login', '/trade'],
+  ];
+  for (const [redirect, landing] of cases) {
+    await page.goto(`/login?redirect=${encodeURIComponent(redirect)}`);
+    await page.getByLabel('Bot name').fill('Alpha');
+    await page.getByLabel('API URL').fill(alpha.url);
+    await page.getByLabel('Username').fill(alpha.username);
+    await page.getByLabel('Password').fill(alpha.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.locator('header .bot-badge'), redirect).toHaveAttribute('data-status', 'online');
+    await expect.poll(() => new URL(page.url()).origin, redirect).toBe(UI_ORIGIN);
+    await expect.poll(() => new URL(page.url()).pathname, redirect).toBe(landing);
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  }
+});
+
 test('a wrong password gives the credentials message', async ({ page }) => {
   await fillLogin(page, bot('alpha'), { password: 'not-the-password' });
   await expect(page.getByRole('alert')).toContainText('wrong username or password');

@@ -112,7 +112,7 @@ pub fn count() -> Endpoint<CountResponse> {
 
 /// `GET /trades?limit=&offset=`: a page of closed trades, ordered by id (freqtrade's default
 /// `order_by_id=true`). FreqUI pages with `limit=500` until `total_trades` is reached.
-pub fn trades(limit: u32, offset: u32) -> Endpoint<TradesResponse> {
+pub fn trades(limit: u32, offset: u64) -> Endpoint<TradesResponse> {
     Endpoint::new(
         ApiRequest::get("/trades")
             .query("limit", limit)

@@ -12,23 +12,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
 use crate::state::toasts::{use_toasts, Severity};
-
-/// Only same-app paths are followed after login: no `//host`, no absolute URLs, and no backslash or control
-/// character (browsers read `/\host` and `/<TAB>/host` as another host).
-fn safe_redirect(target: Option<String>) -> String {
-    match target {
-        Some(t)
-            if t.starts_with('/')
-                && !t.starts_with("//")
-                && !t.starts_with("/login")
-                && !t.contains('\\')
-                && !t.chars().any(char::is_control) =>
-        {
-            t
-        }
-        _ => "/trade".to_string(),
-    }
-}
+use crate::util::redirect::safe_redirect;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -41,7 +25,7 @@ pub fn LoginPage() -> impl IntoView {
         .with_untracked(|q| q.get("bot"))
         .map(BotId)
         .and_then(|id| registry.entry(&id));
-    let redirect = safe_redirect(query.with_untracked(|q| q.get("redirect")));
+    let redirect = safe_redirect(query.with_untracked(|q| q.get("redirect")).as_deref());
 
     let name = RwSignal::new(relogin.as_ref().map(|b| b.name.clone()).unwrap_or_default());
     let url = RwSignal::new(
@@ -177,22 +161,5 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
             </form>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_redirect;
-
-    #[test]
-    fn redirects_stay_inside_the_app() {
-        assert_eq!(safe_redirect(Some("/logs".into())), "/logs");
-        assert_eq!(safe_redirect(Some("//evil.example".into())), "/trade");
-        assert_eq!(safe_redirect(Some("https://evil.example".into())), "/trade");
-        assert_eq!(safe_redirect(Some("/login?x".into())), "/trade");
-        assert_eq!(safe_redirect(None), "/trade");
-        assert_eq!(safe_redirect(Some("/\\evil.example/".into())), "/trade");
-        assert_eq!(safe_redirect(Some("/\t/evil.example".into())), "/trade");
-        assert_eq!(safe_redirect(Some("/trade/5".into())), "/trade/5");
     }
 }

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
 use super::live::{self, LiveEvent};
+use super::paging::{Next, Paging, TRADES_PAGE};
 use super::persist::BotId;
 use super::registry::{use_registry, BotRegistry};
 use super::toasts::{use_toasts, Severity, Toasts};
@@ -36,8 +37,6 @@ const LIVE_FAST_STRIDE: u32 = 3;
 const SLOW_EVERY: Duration = Duration::from_secs(60);
 /// …and the rest every `SLOW_EVERY * LIVE_SLOW_STRIDE`.
 const LIVE_SLOW_STRIDE: u32 = 5;
-/// freqtrade returns at most this many trades per call.
-const TRADES_PAGE: u32 = 500;
 
 #[derive(Clone, Copy)]
 pub struct BotStore {
@@ -68,6 +67,8 @@ pub struct BotStore {
     pub new_candle: RwSignal<Option<(String, String, u64)>>,
     /// Polling ticks so far, to thin polling out while the websocket is live.
     ticks: StoredValue<(u32, u32)>,
+    /// True while the closed trades are being read: a refresh meanwhile starts no second read.
+    closed_loading: StoredValue<bool>,
 }
 
 impl BotStore {
@@ -93,6 +94,7 @@ impl BotStore {
             running: StoredValue::new(HashSet::new()),
             new_candle: RwSignal::new(None),
             ticks: StoredValue::new((0, 0)),
+            closed_loading: StoredValue::new(false),
         };
         provide_context(store);
         // Keep the registry's count (title / icon badge) in step with the open trades.
@@ -285,29 +287,43 @@ impl BotStore {
         });
     }
 
-    /// Reads every page of `/trades` (closed trades, 500 per call) one after another.
+    /// Reads every page of `/trades` (closed trades, 500 per call) one after another, bounded by
+    /// `state::paging` (a bot with a wrong `total_trades` cannot keep it reading), one read at a time.
     fn load_closed_trades(&self) {
         let store = *self;
+        if store.closed_loading.try_get_value().unwrap_or(true) {
+            return;
+        }
+        store.closed_loading.set_value(true);
         spawn_local(async move {
             let mut all: Vec<Trade> = Vec::new();
-            let mut offset = 0u32;
-            loop {
-                match store.call(endpoints::trades(TRADES_PAGE, offset)).await {
+            let mut paging = Paging::default();
+            let outcome = loop {
+                match store
+                    .call(endpoints::trades(TRADES_PAGE, paging.offset()))
+                    .await
+                {
                     Ok(page) => {
-                        let got = page.trades.len() as u32;
+                        let got = page.trades.len();
                         all.extend(page.trades);
-                        offset += got;
-                        if got == 0 || i64::from(offset) >= page.total_trades {
-                            break;
+                        match paging.after_page(got, page.total_trades) {
+                            Next::Fetch(_) => continue,
+                            Next::Done | Next::Capped => break Ok(()),
                         }
                     }
-                    Err(e) => {
-                        store.error.set(Some(e));
-                        return;
-                    }
+                    Err(e) => break Err(e),
+                }
+            };
+            // The page (and with it the store) may be gone by now: nothing to update then.
+            store.closed_loading.try_set_value(false);
+            match outcome {
+                Ok(()) => {
+                    store.closed_trades.try_set(Some(all));
+                }
+                Err(e) => {
+                    store.error.try_set(Some(e));
                 }
             }
-            store.closed_trades.set(Some(all));
         });
     }
 

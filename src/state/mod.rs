@@ -2,6 +2,7 @@
 
 pub mod bot_store;
 pub mod live;
+pub mod paging;
 pub mod persist;
 pub mod registry;
 pub mod settings;

@@ -2,5 +2,6 @@
 
 pub mod base_path;
 pub mod format;
+pub mod redirect;
 pub mod time;
 pub mod version;
