@@ -204,11 +204,18 @@ test('blacklist: add two pairs at once, remove one of them', async ({ page, requ
     await expect(input).toHaveValue('');
     expect((await api.get('/blacklist')).blacklist).toEqual(expect.arrayContaining(pairs));
 
-    const remove = blacklist.getByRole('button', { name: /Remove selected/ });
+    const remove = blacklist.getByRole('button', { name: 'Remove selected', exact: true });
     await expect(remove).toBeDisabled();
     await blacklist.getByRole('checkbox', { name: 'DOGE/USDT', exact: true }).check();
-    await expect(remove).toHaveText('Remove selected (1)');
+    await expect(blacklist.locator('.selected-count')).toHaveText('1 selected');
+    // Removal is confirmed first: cancelling sends nothing.
     await remove.click();
+    const dialog = page.getByRole('dialog', { name: 'Remove selected' });
+    await expect(dialog).toContainText('Remove DOGE/USDT from the blacklist?');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await api.get('/blacklist')).blacklist).toContain('DOGE/USDT');
+    await remove.click();
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(blacklist.getByRole('checkbox', { name: 'DOGE/USDT', exact: true })).toHaveCount(0);
     await expect(blacklist.getByRole('checkbox', { name: 'BNB/USDT', exact: true })).toBeVisible();
     const after: string[] = (await api.get('/blacklist')).blacklist;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::common::store_view;
+use crate::components::modal::ConfirmButton;
 use crate::state::bot_store::use_bot_store;
 
 /// Splits what the user typed into pairs: commas, semicolons and whitespace separate them; empty entries and
@@ -103,7 +104,8 @@ fn Blacklist() -> impl IntoView {
             busy.set(false);
         });
     };
-    let remove = move |_| {
+    // Confirmed first (ConfirmButton): removing a pair lets the bot trade it again.
+    let remove = move |()| {
         let pairs = chosen.get_untracked();
         if pairs.is_empty() || busy.get_untracked() {
             return;
@@ -111,10 +113,20 @@ fn Blacklist() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             store.blacklist_delete(pairs).await;
-            selected.set(BTreeSet::new());
-            busy.set(false);
+            // The panel may be gone by the time the bot answers.
+            selected.try_set(BTreeSet::new());
+            busy.try_set(false);
         });
     };
+    let remove_question = Signal::derive(move || {
+        let pairs = chosen.get();
+        let list = pairs
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!("Remove {list} from the blacklist? The bot may trade them again.")
+    });
 
     view! {
         <section class="blacklist" aria-label="Blacklist">
@@ -193,12 +205,20 @@ fn Blacklist() -> impl IntoView {
                 .into_any()
             })}
             <div class="actions start">
-                <button class="danger" disabled=move || busy.get() || chosen.get().is_empty() on:click=remove>
+                <ConfirmButton
+                    label="Remove selected"
+                    message=remove_question
+                    confirm_label="Remove".to_string()
+                    danger=true
+                    disabled=Signal::derive(move || busy.get() || chosen.get().is_empty())
+                    on_confirm=Callback::new(remove)
+                />
+                <span class="muted selected-count">
                     {move || match chosen.get().len() {
-                        0 => "Remove selected".to_string(),
-                        n => format!("Remove selected ({n})"),
+                        0 => String::new(),
+                        n => format!("{n} selected"),
                     }}
-                </button>
+                </span>
             </div>
         </section>
     }
