@@ -87,6 +87,57 @@ test('the bot goes away and comes back: offline within 5 s, live again within 10
   await api2.post('/forceexit', { tradeid: String(trade.trade_id) });
 });
 
+test('a bot away for minutes is retried less often, and at once when the page comes back into view', async ({ page }) => {
+  test.setTimeout(180_000);
+  const beta = bot('beta');
+  await login(page, beta, { name: 'Beta' });
+  await expect(socketState(page)).toHaveText('ws: live');
+  // The bot list polls nothing: only the ping retries and the websocket's reconnects reach the bot.
+  await page.getByRole('link', { name: 'Freqboard' }).first().click();
+  await expect(page).toHaveURL(/\/$/);
+
+  const pings: number[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(`${beta.url}/api/v1/ping`)) pings.push(Date.now());
+  });
+  const backIntoView = () =>
+    page.evaluate(() => {
+      const set = (state: string) => {
+        Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+      set('hidden');
+      set('visible');
+    });
+
+  try {
+    harness('stop-bot', '--name', 'beta', '--kill');
+    await expect(page.locator('header .bot-badge')).toHaveAttribute('data-status', 'offline', { timeout: 5_000 });
+
+    // The first ~30 s of pings come every few seconds; after that the waits grow (12 s, 24 s, 48 s …).
+    await page.waitForTimeout(45_000);
+    const seen = pings.length;
+    await expect.poll(() => pings.length, { timeout: 60_000, message: 'a scheduled ping' }).toBeGreaterThan(seen);
+    const scheduled = pings[pings.length - 1];
+    const gaps = pings.slice(1).map((t, i) => Math.round((t - pings[i]) / 1000));
+    console.log(`seconds between pings while the bot is away: ${gaps.join(', ')}`);
+    expect(Math.max(...gaps), 'the waits grew past the quick phase').toBeGreaterThanOrEqual(9);
+
+    // The next scheduled ping is at least ~10 s away: a ping within 2 s can only come from the page coming back.
+    await backIntoView();
+    const woken = Date.now();
+    await expect.poll(() => pings.filter((t) => t > scheduled).length, { timeout: 2_000 }).toBeGreaterThan(0);
+    expect(pings.find((t) => t > scheduled)! - woken).toBeLessThan(2_000);
+  } finally {
+    harness('start-bot', '--name', 'beta'); // returns once /ping answers
+  }
+  const back = Date.now();
+  await backIntoView();
+  await expect(page.locator('header .bot-badge')).toHaveAttribute('data-status', 'online', { timeout: 5_000 });
+  await expect(socketState(page)).toHaveText('ws: live', { timeout: 8_000 });
+  console.log(`online and live ${((Date.now() - back) / 1000).toFixed(1)} s after the page came back into view`);
+});
+
 test('a bot restarted with a new jwt_secret_key ends in "login required" without a retry storm', async ({ page }) => {
   test.setTimeout(120_000);
   const beta = bot('beta');

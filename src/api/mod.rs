@@ -8,6 +8,7 @@ pub mod endpoints;
 pub mod error;
 pub mod request;
 pub mod url;
+pub mod wake;
 pub mod wire;
 pub mod ws;
 pub mod ws_protocol;

@@ -104,7 +104,7 @@ async fn run(client: BotClient, on_event: EventSink, on_state: StateSink) {
         let delay = backoff_ms(attempt, js_sys::Math::random());
         attempt = attempt.saturating_add(1);
         on_state(SocketState::Retrying { in_ms: delay });
-        gloo_timers::future::TimeoutFuture::new(delay).await;
+        super::wake::sleep_or_wake(delay).await;
     }
 }
 

@@ -216,17 +216,35 @@ pub fn decode_event(text: &str) -> WsEvent {
     }
 }
 
-/// First reconnect delay, and the cap of the exponential backoff: low, so a bot that comes back is live again
-/// within seconds.
+/// First reconnect delay, and the cap of the quick phase: low, so a bot that comes back is live again within
+/// seconds.
 pub const BACKOFF_START_MS: u32 = 1_000;
 pub const BACKOFF_CAP_MS: u32 = 6_000;
+/// Retries in the quick phase (about 50 s of them); after that a bot that stays away is retried less and less
+/// often, doubling up to `BACKOFF_SLOW_CAP_MS`. A page becoming visible or the network coming back wakes every
+/// waiting retry at once (`api::wake`), so a bot that returned meanwhile is seen at once then.
+pub const QUICK_ATTEMPTS: u32 = 10;
+pub const BACKOFF_SLOW_CAP_MS: u32 = 300_000;
 
-/// Delay before reconnect attempt `attempt` (0 = first retry): 1 s, 2 s, 4 s … capped at 6 s, spread by
-/// ±20 % with `jitter` in [0, 1) so many tabs do not reconnect in step.
+/// Delay before reconnect attempt `attempt` (0 = first retry): 1 s, 2 s, 4 s, then 6 s up to attempt 9; then
+/// 12 s, 24 s, 48 s … capped at 5 minutes. Spread by ±20 % with `jitter` in [0, 1) so many tabs do not
+/// reconnect in step.
 pub fn backoff_ms(attempt: u32, jitter: f64) -> u32 {
-    let base = u64::from(BACKOFF_START_MS)
-        .saturating_mul(1u64 << attempt.min(16))
-        .min(u64::from(BACKOFF_CAP_MS));
+    retry_delay_ms(attempt, jitter, BACKOFF_CAP_MS)
+}
+
+/// Like [`backoff_ms`], with the quick phase capped at `quick_cap_ms` (pings use a shorter one).
+pub fn retry_delay_ms(attempt: u32, jitter: f64, quick_cap_ms: u32) -> u32 {
+    let base = if attempt < QUICK_ATTEMPTS {
+        u64::from(BACKOFF_START_MS)
+            .saturating_mul(1u64 << attempt.min(16))
+            .min(u64::from(quick_cap_ms))
+    } else {
+        let doublings = (attempt - QUICK_ATTEMPTS + 1).min(16);
+        u64::from(BACKOFF_CAP_MS)
+            .saturating_mul(1u64 << doublings)
+            .min(u64::from(BACKOFF_SLOW_CAP_MS))
+    };
     let jitter = if jitter.is_finite() {
         jitter.clamp(0.0, 1.0)
     } else {
@@ -354,11 +372,30 @@ mod tests {
         assert_eq!(backoff_ms(0, 0.5), 1_000);
         assert_eq!(backoff_ms(1, 0.5), 2_000);
         assert_eq!(backoff_ms(2, 0.5), 4_000);
-        assert_eq!(backoff_ms(10, 0.5), 6_000);
-        assert_eq!(backoff_ms(u32::MAX, 0.5), 6_000);
+        assert_eq!(backoff_ms(3, 0.5), 6_000);
+        assert_eq!(backoff_ms(QUICK_ATTEMPTS - 1, 0.5), 6_000);
+        assert_eq!(backoff_ms(u32::MAX, 0.5), BACKOFF_SLOW_CAP_MS);
         assert_eq!(backoff_ms(0, 0.0), 800);
         assert_eq!(backoff_ms(0, 1.0), 1_200);
         assert_eq!(backoff_ms(0, f64::NAN), 1_000);
+    }
+
+    #[test]
+    fn a_bot_that_stays_away_is_retried_less_and_less_often_up_to_minutes() {
+        let schedule: Vec<u32> = (0..16).map(|a| backoff_ms(a, 0.5) / 1000).collect();
+        assert_eq!(
+            schedule,
+            [1, 2, 4, 6, 6, 6, 6, 6, 6, 6, 12, 24, 48, 96, 192, 300]
+        );
+        let quick: u32 = (0..QUICK_ATTEMPTS).map(|a| backoff_ms(a, 0.5)).sum();
+        assert!(
+            (40_000..=60_000).contains(&quick),
+            "quick phase lasts {quick} ms"
+        );
+        // Pings: a 3 s quick phase, the same slow phase.
+        assert_eq!(retry_delay_ms(5, 0.5, 3_000), 3_000);
+        assert_eq!(retry_delay_ms(QUICK_ATTEMPTS, 0.5, 3_000), 12_000);
+        assert_eq!(retry_delay_ms(40, 1.0, 3_000), 360_000);
     }
 
     #[test]

@@ -66,7 +66,8 @@ thread_local! {
     static PINGING: RefCell<std::collections::HashSet<BotId>> = RefCell::new(std::collections::HashSet::new());
 }
 
-/// Longest wait between pings of an unreachable bot.
+/// Longest wait between pings of an unreachable bot in the first minute (then the wait grows to minutes, see
+/// `ws_protocol::retry_delay_ms`; a page coming back into view wakes it).
 const PING_RETRY_CAP_MS: u32 = 3_000;
 
 fn client_of(id: &BotId) -> Option<BotClient> {
@@ -556,10 +557,13 @@ impl BotRegistry {
                     }
                     break;
                 }
-                let delay = crate::api::ws_protocol::backoff_ms(attempt, js_sys::Math::random())
-                    .min(PING_RETRY_CAP_MS);
+                let delay = crate::api::ws_protocol::retry_delay_ms(
+                    attempt,
+                    js_sys::Math::random(),
+                    PING_RETRY_CAP_MS,
+                );
                 attempt = attempt.saturating_add(1);
-                gloo_timers::future::TimeoutFuture::new(delay).await;
+                crate::api::wake::sleep_or_wake(delay).await;
             }
             PINGING.with(|p| p.borrow_mut().remove(&id));
         });
