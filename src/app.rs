@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         // Every route's first segment is in util::base_path::TOP_SEGMENTS.
-        <Router base=crate::api::client::page_base()>
+        <Router base=crate::components::app_href::app_base()>
             <Navbar />
             <main class="page">
                 <Routes fallback=NotFoundPage>

@@ -14,9 +14,14 @@ thread_local! {
 /// Sleeps `ms` milliseconds, or less if `wake_all` is called meanwhile.
 pub async fn sleep_or_wake(ms: u32) {
     let (wake, woken) = oneshot::channel();
-    SLEEPERS.with(|s| s.borrow_mut().push(wake));
+    SLEEPERS.with(|s| {
+        let mut sleepers = s.borrow_mut();
+        // Senders of sleeps that ended on their own: their receivers are gone.
+        sleepers.retain(|sleeper| !sleeper.is_canceled());
+        sleepers.push(wake);
+    });
     let timeout = gloo_timers::future::TimeoutFuture::new(ms);
-    // Either way the sleep is over; senders of finished sleeps are dropped at the next wake_all.
+    // Either way the sleep is over.
     let _ = select(timeout, woken).await;
 }
 

@@ -10,8 +10,13 @@ thread_local! {
     static BASE: OnceCell<String> = const { OnceCell::new() };
 }
 
+/// The app's base path ("" at the site root, "/freqboard" under `/freqboard/`), read once: the router's base,
+/// the prefix of every in-app link, and what is stripped from a pathname to get an app path.
+pub fn app_base() -> String {
+    BASE.with(|b| b.get_or_init(crate::api::client::page_base).clone())
+}
+
 /// The href of app path `path` ("/trade" → "/freqboard/trade" under `/freqboard/`, "/trade" at the root).
 pub fn app_href(path: &str) -> String {
-    let base = BASE.with(|b| b.get_or_init(crate::api::client::page_base).clone());
-    format!("{base}{path}")
+    format!("{}{path}", app_base())
 }

@@ -26,7 +26,7 @@ where
         (None, _) => {
             // The redirect is an app path: the router adds the base again when it navigates there.
             let pathname = location.pathname.get_untracked();
-            let base = crate::api::client::page_base();
+            let base = crate::components::app_href::app_base();
             let path = crate::util::base_path::app_path(&pathname, &base);
             let redirect = crate::api::request::encode_component(path);
             view! { <Redirect path=format!("/login?redirect={redirect}") /> }.into_any()

@@ -5,9 +5,10 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::auth;
-use crate::api::client::{page_base, page_is_https, page_origin};
+use crate::api::client::{page_is_https, page_origin};
 use crate::api::error::ApiError;
 use crate::api::url::{is_mixed_content, normalize_bot_url, origin_of};
+use crate::components::app_href::app_base;
 use crate::components::error_notice::ErrorNotice;
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
@@ -33,7 +34,7 @@ pub fn LoginPage() -> impl IntoView {
             .as_ref()
             .map(|b| b.url.clone())
             // Served by the bot itself or behind a proxy of its /api/: the bot is where this page is.
-            .unwrap_or_else(|| format!("{}{}", page_origin(), page_base())),
+            .unwrap_or_else(|| format!("{}{}", page_origin(), app_base())),
     );
     let username = RwSignal::new(
         relogin

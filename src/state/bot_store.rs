@@ -308,7 +308,8 @@ impl BotStore {
                         all.extend(page.trades);
                         match paging.after_page(got, page.total_trades) {
                             Next::Fetch(_) => continue,
-                            Next::Done | Next::Capped => break Ok(()),
+                            Next::Done => break Ok(None),
+                            Next::Capped => break Ok(Some(page.total_trades)),
                         }
                     }
                     Err(e) => break Err(e),
@@ -317,7 +318,24 @@ impl BotStore {
             // The page (and with it the store) may be gone by now: nothing to update then.
             store.closed_loading.try_set_value(false);
             match outcome {
-                Ok(()) => {
+                Ok(capped) => {
+                    if let Some(total) = capped {
+                        let bot = store
+                            .id
+                            .try_get_value()
+                            .and_then(|id| store.registry.entry(&id))
+                            .map(|e| e.name)
+                            .unwrap_or_default();
+                        store.toasts.show(
+                            Severity::Warning,
+                            bot,
+                            format!(
+                                "Showing the first {} closed trades: the bot reports {total}, more than Freqboard \
+                                 reads at once.",
+                                all.len()
+                            ),
+                        );
+                    }
                     store.closed_trades.try_set(Some(all));
                 }
                 Err(e) => {

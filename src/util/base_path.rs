@@ -1,7 +1,7 @@
 //! The app's base path: where it is served from ("" at a site root, "/freqboard" under a sub-path).
 //!
 //! The boot script (src/boot/boot.js) finds the base from the page's URL and sets `<base href>`; the app reads it
-//! back from `document.baseURI` (`api::client::page_base`) and gives it to the router. Paths the app builds
+//! back from `document.baseURI` once (`components::app_href::app_base`) for the router and in-app links. Paths the app builds
 //! itself (`/trade`, `/login?redirect=…`) are app paths without the base.
 
 /// The first path segment of every route of the app (src/app.rs). src/boot/boot.js finds the base path with the
