@@ -502,7 +502,9 @@ def wait_for_ping(bot, timeout=PING_TIMEOUT_S):
         if bot_pings(bot["port"]):
             log(f"{bot['name']}: ping ok on {bot['url']}")
             return
-        if not bot_is_running(bot):
+        # Gone, not merely "not freqtrade yet": right after the fork the child still carries this script's
+        # command line until it has exec'd freqtrade, which on a busy machine can outlast the first check.
+        if process_cmdline(bot["pid"]) is None:
             fail(f"{bot['name']} exited during start-up; log tail:\n{tail(console_log(bot))}")
         time.sleep(0.5)
     fail(f"{bot['name']} did not answer /api/v1/ping within {timeout}s; log tail:\n"
@@ -750,7 +752,7 @@ def cmd_webserver(args):
     save_bots(state_dir, bots)
     deadline = time.monotonic() + PING_TIMEOUT_S
     while not bot_pings(bot["port"]):
-        if time.monotonic() > deadline or not webserver_is_running(bot):
+        if time.monotonic() > deadline or process_cmdline(bot["pid"]) is None:
             fail(f"{bot['name']} did not answer /api/v1/ping; log tail:\n{tail(console_log(bot))}")
         time.sleep(0.5)
     log(f"webserver done in {time.monotonic() - started:.1f}s")
