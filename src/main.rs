@@ -1,4 +1,4 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    freqboard::runtime::panic_bar::install();
     leptos::mount::mount_to_body(freqboard::app::App);
 }

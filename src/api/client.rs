@@ -242,11 +242,12 @@ pub(crate) async fn fetch_text(req: RawRequest<'_>) -> Result<(u16, String), Api
     }
     .map_err(|_| network_error())?;
 
+    // Which step failed tells a blocked or absent answer (CORS, bot down) from one cut short.
     let exchange = async move {
-        let response = request.send().await?;
+        let response = request.send().await.map_err(Failed::Send)?;
         let status = response.status();
-        let text = response.text().await?;
-        Ok::<_, gloo_net::Error>((status, text))
+        let text = response.text().await.map_err(|_| Failed::Body)?;
+        Ok::<_, Failed>((status, text))
     };
     let timeout = gloo_timers::future::TimeoutFuture::new(req.timeout_ms);
     match futures::future::select(Box::pin(exchange), timeout).await {
@@ -254,13 +255,36 @@ pub(crate) async fn fetch_text(req: RawRequest<'_>) -> Result<(u16, String), Api
             guard.0 = None; // finished: nothing to abort
             Ok(answer)
         }
-        Either::Left((Err(gloo_net::Error::SerdeError(e)), _)) => Err(ApiError::Decode {
-            endpoint: req.url.clone(),
-            msg: e.to_string(),
+        Either::Left((Err(Failed::Send(gloo_net::Error::SerdeError(e))), _)) => {
+            Err(ApiError::Decode {
+                endpoint: req.url.clone(),
+                msg: e.to_string(),
+            })
+        }
+        Either::Left((Err(Failed::Send(_)), _)) => Err(network_error()),
+        Either::Left((Err(Failed::Body), _)) => Err(ApiError::Cut {
+            endpoint: endpoint_label(&req.url),
         }),
-        Either::Left((Err(_), _)) => Err(network_error()),
         Either::Right(_) => Err(ApiError::Timeout { ms: req.timeout_ms }),
     }
+}
+
+/// Where a request failed.
+enum Failed {
+    /// No answer at all (network, CORS, mixed content).
+    Send(gloo_net::Error),
+    /// The answer started and then broke off.
+    Body,
+}
+
+/// "/api/v1/status" for a request URL: the path only, never its query (it may hold user input).
+fn endpoint_label(url: &str) -> String {
+    let after_scheme = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let path = after_scheme
+        .find('/')
+        .and_then(|i| after_scheme.get(i..))
+        .unwrap_or("/");
+    path.split(['?', '#']).next().unwrap_or("/").to_string()
 }
 
 /// The origin this page is served from, e.g. `http://127.0.0.1:8080`.
@@ -291,8 +315,30 @@ pub fn page_is_https() -> bool {
 }
 
 fn network_error_for(bot_base: &str) -> ApiError {
+    // An https page cannot call an http bot at all: say so, not "CORS or down".
+    if super::url::is_mixed_content(page_is_https(), bot_base) {
+        return ApiError::MixedContent(bot_base.to_string());
+    }
     ApiError::Network {
         bot_origin: origin_of(bot_base).unwrap_or_default(),
         page_origin: page_origin(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::endpoint_label;
+
+    #[test]
+    fn endpoint_labels_never_carry_the_query() {
+        assert_eq!(
+            endpoint_label("http://h:1/api/v1/trades?limit=500&offset=0"),
+            "/api/v1/trades"
+        );
+        assert_eq!(
+            endpoint_label("https://h/sub/api/v1/status#x"),
+            "/sub/api/v1/status"
+        );
+        assert_eq!(endpoint_label("http://h"), "/");
     }
 }

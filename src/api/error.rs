@@ -11,6 +11,13 @@ pub enum ApiError {
         bot_origin: String,
         page_origin: String,
     },
+    /// The bot sent the start of its answer and then closed the connection (it crashed or restarted, or a proxy
+    /// cut it). Not a CORS problem: the browser had already accepted the answer's headers.
+    #[error(
+        "The bot closed the connection in the middle of its answer to {endpoint}. It may have restarted or \
+         crashed, or a proxy in between cut the answer short; Freqboard tries again."
+    )]
+    Cut { endpoint: String },
     #[error("The bot did not answer within {} seconds.", .ms / 1000)]
     Timeout { ms: u32 },
     /// The login endpoint rejected the user name or password.
@@ -49,6 +56,7 @@ impl ApiError {
         matches!(
             self,
             ApiError::Http { .. }
+                | ApiError::Cut { .. }
                 | ApiError::BadCredentials
                 | ApiError::Aborted
                 | ApiError::Decode { .. }
@@ -217,6 +225,27 @@ mod tests {
         };
         assert!(!e.to_string().contains("CORS"));
         assert_eq!(e.cors_snippet(), None);
+    }
+
+    #[test]
+    fn a_cut_answer_and_mixed_content_are_named_as_such() {
+        let cut = ApiError::Cut {
+            endpoint: "/api/v1/status".into(),
+        };
+        let msg = cut.to_string();
+        assert!(msg.contains("closed the connection"), "{msg}");
+        assert!(
+            msg.contains("/api/v1/status") && !msg.contains("CORS"),
+            "{msg}"
+        );
+        assert!(!cut.marks_offline() && cut.cors_snippet().is_none());
+        let mixed = ApiError::MixedContent("http://10.0.0.5:8080".into()).to_string();
+        assert!(
+            mixed.contains("mixed content") && !mixed.contains("CORS"),
+            "{mixed}"
+        );
+        let slow = ApiError::Timeout { ms: 20_000 }.to_string();
+        assert!(slow.contains("20 seconds"), "{slow}");
     }
 
     #[test]

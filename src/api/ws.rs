@@ -10,17 +10,18 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::client::BotClient;
+use super::endpoints;
 use super::error::ApiError;
 use super::ws_protocol::{
-    backoff_ms, decode_event, jwt_expired, socket_url, subscribe_message, whitelist_request,
-    WsEvent,
+    after_failed_handshake, backoff_ms, decode_event, jwt_expired, socket_url, subscribe_message,
+    whitelist_request, AfterHandshake, RestCheck, WsEvent,
 };
 
 /// How often a quiet socket is asked for the whitelist, as a keep-alive that the bot answers.
 const KEEPALIVE_MS: u32 = 20_000;
 /// A socket that has said nothing for this long is dead: close it and reconnect.
 const DEAD_AFTER_MS: f64 = 45_000.0;
-/// Refresh the access token before connecting when it expires within this many seconds.
+/// Refresh the access token before connecting when it expires within this many seconds (by its own claim).
 const EXPIRY_MARGIN_S: i64 = 30;
 
 /// The websocket's state, for display.
@@ -34,6 +35,8 @@ pub enum SocketState {
     },
     /// Stopped: logged out, login required, or not started.
     Off,
+    /// Given up: the REST API answers but the handshake never succeeds (see `ws_protocol::UPGRADE_HELP`).
+    Unavailable,
 }
 
 impl SocketState {
@@ -43,6 +46,7 @@ impl SocketState {
             SocketState::Live => "live".into(),
             SocketState::Retrying { in_ms } => format!("retrying in {}s", in_ms.div_ceil(1000)),
             SocketState::Off => "off".into(),
+            SocketState::Unavailable => "unavailable".into(),
         }
     }
 }
@@ -70,8 +74,11 @@ pub fn start_socket(client: BotClient, on_event: EventSink, on_state: StateSink)
     let (handle, registration) = AbortHandle::new_pair();
     let state = on_state.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = Abortable::new(run(client, on_event, on_state), registration).await;
-        state(SocketState::Off);
+        let ended = Abortable::new(run(client, on_event, on_state), registration).await;
+        state(match ended {
+            Ok(Stopped::Unavailable) => SocketState::Unavailable,
+            _ => SocketState::Off,
+        });
     });
     SocketHandle(handle)
 }
@@ -80,25 +87,38 @@ pub fn start_socket(client: BotClient, on_event: EventSink, on_state: StateSink)
 enum Ended {
     /// The session is gone: stop for good.
     LoginRequired,
-    /// Reconnect; `was_live` resets the backoff; `suspect_token` refreshes the token first.
-    Retry { was_live: bool, suspect_token: bool },
+    /// Reconnect; `was_live` resets the backoff.
+    Retry { was_live: bool },
+    /// The socket never opened.
+    HandshakeFailed,
 }
 
-async fn run(client: BotClient, on_event: EventSink, on_state: StateSink) {
+/// Why the loop stopped for good.
+enum Stopped {
+    LoginRequired,
+    Unavailable,
+}
+
+async fn run(client: BotClient, on_event: EventSink, on_state: StateSink) -> Stopped {
     let mut attempt = 0u32;
-    let mut refresh_first = false;
+    // Failed handshakes in a row while the REST API answered.
+    let mut failures = 0u32;
     loop {
         on_state(SocketState::Connecting);
-        match connect_once(&client, &on_event, &on_state, refresh_first).await {
-            Ended::LoginRequired => return,
-            Ended::Retry {
-                was_live,
-                suspect_token,
-            } => {
+        match connect_once(&client, &on_event, &on_state).await {
+            Ended::LoginRequired => return Stopped::LoginRequired,
+            Ended::Retry { was_live } => {
                 if was_live {
                     attempt = 0;
+                    failures = 0;
                 }
-                refresh_first = suspect_token;
+            }
+            Ended::HandshakeFailed => {
+                match after_failed_handshake(check_rest(&client).await, failures) {
+                    AfterHandshake::LoginRequired => return Stopped::LoginRequired,
+                    AfterHandshake::GiveUp => return Stopped::Unavailable,
+                    AfterHandshake::Retry { failures: n } => failures = n,
+                }
             }
         }
         let delay = backoff_ms(attempt, js_sys::Math::random());
@@ -108,42 +128,40 @@ async fn run(client: BotClient, on_event: EventSink, on_state: StateSink) {
     }
 }
 
-/// A valid access token for the socket URL: the one in hand, or a refreshed one when it is (nearly) expired or
-/// the last attempt suggests the bot refused it.
-async fn fresh_token(client: &BotClient, refresh_first: bool) -> Result<String, ApiError> {
+/// After a failed handshake, asks the REST API with the same token. A token the bot refuses comes back as a
+/// 401 there, and the client renews it (once, single-flight): the socket itself never refreshes on a guess.
+async fn check_rest(client: &BotClient) -> RestCheck {
+    match client.call(&endpoints::version()).await {
+        Ok(_) => RestCheck::Answered,
+        Err(ApiError::LoginRequired) => RestCheck::LoginRequired,
+        // The bot answered, though not as expected: it is reachable, so the socket's failure is elsewhere.
+        Err(e) if e.is_reachability_neutral() => RestCheck::Answered,
+        Err(_) => RestCheck::Unreachable,
+    }
+}
+
+/// A valid access token for the socket URL: the one in hand, or a refreshed one when it is (nearly) expired.
+async fn fresh_token(client: &BotClient) -> Result<String, ApiError> {
     let token = client.access_token().ok_or(ApiError::LoginRequired)?;
     let now_s = (js_sys::Date::now() / 1000.0) as i64;
-    if refresh_first || jwt_expired(&token, now_s, EXPIRY_MARGIN_S) {
+    if jwt_expired(&token, now_s, EXPIRY_MARGIN_S) {
         client.renew_access(&token).await
     } else {
         Ok(token)
     }
 }
 
-async fn connect_once(
-    client: &BotClient,
-    on_event: &EventSink,
-    on_state: &StateSink,
-    refresh_first: bool,
-) -> Ended {
-    let token = match fresh_token(client, refresh_first).await {
+async fn connect_once(client: &BotClient, on_event: &EventSink, on_state: &StateSink) -> Ended {
+    let token = match fresh_token(client).await {
         Ok(token) => token,
         Err(ApiError::LoginRequired) => return Ended::LoginRequired,
-        Err(_) => {
-            return Ended::Retry {
-                was_live: false,
-                suspect_token: refresh_first,
-            }
-        }
+        Err(_) => return Ended::Retry { was_live: false },
     };
     let Some(url) = socket_url(client.base(), &token) else {
         return Ended::LoginRequired;
     };
     let Some(mut socket) = Socket::open(&url) else {
-        return Ended::Retry {
-            was_live: false,
-            suspect_token: false,
-        };
+        return Ended::Retry { was_live: false };
     };
 
     let mut live = false;
@@ -162,20 +180,19 @@ async fn connect_once(
                 last_heard = js_sys::Date::now();
                 on_event(decode_event(&text));
             }
-            // freqtrade refuses a bad token during the handshake, so the socket closes without ever opening
-            // (close code 1006, or 1008 after opening): then the token is suspect.
+            // A socket that closes without ever opening failed its handshake: a refused token (freqtrade closes
+            // with 1008 before accepting), a bot that is down, or a proxy that does not pass the upgrade.
+            // `run` asks the REST API which one it was.
             Either::Left((Some(Signal::Closed), _)) | Either::Left((None, _)) => {
-                return Ended::Retry {
-                    was_live: live,
-                    suspect_token: !live,
+                return if live {
+                    Ended::Retry { was_live: true }
+                } else {
+                    Ended::HandshakeFailed
                 };
             }
             Either::Right(_) => {
                 if js_sys::Date::now() - last_heard > DEAD_AFTER_MS {
-                    return Ended::Retry {
-                        was_live: live,
-                        suspect_token: false,
-                    };
+                    return Ended::Retry { was_live: live };
                 }
                 if live {
                     socket.send(&whitelist_request());

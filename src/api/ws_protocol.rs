@@ -270,12 +270,94 @@ pub fn jwt_expired(token: &str, now_s: i64, margin_s: i64) -> bool {
     jwt_expiry(token).is_none_or(|exp| exp <= now_s + margin_s)
 }
 
+/// Handshakes in a row that may fail while the REST API answers before the socket gives up.
+pub const HANDSHAKE_GIVE_UP: u32 = 3;
+
+/// What an authenticated REST call said after a websocket handshake failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestCheck {
+    /// The REST API answered with this token (or one the client renewed because the bot refused it).
+    Answered,
+    /// The session is gone.
+    LoginRequired,
+    /// The bot did not answer at all: it is down, the socket failed for that reason.
+    Unreachable,
+}
+
+/// What the socket does after a failed handshake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterHandshake {
+    /// Try again later; `failures` handshakes failed in a row while the REST API answered.
+    Retry {
+        failures: u32,
+    },
+    /// The REST API works and the socket never opens: something between the page and the bot (a proxy
+    /// without websocket upgrades) blocks it. Stop, and let polling do the work.
+    GiveUp,
+    LoginRequired,
+}
+
+/// Decides after a failed handshake, given how many had failed in a row before it while the REST API answered.
+/// The token is never suspected here: a refused token shows in the REST call (401), which renews it.
+pub fn after_failed_handshake(check: RestCheck, failures_before: u32) -> AfterHandshake {
+    match check {
+        RestCheck::LoginRequired => AfterHandshake::LoginRequired,
+        RestCheck::Unreachable => AfterHandshake::Retry {
+            failures: failures_before,
+        },
+        RestCheck::Answered => {
+            let failures = failures_before.saturating_add(1);
+            if failures >= HANDSHAKE_GIVE_UP {
+                AfterHandshake::GiveUp
+            } else {
+                AfterHandshake::Retry { failures }
+            }
+        }
+    }
+}
+
+/// Why live updates are off when the handshake keeps failing, and the nginx lines that fix it.
+pub const UPGRADE_HELP: &str = "Live updates are off: the bot's REST API answers, but its websocket \
+(/api/v1/message/ws) never opened. A reverse proxy between this page and the bot probably does not pass \
+websocket upgrades. Freqboard keeps polling instead. For nginx, the websocket needs:
+
+location /api/v1/message/ws {
+    proxy_pass http://127.0.0.1:8080;
+    proxy_http_version 1.1;
+    proxy_set_header Upgrade $http_upgrade;
+    proxy_set_header Connection \"upgrade\";
+}";
+
 /// The close code freqtrade uses when it refuses the token.
 pub const POLICY_VIOLATION: u16 = 1008;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn failed_handshakes_give_up_only_while_rest_answers() {
+        use AfterHandshake::*;
+        assert_eq!(
+            after_failed_handshake(RestCheck::Answered, 0),
+            Retry { failures: 1 }
+        );
+        assert_eq!(
+            after_failed_handshake(RestCheck::Answered, 1),
+            Retry { failures: 2 }
+        );
+        assert_eq!(after_failed_handshake(RestCheck::Answered, 2), GiveUp);
+        // A bot that is down says nothing about the proxy: the count stays.
+        assert_eq!(
+            after_failed_handshake(RestCheck::Unreachable, 2),
+            Retry { failures: 2 }
+        );
+        assert_eq!(
+            after_failed_handshake(RestCheck::LoginRequired, 0),
+            LoginRequired
+        );
+        assert!(UPGRADE_HELP.contains("proxy_set_header Upgrade $http_upgrade;"));
+    }
 
     #[test]
     fn url_and_subscription() {

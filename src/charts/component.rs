@@ -20,12 +20,15 @@ use super::model::color::color_or_auto;
 use super::model::frame::CandleFrame;
 use super::model::marks::TradeInput;
 use super::model::plot::PlotSpec;
+use crate::runtime::{use_view_scope, ViewScope};
 
 /// Runs the engine's pending work on the next animation frame (once, however often it is asked).
 #[derive(Clone)]
 struct Scheduler {
     engine: Rc<RefCell<Engine>>,
     scheduled: Rc<Cell<bool>>,
+    /// The component's lifetime: a frame asked for before it was disposed does nothing after.
+    scope: ViewScope,
     report: RwSignal<FrameReport>,
 }
 
@@ -35,7 +38,7 @@ impl Scheduler {
             return;
         }
         let this = self.clone();
-        request_animation_frame(move || {
+        self.scope.animation_frame(move || {
             this.scheduled.set(false);
             let report = this.engine.borrow_mut().run_frame();
             if this.report.with_untracked(|r| *r != report) {
@@ -84,6 +87,7 @@ pub fn CandleChart(
         engine: Rc::new(RefCell::new(Engine::default())),
         scheduled: Rc::new(Cell::new(false)),
         report,
+        scope: use_view_scope(),
     };
 
     // Props → engine.

@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::ws::SocketState;
+use crate::api::ws_protocol::UPGRADE_HELP;
 use crate::components::app_href::app_href;
 use crate::components::icons::{LogoIcon, ThemeIcon};
 use crate::state::persist::BotId;
-use crate::state::registry::{use_registry, BotStatus};
+use crate::state::registry::use_registry;
 use crate::state::settings::{prefers_dark, use_settings, Theme};
 
 #[component]
@@ -48,16 +50,13 @@ pub fn Navbar() -> impl IntoView {
                 selected
                     .get()
                     .map(|bot| {
-                        let title = match &bot.status {
-                            BotStatus::Offline(why) => why.clone(),
-                            other => other.label().to_string(),
-                        };
+                        let title = bot.status.explanation();
                         view! {
                             <span class="bot-badge" data-status=bot.status.label() title=title>
                                 <span class="dot" aria-hidden="true"></span>
                                 <span class="bot-name">{bot.name.clone()}</span>
                                 <span class="status-text">{bot.status.label()}</span>
-                                <span class="socket-state" data-socket=bot.socket.label() title="Live updates (websocket)">
+                                <span class="socket-state" data-socket=bot.socket.label() title=socket_title(bot.socket)>
                                     {format!("ws: {}", bot.socket.label())}
                                 </span>
                             </span>
@@ -90,5 +89,13 @@ pub fn Navbar() -> impl IntoView {
                 <ThemeIcon />
             </button>
         </header>
+    }
+}
+
+/// The websocket badge's explanation: what it is, or why it is off for good.
+fn socket_title(state: SocketState) -> &'static str {
+    match state {
+        SocketState::Unavailable => UPGRADE_HELP,
+        _ => "Live updates (websocket)",
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::state::toasts::use_toasts;
+use crate::util::format::visible;
 
 #[component]
 pub fn ToastList() -> impl IntoView {
@@ -12,8 +13,8 @@ pub fn ToastList() -> impl IntoView {
             <For each=move || toasts.list().get() key=|t| t.id let:toast>
                 <div class=format!("toast {}", toast.severity.class()) role="status">
                     <div class="toast-body">
-                        <strong>{toast.title.clone()}</strong>
-                        <span>{toast.text.clone()}</span>
+                        <strong>{visible(&toast.title)}</strong>
+                        <span>{toast.text.lines().map(visible).collect::<Vec<_>>().join("\n")}</span>
                     </div>
                     <button class="icon-btn" aria-label="Dismiss" on:click=move |_| toasts.dismiss(toast.id)>
                         "×"

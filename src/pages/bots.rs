@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::ws::SocketState;
+use crate::api::ws_protocol::UPGRADE_HELP;
 use crate::components::app_href::app_href;
 use crate::state::persist::BotId;
 use crate::state::registry::{use_registry, BotStatus};
@@ -80,10 +82,7 @@ fn BotRow(id: BotId) -> impl IntoView {
             <span
                 class="bot-badge"
                 data-status=move || status.get().label()
-                title=move || match status.get() {
-                    BotStatus::Offline(why) => why,
-                    other => other.label().to_string(),
-                }
+                title=move || status.get().explanation()
             >
                 <span class="dot" aria-hidden="true"></span>
                 <span class="status-text">{move || status.get().label()}</span>
@@ -91,6 +90,9 @@ fn BotRow(id: BotId) -> impl IntoView {
                     {move || entry.get().map(|e| format!("ws: {}", e.socket.label())).unwrap_or_default()}
                 </span>
             </span>
+            <Show when=move || entry.get().is_some_and(|e| e.socket == SocketState::Unavailable)>
+                <pre class="ws-help" role="note">{UPGRADE_HELP}</pre>
+            </Show>
             <div class="bot-main">
                 <Show
                     when=move || editing.get()

@@ -9,7 +9,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::endpoints;
@@ -21,6 +20,7 @@ use crate::charts::model::marks::TradeInput;
 use crate::charts::model::saved::{ChartPrefs, SavedConfigs};
 use crate::charts::panel::{ChartPanel, LoadStatus, PlotConfigs};
 use crate::components::require_bot::RequireBot;
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
@@ -61,12 +61,13 @@ pub fn ChartPage() -> impl IntoView {
 /// Reads the bot's run mode once, then shows live or history mode.
 #[component]
 fn ChartHost(id: BotId) -> impl IntoView {
+    let scope = use_view_scope();
     let registry = use_registry();
     // None: not known yet; Some(true): webserver.
     let webserver = RwSignal::new(None::<Result<bool, String>>);
     {
         let id = id.clone();
-        spawn_local(async move {
+        scope.spawn(async move {
             let answer = registry.call(&id, endpoints::show_config()).await;
             if let Err(ApiError::Aborted) = answer {
                 return;
@@ -137,6 +138,7 @@ fn timeframe_list(own: Option<String>) -> Vec<String> {
 /// Follows the store's selected pair; reloads on the bot's `new_candle` events for the shown pair.
 #[component]
 pub fn LiveChartPanel() -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let (prefs, configs) = stored_chart_state();
     let (dark, local_time) = theme_signals();
@@ -196,7 +198,7 @@ pub fn LiveChartPanel() -> impl IntoView {
 
     // The strategy's plot config, before the first candles (so they are asked with its columns).
     let config_known = RwSignal::new(false);
-    spawn_local(async move {
+    scope.spawn(async move {
         if let Ok(p) = store.call(endpoints::plot_config(None)).await {
             configs.strategy.set(decode_plot_config(&p));
         }
@@ -227,7 +229,7 @@ pub fn LiveChartPanel() -> impl IntoView {
         let n = seq.get_value() + 1;
         seq.set_value(n);
         status.set(LoadStatus::Loading);
-        spawn_local(async move {
+        scope.spawn(async move {
             let answer = store.call(endpoint).await;
             if seq.get_value() != n {
                 return;
@@ -302,6 +304,7 @@ fn timerange_since_days(days: f64) -> String {
 /// The history chart of a `freqtrade webserver`: strategy, timeframe, timerange and a pair with data.
 #[component]
 fn HistoryChartPanel(id: BotId) -> impl IntoView {
+    let scope = use_view_scope();
     let registry = use_registry();
     let (prefs, configs) = stored_chart_state();
     let (dark, local_time) = theme_signals();
@@ -316,7 +319,7 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
     let pair = RwSignal::new(None::<String>);
     let seq = StoredValue::new(0u64);
 
-    spawn_local(async move {
+    scope.spawn(async move {
         if let Ok(list) = registry
             .call(&id.get_value(), endpoints::strategies())
             .await
@@ -330,7 +333,7 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
     // Pairs with data for the timeframe.
     Effect::new(move |_| {
         let tf = timeframe.get();
-        spawn_local(async move {
+        scope.spawn(async move {
             if let Ok(answer) = registry
                 .call(
                     &id.get_value(),
@@ -349,7 +352,7 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
     // The strategy's plot config.
     Effect::new(move |_| {
         let Some(s) = strategy.get() else { return };
-        spawn_local(async move {
+        scope.spawn(async move {
             if let Ok(p) = registry
                 .call(&id.get_value(), endpoints::plot_config(Some(&s)))
                 .await
@@ -370,15 +373,12 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
         let n = seq.get_value() + 1;
         seq.set_value(n);
         status.set(LoadStatus::Loading);
-        set_timeout(
-            move || {
-                if seq.get_value() == n && status.get_untracked() == LoadStatus::Loading {
-                    status.set(LoadStatus::Slow);
-                }
-            },
-            std::time::Duration::from_millis(SLOW_AFTER_MS),
-        );
-        spawn_local(async move {
+        scope.timeout(std::time::Duration::from_millis(SLOW_AFTER_MS), move || {
+            if seq.get_value() == n && status.get_untracked() == LoadStatus::Loading {
+                status.set(LoadStatus::Slow);
+            }
+        });
+        scope.spawn(async move {
             let answer = registry
                 .call(
                     &id.get_value(),

@@ -1,7 +1,6 @@
 //! Log into a bot (a new one, or again into one whose session ended).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::auth;
@@ -10,6 +9,7 @@ use crate::api::error::ApiError;
 use crate::api::url::{is_mixed_content, normalize_bot_url, origin_of};
 use crate::components::app_href::app_base;
 use crate::components::error_notice::ErrorNotice;
+use crate::runtime::use_view_scope;
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
 use crate::state::toasts::{use_toasts, Severity};
@@ -17,6 +17,7 @@ use crate::util::redirect::safe_redirect;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    let scope = use_view_scope();
     let registry = use_registry();
     let toasts = use_toasts();
     let query = use_query_map();
@@ -93,7 +94,7 @@ pub fn LoginPage() -> impl IntoView {
         let redirect = redirect.clone();
         pending.set(true);
         error.set(None);
-        spawn_local(async move {
+        scope.spawn(async move {
             let result = auth::login(&base, &user, &pass).await;
             pending.set(false);
             match result {

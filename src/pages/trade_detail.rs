@@ -3,7 +3,6 @@
 //! the trade with `GET /trade/{id}`, again after every refresh of the open trades and after every action.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -15,6 +14,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::require_bot::RequireBot;
 use crate::components::trades::detail::TradeDetailBody;
 use crate::components::trades::logic::parse_trade_id;
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
 
@@ -70,6 +70,7 @@ fn is_not_found(e: &ApiError) -> bool {
 
 #[component]
 fn TradeById(store: BotStore, id: TradeId) -> impl IntoView {
+    let scope = use_view_scope();
     let state = RwSignal::new(Loaded::Loading);
     // A refresh failing after the trade was shown keeps it and shows the error above it.
     let refresh_error = RwSignal::new(None::<ApiError>);
@@ -87,7 +88,7 @@ fn TradeById(store: BotStore, id: TradeId) -> impl IntoView {
             *g += 1;
             *g
         });
-        spawn_local(async move {
+        scope.spawn(async move {
             let result = store.call(endpoints::trade(id)).await;
             // An older answer must not overwrite a newer one.
             if generation.try_get_value() != mine

@@ -7,14 +7,14 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
+use futures::channel::oneshot;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
 use super::live::{self, LiveEvent};
 use super::paging::{Next, Paging, TRADES_PAGE};
 use super::persist::BotId;
-use super::registry::{use_registry, BotRegistry};
+use super::registry::{session_scope, use_registry, BotRegistry};
 use super::toasts::{use_toasts, Severity, Toasts};
 use super::visibility::use_page_visible;
 use crate::api::endpoint::Endpoint;
@@ -27,6 +27,7 @@ use crate::api::wire::{
 };
 use crate::api::ws::SocketState;
 use crate::api::ws_protocol::WsEvent;
+use crate::runtime::Scope;
 
 /// Open trades and count, while the websocket is down.
 const FAST_EVERY: Duration = Duration::from_secs(5);
@@ -37,6 +38,8 @@ const LIVE_FAST_STRIDE: u32 = 3;
 const SLOW_EVERY: Duration = Duration::from_secs(60);
 /// …and the rest every `SLOW_EVERY * LIVE_SLOW_STRIDE`.
 const LIVE_SLOW_STRIDE: u32 = 5;
+/// A slow bot's open trades and count are asked every `FAST_EVERY * SLOW_BOT_STRIDE`.
+const SLOW_BOT_STRIDE: u32 = 3;
 
 #[derive(Clone, Copy)]
 pub struct BotStore {
@@ -69,6 +72,10 @@ pub struct BotStore {
     ticks: StoredValue<(u32, u32)>,
     /// True while the closed trades are being read: a refresh meanwhile starts no second read.
     closed_loading: StoredValue<bool>,
+    /// Polled endpoints with a request under way (by path and query): a poll waits for the previous answer.
+    polling: StoredValue<HashSet<String>>,
+    /// The page's lifetime: the store's requests and timers end with it.
+    scope: StoredValue<Scope>,
 }
 
 impl BotStore {
@@ -95,6 +102,8 @@ impl BotStore {
             new_candle: RwSignal::new(None),
             ticks: StoredValue::new((0, 0)),
             closed_loading: StoredValue::new(false),
+            polling: StoredValue::new(HashSet::new()),
+            scope: StoredValue::new(Scope::of_owner()),
         };
         provide_context(store);
         // Keep the registry's count (title / icon badge) in step with the open trades.
@@ -171,6 +180,18 @@ impl BotStore {
         self.id.get_value()
     }
 
+    /// The store's scope while its page lives; `None` once it is gone.
+    fn scope(&self) -> Option<Scope> {
+        self.scope.try_get_value().filter(Scope::is_alive)
+    }
+
+    /// Runs `task` for as long as the store's page lives.
+    fn spawn(&self, task: impl std::future::Future<Output = ()> + 'static) {
+        if let Some(scope) = self.scope() {
+            scope.spawn(task);
+        }
+    }
+
     fn start_polling(&self) {
         let store = *self;
         let visible = use_page_visible();
@@ -180,35 +201,30 @@ impl BotStore {
                 store.refresh_all();
             }
         });
-        let fast = set_interval_with_handle(
-            move || {
-                let tick = store.next_tick(|t| &mut t.0);
-                if !visible.get_untracked() {
-                    return;
-                }
-                if !store.socket_live() {
+        let Some(scope) = store.scope() else { return };
+        scope.interval(FAST_EVERY, move || {
+            let tick = store.next_tick(|t| &mut t.0);
+            if !visible.get_untracked() {
+                return;
+            }
+            if store.registry.is_slow(&store.id.get_value()) {
+                // A slow bot is asked less, so its answers do not queue up.
+                if tick.is_multiple_of(SLOW_BOT_STRIDE) {
                     store.refresh_fast();
-                } else if tick.is_multiple_of(LIVE_FAST_STRIDE) {
-                    // Safety net: the current profit of open trades moves without events.
-                    store.load(endpoints::status(), store.open_trades);
                 }
-            },
-            FAST_EVERY,
-        );
-        let slow = set_interval_with_handle(
-            move || {
-                let tick = store.next_tick(|t| &mut t.1);
-                if visible.get_untracked()
-                    && (!store.socket_live() || tick.is_multiple_of(LIVE_SLOW_STRIDE))
-                {
-                    store.refresh_slow();
-                }
-            },
-            SLOW_EVERY,
-        );
-        on_cleanup(move || {
-            for handle in [fast, slow].into_iter().flatten() {
-                handle.clear();
+            } else if !store.socket_live() {
+                store.refresh_fast();
+            } else if tick.is_multiple_of(LIVE_FAST_STRIDE) {
+                // Safety net: the current profit of open trades moves without events.
+                store.load(endpoints::status(), store.open_trades);
+            }
+        });
+        scope.interval(SLOW_EVERY, move || {
+            let tick = store.next_tick(|t| &mut t.1);
+            if visible.get_untracked()
+                && (!store.socket_live() || tick.is_multiple_of(LIVE_SLOW_STRIDE))
+            {
+                store.refresh_slow();
             }
         });
     }
@@ -225,17 +241,32 @@ impl BotStore {
 
     /// Calls an endpoint of this bot through the registry (tokens, online state, loading indicator).
     pub async fn call<T: DeserializeOwned>(&self, endpoint: Endpoint<T>) -> Result<T, ApiError> {
-        self.registry.call(&self.id.get_value(), endpoint).await
+        // A resource's first poll may come after its page is gone: then there is nothing to ask for.
+        let id = self.id.try_get_value().ok_or(ApiError::Aborted)?;
+        self.registry.call(&id, endpoint).await
     }
 
-    /// Loads into `target`, keeping the last good value on failure.
+    /// Loads into `target`, keeping the last good value on failure. While a request for the same endpoint is
+    /// under way nothing is sent: the answer on its way will be as fresh.
     fn load<T>(&self, endpoint: Endpoint<T>, target: RwSignal<Option<T>>)
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
         let store = *self;
-        spawn_local(async move {
-            match store.call(endpoint).await {
+        let key = endpoint.request.path_and_query();
+        let fresh = self
+            .polling
+            .try_update_value(|p| p.insert(key.clone()))
+            .unwrap_or(false);
+        if !fresh {
+            return;
+        }
+        self.spawn(async move {
+            let result = store.call(endpoint).await;
+            store.polling.update_value(|p| {
+                p.remove(&key);
+            });
+            match result {
                 Ok(value) => {
                     target.set(Some(value));
                     store.error.set(None);
@@ -279,7 +310,7 @@ impl BotStore {
 
     fn load_profit_all(&self) {
         let store = *self;
-        spawn_local(async move {
+        self.spawn(async move {
             // Older bots have no /profit_all (404): the panel falls back to /profit.
             if let Ok(all) = store.call(endpoints::profit_all()).await {
                 store.profit_all.set(Some(all));
@@ -295,7 +326,7 @@ impl BotStore {
             return;
         }
         store.closed_loading.set_value(true);
-        spawn_local(async move {
+        self.spawn(async move {
             let mut all: Vec<Trade> = Vec::new();
             let mut paging = Paging::default();
             let outcome = loop {
@@ -347,11 +378,11 @@ impl BotStore {
 
     /// Runs an action once: a repeated call with the same key while the first runs is dropped. Shows the bot's
     /// answer (`describe`) or its error as a toast, then refreshes everything.
-    pub async fn act<T: DeserializeOwned>(
+    pub async fn act<T: DeserializeOwned + 'static>(
         &self,
         key: impl Into<String>,
         endpoint: Endpoint<T>,
-        describe: impl FnOnce(&T) -> String,
+        describe: impl FnOnce(&T) -> String + 'static,
     ) -> Option<T> {
         self.act_or_accept(key, endpoint, describe, |_| None)
             .await
@@ -360,14 +391,19 @@ impl BotStore {
 
     /// Like `act`, but `accept` may turn an error into a success message (some of freqtrade's answers fail
     /// after the action itself worked). Returns `Some(None)` for such an accepted error.
-    async fn act_or_accept<T: DeserializeOwned>(
+    ///
+    /// The call, its toast and the refresh run in the bot's session, not the page: a user who confirms Stop and
+    /// leaves the page still learns how it went. The caller only waits for the outcome, and may be gone.
+    async fn act_or_accept<T: DeserializeOwned + 'static>(
         &self,
         key: impl Into<String>,
         endpoint: Endpoint<T>,
-        describe: impl FnOnce(&T) -> String,
-        accept: impl FnOnce(&ApiError) -> Option<String>,
+        describe: impl FnOnce(&T) -> String + 'static,
+        accept: impl FnOnce(&ApiError) -> Option<String> + 'static,
     ) -> Option<Option<T>> {
         let key = key.into();
+        let id = self.id.try_get_value()?;
+        let session = session_scope(&id)?;
         let fresh = self
             .running
             .try_update_value(|r| r.insert(key.clone()))
@@ -375,38 +411,42 @@ impl BotStore {
         if !fresh {
             return None;
         }
-        let result = self.call(endpoint).await;
-        self.running.update_value(|r| {
-            r.remove(&key);
-        });
-        let title = self
-            .registry
-            .entry(&self.id.get_value())
-            .map(|e| e.name)
-            .unwrap_or_default();
-        let answer = match result {
-            Ok(value) => {
-                self.toasts.show(Severity::Success, title, describe(&value));
-                Some(Some(value))
+        let (store, registry, toasts) = (*self, self.registry, self.toasts);
+        let (done, outcome) = oneshot::channel();
+        session.spawn(async move {
+            let result = registry.call(&id, endpoint).await;
+            // The page (and its store) may be gone by now: `try_` everything that belongs to it.
+            store.running.try_update_value(|r| r.remove(&key));
+            let title = registry.entry(&id).map(|e| e.name).unwrap_or_default();
+            let answer = match result {
+                Ok(value) => {
+                    toasts.show(Severity::Success, title, describe(&value));
+                    Some(Some(value))
+                }
+                Err(e) => match accept(&e) {
+                    Some(message) => {
+                        toasts.show(Severity::Success, title, message);
+                        Some(None)
+                    }
+                    None => {
+                        toasts.show(Severity::Error, title, e.to_string());
+                        None
+                    }
+                },
+            };
+            if store.scope().is_some() {
+                store.refresh_all();
             }
-            Err(e) => match accept(&e) {
-                Some(message) => {
-                    self.toasts.show(Severity::Success, title, message);
-                    Some(None)
-                }
-                None => {
-                    self.toasts.show(Severity::Error, title, e.to_string());
-                    None
-                }
-            },
-        };
-        self.refresh_all();
-        answer
+            let _ = done.send(answer);
+        });
+        outcome.await.ok().flatten()
     }
 
     /// Whether an action with this key is under way (to disable its button).
     pub fn is_running(&self, key: &str) -> bool {
-        self.running.with_value(|r| r.contains(key))
+        self.running
+            .try_with_value(|r| r.contains(key))
+            .unwrap_or(false)
     }
 
     pub async fn start(&self) {
@@ -459,7 +499,7 @@ impl BotStore {
             format!("cancel:{id}"),
             endpoints::cancel_open_order(id),
             |t| format!("Open order of trade #{} cancelled.", t.trade_id),
-            |e| {
+            move |e| {
                 // When nothing of the entry order had filled, freqtrade deletes the trade and then fails to read
                 // it back (HTTP 502 "no active trade"): the cancel itself worked.
                 matches!(e, ApiError::Http { detail, .. } if detail.contains("no active trade"))
@@ -486,27 +526,19 @@ impl BotStore {
         .await
     }
 
-    /// Adds pairs to the blacklist; the bot's per-pair refusals are shown one by one.
+    /// Adds pairs to the blacklist; the bot's per-pair refusals are listed in the same toast.
     pub async fn blacklist_add(&self, pairs: Vec<String>) {
         let answer = self
             .act("blacklist", endpoints::blacklist_add(&pairs), |r| {
-                format!("Blacklist: {} pair(s).", r.length)
+                let mut text = format!("Blacklist: {} pair(s).", r.length);
+                for (pair, error) in r.errors.iter() {
+                    text.push_str(&format!(" {pair}: {}", error.error_msg));
+                }
+                text
             })
             .await;
         if let Some(answer) = answer {
-            let title = self
-                .registry
-                .entry(&self.id.get_value())
-                .map(|e| e.name)
-                .unwrap_or_default();
-            for (pair, error) in answer.errors.iter() {
-                self.toasts.show(
-                    Severity::Warning,
-                    title.clone(),
-                    format!("{pair}: {}", error.error_msg),
-                );
-            }
-            self.blacklist.set(Some(answer));
+            self.blacklist.try_set(Some(answer));
         }
     }
 
@@ -517,7 +549,7 @@ impl BotStore {
             })
             .await;
         if let Some(answer) = answer {
-            self.blacklist.set(Some(answer));
+            self.blacklist.try_set(Some(answer));
         }
     }
 
@@ -529,7 +561,7 @@ impl BotStore {
             })
             .await
         {
-            self.locks.set(Some(answer));
+            self.locks.try_set(Some(answer));
         }
     }
 
@@ -540,7 +572,7 @@ impl BotStore {
             })
             .await
         {
-            self.locks.set(Some(answer));
+            self.locks.try_set(Some(answer));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Reactive application state: the bot registry, settings and toasts. The only layer that calls `api`.
 
 pub mod bot_store;
+pub mod health;
 pub mod live;
 pub mod paging;
 pub mod persist;

@@ -5,9 +5,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
+use super::health;
 use super::live::{self, LiveEvent};
 use super::persist::{self, BotId, StoredBot};
 use super::settings::{use_settings, SettingsContext};
@@ -20,6 +20,7 @@ use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::ws::SocketState;
 use crate::api::ws_protocol::WsEvent;
+use crate::runtime::Scope;
 
 /// What the UI knows about a bot's reachability.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +28,9 @@ pub enum BotStatus {
     /// Not checked yet.
     Unknown,
     Online,
+    /// The bot answers, but late (or a call timed out while it had been answering); the message says how late.
+    /// Polling thins out while a bot is slow.
+    Slow(String),
     /// The last call failed at the network level, timed out or hit a server error; the message says why.
     Offline(String),
     /// The session ended (refresh refused or no tokens): the user must log in again.
@@ -34,10 +38,19 @@ pub enum BotStatus {
 }
 
 impl BotStatus {
+    /// The explanation for a badge's title: why it is offline or slow, else the label.
+    pub fn explanation(&self) -> String {
+        match self {
+            BotStatus::Offline(why) | BotStatus::Slow(why) => why.clone(),
+            other => other.label().to_string(),
+        }
+    }
+
     pub fn label(&self) -> &'static str {
         match self {
             BotStatus::Unknown => "checking",
             BotStatus::Online => "online",
+            BotStatus::Slow(_) => "slow",
             BotStatus::Offline(_) => "offline",
             BotStatus::LoginRequired => "login required",
         }
@@ -62,6 +75,9 @@ pub struct BotEntry {
 thread_local! {
     // The clients hold `Rc`s and futures that are not `Send`, so they live beside the signals, keyed by bot id.
     static CLIENTS: RefCell<HashMap<BotId, BotClient>> = RefCell::new(HashMap::new());
+    // The lifetime of each bot's session: work that must outlive a page (an action's answer and toast, pings)
+    // runs in it, and ends with the session (logout, bot removed, new client).
+    static SESSIONS: RefCell<HashMap<BotId, Scope>> = RefCell::new(HashMap::new());
     // Bots with a ping (or a ping retry chain) under way.
     static PINGING: RefCell<std::collections::HashSet<BotId>> = RefCell::new(std::collections::HashSet::new());
 }
@@ -72,6 +88,30 @@ const PING_RETRY_CAP_MS: u32 = 3_000;
 
 fn client_of(id: &BotId) -> Option<BotClient> {
     CLIENTS.with(|c| c.borrow().get(id).cloned())
+}
+
+/// Starts a new session scope for `id`, ending the previous one.
+fn renew_session(id: &BotId) -> Scope {
+    let scope = Scope::detached();
+    let old = SESSIONS.with(|s| s.borrow_mut().insert(id.clone(), scope.clone()));
+    if let Some(old) = old {
+        old.end();
+    }
+    // A ping chain of the ended session is dropped with it: let the new session ping.
+    PINGING.with(|p| p.borrow_mut().remove(id));
+    scope
+}
+
+fn end_session(id: &BotId) {
+    if let Some(old) = SESSIONS.with(|s| s.borrow_mut().remove(id)) {
+        old.end();
+    }
+    PINGING.with(|p| p.borrow_mut().remove(id));
+}
+
+/// The scope of a bot's session, for work that must outlive the page that started it.
+pub fn session_scope(id: &BotId) -> Option<Scope> {
+    SESSIONS.with(|s| s.borrow().get(id).cloned())
 }
 
 #[derive(Clone, Copy)]
@@ -161,6 +201,7 @@ impl BotRegistry {
         });
         let logged_in = client.has_tokens();
         CLIENTS.with(|c| c.borrow_mut().insert(bot.id.clone(), client));
+        renew_session(&bot.id);
         if logged_in {
             self.connect(&bot.id);
         }
@@ -240,6 +281,15 @@ impl BotRegistry {
             (_, SocketState::Live) => {
                 self.set_status(id, BotStatus::Online);
                 live::dispatch(id, &LiveEvent::Reconnected);
+            }
+            (_, SocketState::Unavailable) => {
+                let title = self.entry(id).map(|e| e.name).unwrap_or_default();
+                self.toasts.show(
+                    Severity::Warning,
+                    title,
+                    "Live updates are off: the bot answers, but its websocket never opened (a proxy that does not \
+                     pass websocket upgrades?). Freqboard polls instead; the Bots page shows the fix.",
+                );
             }
             _ => {}
         }
@@ -477,6 +527,7 @@ impl BotRegistry {
     pub fn remove(&self, id: &BotId) {
         live::disconnect(id);
         CLIENTS.with(|c| c.borrow_mut().remove(id));
+        end_session(id);
         self.bots.update(|list| list.retain(|e| &e.id != id));
         if self.selected.get_untracked().as_ref() == Some(id) {
             self.selected.set(
@@ -516,15 +567,31 @@ impl BotRegistry {
     ) -> Result<T, ApiError> {
         let client = client_of(id).ok_or(ApiError::LoginRequired)?;
         self.in_flight.update(|n| *n += 1);
+        let started = js_sys::Date::now();
         let result = client.call(&endpoint).await;
         self.in_flight.update(|n| *n = n.saturating_sub(1));
-        match &result {
-            Ok(_) => self.set_status(id, BotStatus::Online),
-            Err(ApiError::LoginRequired) => self.set_status(id, BotStatus::LoginRequired),
-            Err(e) if e.marks_offline() => self.set_status(id, BotStatus::Offline(e.to_string())),
-            Err(_) => {}
-        }
+        self.note_outcome(
+            id,
+            js_sys::Date::now() - started,
+            result.as_ref().map(|_| ()),
+        );
         result
+    }
+
+    /// Updates a bot's status from how a call went (`state::health` has the rules).
+    fn note_outcome(&self, id: &BotId, elapsed_ms: f64, result: Result<(), &ApiError>) {
+        let Some(current) = self.entry(id).map(|e| e.status) else {
+            return;
+        };
+        if let Some(next) = health::after_call(&current, elapsed_ms, result) {
+            self.set_status(id, next);
+        }
+    }
+
+    /// True while a bot's answers are slow (its polling thins out).
+    pub fn is_slow(&self, id: &BotId) -> bool {
+        self.entry(id)
+            .is_some_and(|e| matches!(e.status, BotStatus::Slow(_)))
     }
 
     /// Checks that a bot answers `/ping` (no login needed); a bot whose session ended stays "login required".
@@ -535,22 +602,39 @@ impl BotRegistry {
         }
         let registry = *self;
         let id = id.clone();
-        spawn_local(async move {
+        let Some(session) = session_scope(&id) else {
+            PINGING.with(|p| p.borrow_mut().remove(&id));
+            return;
+        };
+        session.spawn(async move {
             let mut attempt = 0u32;
             loop {
                 let Some(client) = client_of(&id) else { break };
+                // A bot without a session stays "login required" whether or not it answers: flipping it to
+                // offline and back would rebuild every page that waits for a login each time.
+                if !client.has_tokens() {
+                    registry.set_status(&id, BotStatus::LoginRequired);
+                    break;
+                }
+                let started = js_sys::Date::now();
                 let result = client.call(&endpoints::ping()).await;
+                let elapsed = js_sys::Date::now() - started;
                 let was_offline = matches!(
                     registry.entry(&id).map(|e| e.status),
                     Some(BotStatus::Offline(_))
                 );
-                let status = match result {
-                    Ok(_) if client.has_tokens() => BotStatus::Online,
-                    Ok(_) => BotStatus::LoginRequired,
-                    Err(e) => BotStatus::Offline(e.to_string()),
-                };
-                let offline = matches!(status, BotStatus::Offline(_));
-                registry.set_status(&id, status);
+                // A quick pong says nothing about how slowly the bot's other answers come: only those clear "slow".
+                let was_slow = registry.is_slow(&id);
+                if !(was_slow && result.is_ok()) {
+                    registry.note_outcome(&id, elapsed, result.as_ref().map(|_| ()));
+                }
+                if !client.has_tokens() {
+                    registry.set_status(&id, BotStatus::LoginRequired);
+                }
+                let offline = matches!(
+                    registry.entry(&id).map(|e| e.status),
+                    Some(BotStatus::Offline(_))
+                );
                 if !offline {
                     if was_offline {
                         live::dispatch(&id, &LiveEvent::Reconnected);

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use super::canvas::{DprWatcher, ProfitCanvas};
 use super::model_chart::{Hover, ProfitPlot, ProfitScene, Tooltip};
 use super::model_theme::ProfitTheme;
+use crate::runtime::{use_view_scope, ViewScope};
 
 /// What the last frame did, for the view and the tests.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -89,6 +90,8 @@ impl Painter {
 struct Scheduler {
     painter: Rc<RefCell<Painter>>,
     scheduled: Rc<Cell<bool>>,
+    /// The component's lifetime: a frame asked for before it was disposed does nothing after.
+    scope: ViewScope,
     report: RwSignal<Report>,
     hover: RwSignal<Option<(Hover, Tooltip)>>,
 }
@@ -99,7 +102,7 @@ impl Scheduler {
             return;
         }
         let this = self.clone();
-        request_animation_frame(move || {
+        self.scope.animation_frame(move || {
             this.scheduled.set(false);
             let (report, hover) = {
                 let mut painter = this.painter.borrow_mut();
@@ -186,6 +189,7 @@ pub fn ProfitChart(
         scheduled: Rc::new(Cell::new(false)),
         report,
         hover,
+        scope: use_view_scope(),
     };
 
     // Props → painter.

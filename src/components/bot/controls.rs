@@ -2,14 +2,15 @@
 //! controls (each confirmed; the bot's answer is shown as a toast).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::wire::{RunMode, ShowConfig, TraderState};
 use crate::components::modal::ConfirmButton;
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::use_bot_store;
 
 #[component]
 pub fn BotControls() -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let config = store.config;
     let state = Signal::derive(move || config.with(|c| c.as_ref().map(|c| c.state)));
@@ -35,7 +36,7 @@ pub fn BotControls() -> impl IntoView {
                         label="Start"
                         message=Signal::stored("Start the trader?".to_string())
                         disabled=is(TraderState::Running)
-                        on_confirm=move |_| spawn_local(async move { store.start().await })
+                        on_confirm=move |_| scope.spawn(async move { store.start().await })
                     />
                     <ConfirmButton
                         label="Stop"
@@ -45,7 +46,7 @@ pub fn BotControls() -> impl IntoView {
                                 .to_string(),
                         )
                         disabled=is(TraderState::Stopped)
-                        on_confirm=move |_| spawn_local(async move { store.stop().await })
+                        on_confirm=move |_| scope.spawn(async move { store.stop().await })
                     />
                     <ConfirmButton
                         label="Pause"
@@ -55,12 +56,12 @@ pub fn BotControls() -> impl IntoView {
                         )
                         confirm_label="Pause entries"
                         disabled=Signal::derive(move || state.get() != Some(TraderState::Running))
-                        on_confirm=move |_| spawn_local(async move { store.stopbuy().await })
+                        on_confirm=move |_| scope.spawn(async move { store.stopbuy().await })
                     />
                     <ConfirmButton
                         label="Reload config"
                         message=Signal::stored("Reload the bot's configuration file? This also clears a pause.".to_string())
-                        on_confirm=move |_| spawn_local(async move { store.reload_config().await })
+                        on_confirm=move |_| scope.spawn(async move { store.reload_config().await })
                     />
                     <button on:click=move |_| store.refresh_all() aria-label="Refresh now">
                         "Refresh"

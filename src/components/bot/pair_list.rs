@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::wire::{Lock, Trade};
 use crate::state::bot_store::use_bot_store;
 use crate::util::format;
+use crate::util::format::visible;
 
 /// One row of the pair list.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +105,7 @@ pub fn PairList() -> impl IntoView {
                                         class:selected=move || store.selected_pair.get().as_deref() == Some(selected_pair.as_str())
                                         on:click=move |_| store.selected_pair.set(Some(pair.clone()))
                                     >
-                                        <span class="pair-name">{row.pair.clone()}</span>
+                                        <span class="pair-name">{visible(&row.pair)}</span>
                                         {row.locked.then(|| view! {
                                             <span class="lock-mark" title="Locked" aria-label="locked">"🔒"</span>
                                         })}

@@ -2,13 +2,14 @@
 //! time given in UTC.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::common::{store_view, time_text, zone_label};
 use crate::api::wire::{Lock, LockPayload, LockSide};
 use crate::components::modal::ConfirmButton;
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::use_settings;
+use crate::util::format::visible;
 use crate::util::time::format_ts;
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian), after Howard Hinnant's `days_from_civil`.
@@ -174,13 +175,14 @@ pub fn LocksPanel() -> impl IntoView {
 
 #[component]
 fn LockRow(lock: Lock, until: String) -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let id = lock.id;
-    let reason = lock.reason.clone().unwrap_or_default();
+    let reason = visible(&lock.reason.clone().unwrap_or_default());
     let pair = if lock.pair == "*" {
         "All pairs (*)".to_string()
     } else {
-        lock.pair.clone()
+        visible(&lock.pair)
     };
     let message = if reason.is_empty() {
         format!("Delete the lock on {pair}?")
@@ -200,7 +202,7 @@ fn LockRow(lock: Lock, until: String) -> impl IntoView {
                     message=Signal::stored(message)
                     confirm_label="Delete lock"
                     danger=true
-                    on_confirm=move |_| spawn_local(async move { store.delete_lock(id).await })
+                    on_confirm=move |_| scope.spawn(async move { store.delete_lock(id).await })
                 />
             </td>
         </tr>
@@ -209,6 +211,7 @@ fn LockRow(lock: Lock, until: String) -> impl IntoView {
 
 #[component]
 fn AddLockForm() -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let pair = RwSignal::new(String::new());
     let until = RwSignal::new(datetime_local_value((js_sys::Date::now() + HOUR_MS) as i64));
@@ -246,7 +249,7 @@ fn AddLockForm() -> impl IntoView {
             Ok(payload) => {
                 problem.set(None);
                 busy.set(true);
-                spawn_local(async move {
+                scope.spawn(async move {
                     store.add_lock(payload).await;
                     reason.set(String::new());
                     busy.set(false);

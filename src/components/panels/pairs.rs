@@ -4,11 +4,12 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::common::store_view;
 use crate::components::modal::ConfirmButton;
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::use_bot_store;
+use crate::util::format::visible;
 
 /// Splits what the user typed into pairs: commas, semicolons and whitespace separate them; empty entries and
 /// repeats are dropped, the order is kept. Pairs are case-sensitive (and may be wildcards such as `.*/BNB`).
@@ -65,6 +66,7 @@ fn Whitelist() -> impl IntoView {
 
 #[component]
 fn Blacklist() -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let input = RwSignal::new(String::new());
     let selected = RwSignal::new(BTreeSet::<String>::new());
@@ -91,7 +93,7 @@ fn Blacklist() -> impl IntoView {
             return;
         }
         busy.set(true);
-        spawn_local(async move {
+        scope.spawn(async move {
             store.blacklist_add(pairs.clone()).await;
             // Keep the text when something did not make it, so it can be corrected.
             let listed = store.blacklist.with_untracked(|b| {
@@ -111,7 +113,7 @@ fn Blacklist() -> impl IntoView {
             return;
         }
         busy.set(true);
-        spawn_local(async move {
+        scope.spawn(async move {
             store.blacklist_delete(pairs).await;
             // The panel may be gone by the time the bot answers.
             selected.try_set(BTreeSet::new());
@@ -194,7 +196,7 @@ fn Blacklist() -> impl IntoView {
                                                     });
                                                 }
                                             />
-                                            <span class="pair-name">{pair}</span>
+                                            <span class="pair-name">{visible(&pair)}</span>
                                         </label>
                                     </li>
                                 }

@@ -2,13 +2,14 @@
 //! Destructive ones ask first; each button is disabled while its call runs.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::force_entry::ForceEntryDialog;
 use super::force_exit::ForceExitDialog;
 use crate::api::wire::{Trade, TradeId};
 use crate::components::modal::{ConfirmButton, Modal};
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::use_bot_store;
+use crate::util::format::visible;
 
 /// The action buttons of `trade` (none while it is unknown). Open trades get force exit, cancel open order
 /// (when one is open), reload and delete; closed trades only delete.
@@ -25,6 +26,7 @@ pub fn TradeActions(
     #[prop(optional)]
     on_reloaded: Option<Callback<Trade>>,
 ) -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let id = Memo::new(move |_| trade.with(|t| t.as_ref().map(|t| t.trade_id)));
     let pair =
@@ -58,7 +60,7 @@ pub fn TradeActions(
     let cancel = move |_| {
         let Some(id) = id.get_untracked() else { return };
         cancelling.set(true);
-        spawn_local(async move {
+        scope.spawn(async move {
             store.cancel_open_order(id).await;
             cancelling.set(false);
         });
@@ -66,7 +68,7 @@ pub fn TradeActions(
     let reload = move |_| {
         let Some(id) = id.get_untracked() else { return };
         reloading.set(true);
-        spawn_local(async move {
+        scope.spawn(async move {
             let answer = store.reload_trade(id).await;
             reloading.set(false);
             if let (Some(t), Some(cb)) = (answer, on_reloaded) {
@@ -77,7 +79,7 @@ pub fn TradeActions(
     let delete = move |_| {
         let Some(id) = id.get_untracked() else { return };
         deleting.set(true);
-        spawn_local(async move {
+        scope.spawn(async move {
             let ok = store.delete_trade(id).await;
             deleting.set(false);
             if let (true, Some(cb)) = (ok, on_deleted) {
@@ -166,7 +168,7 @@ pub fn TradeActionsDialog(
                 })
             });
             let pair =
-                trade.with_untracked(|t| t.as_ref().map(|t| t.pair.clone()).unwrap_or_default());
+                trade.with_untracked(|t| t.as_ref().map(|t| visible(&t.pair)).unwrap_or_default());
             view! {
                 <Modal open=open title=format!("Actions for trade #{id} ({pair})")>
                     {move || {

@@ -12,6 +12,7 @@ use super::table::{money_of, time_text, Money, SortHeader};
 use crate::api::wire::{Trade, TradeId, TradingMode};
 use crate::state::bot_store::{use_bot_store, BotStore};
 use crate::state::settings::{use_settings, Settings};
+use crate::util::format::visible;
 
 #[derive(Clone, Copy)]
 struct RowCtx {
@@ -219,7 +220,7 @@ fn closed_row(t: &Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl In
         >
             <td class="num">{id}</td>
             {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
-            <td class="pair">{t.pair.clone()}</td>
+            <td class="pair">{visible(&t.pair)}</td>
             <td class="num amount">{num(t.amount)}</td>
             <td class="num">{format!("{}{}", money(Some(stake_of(t)), m.decimals), leverage_suffix(t.leverage))}</td>
             <td class="num">{num(t.open_rate)}</td>

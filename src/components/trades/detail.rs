@@ -14,6 +14,7 @@ use crate::api::wire::{Order, OrderSide, Trade, TradeId, TradingMode};
 use crate::components::app_href::app_href;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
+use crate::util::format::visible;
 
 /// One `dt`/`dd` pair of a `.kv` list.
 fn item(label: &'static str, value: String, class: &'static str) -> impl IntoView {
@@ -112,7 +113,7 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
         <div class="trade-detail" data-trade-id=t.trade_id>
             <h3>"General"</h3>
             <dl class="kv">
-                {item("Pair", t.pair.clone(), "")}
+                {item("Pair", visible(&t.pair), "")}
                 {item("Trade ID", t.trade_id.to_string(), "")}
                 {item("Status", if t.is_open { "Open".into() } else { "Closed".into() }, "")}
                 {item("Side", side_text(t).to_string(), "")}

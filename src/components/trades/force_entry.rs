@@ -1,11 +1,11 @@
 //! The force-entry dialog: open a trade (or add to one) on a whitelisted pair. Enter submits the form.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::logic::{build_force_enter, default_entry_type, EnterCaps, EnterForm};
 use crate::api::wire::{Direction, OrderType, ShowConfig, TraderState, TradingMode};
 use crate::components::modal::Modal;
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
 
 /// Why a force entry cannot be made now, or `None` when it can.
@@ -79,6 +79,7 @@ fn initial_pair(store: &BotStore, fixed: Option<String>) -> String {
 
 #[component]
 fn ForceEntryForm(open: RwSignal<bool>, fixed_pair: MaybeProp<String>) -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let fixed = fixed_pair.get_untracked().filter(|p| !p.is_empty());
     let is_increase = fixed.is_some();
@@ -140,7 +141,7 @@ fn ForceEntryForm(open: RwSignal<bool>, fixed_pair: MaybeProp<String>) -> impl I
             Ok(payload) => {
                 error.set(None);
                 pending.set(true);
-                spawn_local(async move {
+                scope.spawn(async move {
                     let ok = store.force_enter(payload).await;
                     pending.set(false);
                     if ok {

@@ -1,13 +1,13 @@
 //! The force-exit dialog: the whole position or a part of it, at market or limit (optionally with a price).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::logic::{
     build_force_exit, default_exit_type, fraction_of, num, step_decimals, trim_number, ExitCaps,
 };
 use crate::api::wire::{OrderType, Trade};
 use crate::components::modal::Modal;
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::use_bot_store;
 
 /// Opens over the page while `open` is true; the form is filled afresh from `trade` each time it opens.
@@ -32,6 +32,7 @@ fn ForceExitForm(
     trade: Signal<Option<Trade>>,
     on_done: Option<Callback<()>>,
 ) -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let start = trade.get_untracked();
     let full = start.as_ref().map(|t| t.amount).unwrap_or(0.0);
@@ -113,7 +114,7 @@ fn ForceExitForm(
             Ok(payload) => {
                 error.set(None);
                 pending.set(true);
-                spawn_local(async move {
+                scope.spawn(async move {
                     let ok = store.force_exit(payload).await;
                     pending.set(false);
                     if ok {

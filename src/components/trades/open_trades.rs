@@ -2,7 +2,6 @@
 //! and the detail of the selected row.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::actions::TradeActionsDialog;
 use super::detail::TradeDetailPanel;
@@ -14,8 +13,10 @@ use super::logic::{
 use super::table::{money_of, now_ms, time_text, Money, SortHeader};
 use crate::api::wire::{ForceExitPayload, Trade, TradeId, TradingMode};
 use crate::components::modal::ConfirmButton;
+use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
 use crate::state::settings::{use_settings, Settings};
+use crate::util::format::visible;
 
 /// Signals a row needs (all `Copy`).
 #[derive(Clone, Copy)]
@@ -29,6 +30,7 @@ struct RowCtx {
 
 #[component]
 pub fn OpenTradesTable() -> impl IntoView {
+    let scope = use_view_scope();
     let store = use_bot_store();
     let settings = use_settings().0;
     let money_fmt = money_of(&store);
@@ -66,7 +68,7 @@ pub fn OpenTradesTable() -> impl IntoView {
     };
     let exit_all = move |_| {
         exiting_all.set(true);
-        spawn_local(async move {
+        scope.spawn(async move {
             store.force_exit(ForceExitPayload::all()).await;
             exiting_all.set(false);
         });
@@ -199,7 +201,7 @@ fn open_row(t: Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoV
             <td class="num">{id}</td>
             {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
             <td class="pair">
-                {t.pair.clone()}
+                {visible(&t.pair)}
                 {t.has_open_orders.then(|| view! {
                     <span class="open-order-mark" title="Has an open order" aria-label="has an open order">"*"</span>
                 })}

@@ -1,0 +1,133 @@
+//! How a bot's answers (or their absence) turn into the status the UI shows: online, slow, offline or login
+//! required. Pure, so the rules are tested natively.
+//!
+//! A bot that answers late is *slow*, not offline: it is up, and flipping it to offline would tear down the
+//! pages that wait for it. A timeout says "slow" while the bot answered recently, and "offline" otherwise.
+
+use super::registry::BotStatus;
+use crate::api::error::ApiError;
+
+/// An answer later than this makes the bot slow…
+pub const SLOW_AFTER_MS: f64 = 4_000.0;
+/// …and only answers faster than this make it online again (no flicker around the threshold).
+pub const FAST_BELOW_MS: f64 = 2_000.0;
+
+/// The status after a call that took `elapsed_ms` and ended with `result`; `None` keeps the current one (the
+/// failure says nothing about reachability).
+pub fn after_call(
+    current: &BotStatus,
+    elapsed_ms: f64,
+    result: Result<(), &ApiError>,
+) -> Option<BotStatus> {
+    match result {
+        Ok(()) => Some(after_answer(current, elapsed_ms)),
+        Err(ApiError::LoginRequired) => Some(BotStatus::LoginRequired),
+        Err(e @ ApiError::Timeout { .. }) => Some(if answered_recently(current) {
+            BotStatus::Slow(e.to_string())
+        } else {
+            BotStatus::Offline(e.to_string())
+        }),
+        Err(e) if e.marks_offline() => Some(BotStatus::Offline(e.to_string())),
+        Err(_) => None,
+    }
+}
+
+fn after_answer(current: &BotStatus, elapsed_ms: f64) -> BotStatus {
+    let slow = BotStatus::Slow(slow_message(elapsed_ms));
+    if elapsed_ms >= SLOW_AFTER_MS {
+        return slow;
+    }
+    match current {
+        BotStatus::Slow(_) if elapsed_ms >= FAST_BELOW_MS => slow,
+        _ => BotStatus::Online,
+    }
+}
+
+fn answered_recently(current: &BotStatus) -> bool {
+    matches!(current, BotStatus::Online | BotStatus::Slow(_))
+}
+
+/// The explanation shown on a slow bot's badge.
+pub fn slow_message(elapsed_ms: f64) -> String {
+    format!(
+        "The bot answers, but slowly (the last answer took {:.1} s). Freqboard asks it less often until it is \
+         fast again.",
+        elapsed_ms / 1000.0
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timeout() -> ApiError {
+        ApiError::Timeout { ms: 20_000 }
+    }
+
+    fn network() -> ApiError {
+        ApiError::Network {
+            bot_origin: "http://b".into(),
+            page_origin: "http://b".into(),
+        }
+    }
+
+    #[test]
+    fn answers_are_online_or_slow_with_hysteresis() {
+        let online = BotStatus::Online;
+        assert_eq!(after_call(&online, 300.0, Ok(())), Some(BotStatus::Online));
+        assert!(matches!(
+            after_call(&online, 9_800.0, Ok(())),
+            Some(BotStatus::Slow(m)) if m.contains("9.8 s")
+        ));
+        // Between the thresholds the bot keeps what it was.
+        assert_eq!(
+            after_call(&online, 3_000.0, Ok(())),
+            Some(BotStatus::Online)
+        );
+        let slow = BotStatus::Slow(String::new());
+        assert!(matches!(
+            after_call(&slow, 3_000.0, Ok(())),
+            Some(BotStatus::Slow(_))
+        ));
+        assert_eq!(after_call(&slow, 500.0, Ok(())), Some(BotStatus::Online));
+    }
+
+    #[test]
+    fn a_timeout_is_slow_for_a_bot_that_answered_and_offline_otherwise() {
+        let t = timeout();
+        assert!(matches!(
+            after_call(&BotStatus::Online, 20_000.0, Err(&t)),
+            Some(BotStatus::Slow(_))
+        ));
+        assert!(matches!(
+            after_call(&BotStatus::Slow(String::new()), 20_000.0, Err(&t)),
+            Some(BotStatus::Slow(_))
+        ));
+        assert!(matches!(
+            after_call(&BotStatus::Unknown, 20_000.0, Err(&t)),
+            Some(BotStatus::Offline(_))
+        ));
+        assert!(matches!(
+            after_call(&BotStatus::Offline(String::new()), 20_000.0, Err(&t)),
+            Some(BotStatus::Offline(_))
+        ));
+    }
+
+    #[test]
+    fn network_failures_are_offline_and_refusals_change_nothing() {
+        let n = network();
+        assert!(matches!(
+            after_call(&BotStatus::Slow(String::new()), 10.0, Err(&n)),
+            Some(BotStatus::Offline(_))
+        ));
+        let refused = ApiError::Http {
+            status: 404,
+            detail: String::new(),
+        };
+        assert_eq!(after_call(&BotStatus::Online, 10.0, Err(&refused)), None);
+        assert_eq!(
+            after_call(&BotStatus::Online, 10.0, Err(&ApiError::LoginRequired)),
+            Some(BotStatus::LoginRequired)
+        );
+    }
+}
