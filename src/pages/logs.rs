@@ -154,7 +154,9 @@ fn BotLogs(id: BotId) -> impl IntoView {
                     let s = settings.get();
                     let (min, needle) = (min_rank(&level.get()), text.get().trim().to_lowercase());
                     let total = answer.logs.len();
-                    let shown: Vec<LogEntry> = answer.logs.into_iter().rev().filter(|l| matches(l, min, &needle)).collect();
+                    // A bot that ignores `limit` (or keeps more) cannot make the page render thousands of rows.
+                    let cap = lines.get() as usize;
+                    let shown: Vec<LogEntry> = answer.logs.into_iter().rev().filter(|l| matches(l, min, &needle)).take(cap).collect();
                     view! {
                         <p class="muted log-count">{format!(
                                 "Showing {} of {total} lines, newest first; times in {}.",

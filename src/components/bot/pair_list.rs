@@ -1,6 +1,8 @@
 //! The pair list: the whitelist, each pair with its open trade's profit and a lock mark. A click selects the
 //! pair for the chart and the trade views.
 
+use std::collections::{HashMap, HashSet};
+
 use leptos::prelude::*;
 
 use crate::api::wire::{Lock, Trade};
@@ -19,38 +21,46 @@ pub struct PairRow {
 }
 
 /// Builds the rows: whitelist pairs in their order, then pairs with open trades that left the whitelist.
+/// Linear in pairs + trades + locks (a bot with 1,500 pairs and 10,000 open trades must not freeze the page).
 pub fn pair_rows(
     whitelist: &[String],
     open: &[Trade],
     locks: &[Lock],
     now_ms: i64,
 ) -> Vec<PairRow> {
-    let mut pairs: Vec<String> = whitelist.to_vec();
+    // Per pair: (stake, stake-weighted profit ratio, trade count).
+    let mut by_pair: HashMap<&str, (f64, f64, usize)> = HashMap::new();
     for t in open {
-        if !pairs.contains(&t.pair) {
-            pairs.push(t.pair.clone());
+        let e = by_pair.entry(t.pair.as_str()).or_default();
+        let stake = t.stake_amount.unwrap_or(0.0);
+        e.0 += stake;
+        e.1 += stake * t.profit_ratio.unwrap_or(0.0);
+        e.2 += 1;
+    }
+    let mut seen: HashSet<&str> = whitelist.iter().map(String::as_str).collect();
+    let mut pairs: Vec<&str> = whitelist.iter().map(String::as_str).collect();
+    for t in open {
+        if seen.insert(t.pair.as_str()) {
+            pairs.push(t.pair.as_str());
         }
     }
+    let in_force =
+        |l: &&Lock| l.active && (l.lock_end_timestamp == 0 || l.lock_end_timestamp > now_ms);
+    let all_locked = locks.iter().filter(in_force).any(|l| l.pair == "*");
+    let locked: HashSet<&str> = locks
+        .iter()
+        .filter(in_force)
+        .map(|l| l.pair.as_str())
+        .collect();
     pairs
         .into_iter()
         .map(|pair| {
-            let trades: Vec<&Trade> = open.iter().filter(|t| t.pair == pair).collect();
-            let stake: f64 = trades.iter().map(|t| t.stake_amount).sum();
-            let weighted: f64 = trades
-                .iter()
-                .map(|t| t.stake_amount * t.profit_ratio.unwrap_or(0.0))
-                .sum();
-            let profit_ratio = (!trades.is_empty() && stake > 0.0).then(|| weighted / stake);
-            let locked = locks.iter().any(|l| {
-                l.active
-                    && (l.pair == pair || l.pair == "*")
-                    && (l.lock_end_timestamp == 0 || l.lock_end_timestamp > now_ms)
-            });
+            let (stake, weighted, count) = by_pair.get(pair).copied().unwrap_or_default();
             PairRow {
-                pair,
-                profit_ratio,
-                open_trades: trades.len(),
-                locked,
+                pair: pair.to_string(),
+                profit_ratio: (count > 0 && stake > 0.0).then(|| weighted / stake),
+                open_trades: count,
+                locked: all_locked || locked.contains(pair),
             }
         })
         .collect()
@@ -130,7 +140,7 @@ mod tests {
     fn trade(pair: &str, stake: f64, ratio: f64) -> Trade {
         Trade {
             pair: pair.into(),
-            stake_amount: stake,
+            stake_amount: Some(stake),
             profit_ratio: Some(ratio),
             ..Default::default()
         }
