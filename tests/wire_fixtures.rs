@@ -653,7 +653,7 @@ fn bot_control_messages() {
 #[test]
 fn count_profit_and_performance() {
     let count = decode(endpoints::count(), "count.json");
-    assert_eq!((count.current, count.max), (2, 5));
+    assert_eq!((count.current, count.max), (Some(2), Some(5)));
     // Two open trades of about 50 USDT each.
     assert!(
         count

@@ -89,7 +89,8 @@ wire_struct! {
         pub exchange: String,
         pub amount: f64,
         pub amount_requested: Option<f64>,
-        pub stake_amount: f64,
+        /// `None` when the bot did not send it (shown as "–", never as 0).
+        pub stake_amount: Option<f64>,
         /// Maximum invested capital (all entry orders, nothing subtracted).
         pub max_stake_amount: Option<f64>,
         pub strategy: String,
@@ -215,8 +216,9 @@ wire_struct! {
 wire_struct! {
     /// `GET /count` (trading mode): open trades against `max_open_trades` (`-1` = unlimited).
     pub struct CountResponse {
-        pub current: i64,
-        pub max: i64,
+        /// `None` when unknown (shown as "–").
+        pub current: Option<i64>,
+        pub max: Option<i64>,
         pub total_stake: Option<f64>,
     }
 }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::detail::TradeDetailPanel;
 use super::logic::{
-    clamp_page, duration_text, filtered_order, leverage_suffix, money, num, opt_num, page_count,
-    page_range, pct, shows_side, side_label, sign_class, stake_of, Column, Dir, Sort, PAGE_SIZE,
+    clamp_page, duration_text, filtered_order, id_text, leverage_suffix, money, num, opt_num,
+    page_count, page_range, pct, shows_side, side_label, sign_class, stake_of, Column, Dir, Sort,
+    PAGE_SIZE,
 };
 use super::table::{money_of, time_text, Money, SortHeader};
 use crate::api::wire::{Trade, TradeId, TradingMode};
@@ -218,11 +219,11 @@ fn closed_row(t: &Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl In
             on:click=move |_| toggle()
             on:keydown=on_key
         >
-            <td class="num">{id}</td>
+            <td class="num">{id_text(id)}</td>
             {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
             <td class="pair">{visible(&t.pair)}</td>
             <td class="num amount">{num(t.amount)}</td>
-            <td class="num">{format!("{}{}", money(Some(stake_of(t)), m.decimals), leverage_suffix(t.leverage))}</td>
+            <td class="num">{format!("{}{}", money(stake_of(t), m.decimals), leverage_suffix(t.leverage))}</td>
             <td class="num">{num(t.open_rate)}</td>
             <td class="num">{opt_num(t.close_rate)}</td>
             <td class=format!("num profit-pct {profit_class}")>{pct(t.profit_ratio)}</td>

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use super::actions::TradeActions;
 use super::logic::{
-    duration_text, leverage_suffix, loss_at_stoploss, money, num, opt_num, pct, side_text,
+    duration_text, id_text, leverage_suffix, loss_at_stoploss, money, num, opt_num, pct, side_text,
     sign_class, stake_of,
 };
 use super::table::{money_of, now_ms, time_text, Money};
@@ -90,7 +90,7 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
     };
     let stake = format!(
         "{} {cur}{}",
-        money(Some(stake_of(t)), m.decimals),
+        money(stake_of(t), m.decimals),
         leverage_suffix(t.leverage)
     );
     let profit_section = if t.is_open {
@@ -114,7 +114,7 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
             <h3>"General"</h3>
             <dl class="kv">
                 {item("Pair", visible(&t.pair), "")}
-                {item("Trade ID", t.trade_id.to_string(), "")}
+                {item("Trade ID", id_text(t.trade_id), "")}
                 {item("Status", if t.is_open { "Open".into() } else { "Closed".into() }, "")}
                 {item("Side", side_text(t).to_string(), "")}
                 {item("Leverage", t.leverage.map(num).unwrap_or_else(|| "1".into()), "")}

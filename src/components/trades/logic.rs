@@ -93,13 +93,11 @@ enum Key {
 }
 
 /// The stake shown for a trade: closed trades show the most capital they ever used (`max_stake_amount`).
-pub fn stake_of(t: &Trade) -> f64 {
+pub fn stake_of(t: &Trade) -> Option<f64> {
     if t.is_open {
         t.stake_amount
     } else {
-        t.max_stake_amount
-            .filter(|s| *s > 0.0)
-            .unwrap_or(t.stake_amount)
+        t.max_stake_amount.filter(|s| *s > 0.0).or(t.stake_amount)
     }
 }
 
@@ -131,7 +129,7 @@ fn key(t: &Trade, column: Column, now_ms: i64) -> Key {
         Column::Pair => Key::Text(Some(t.pair.to_lowercase())),
         Column::Side => Key::Text(Some(side_text(t).to_string())),
         Column::Amount => num(t.amount),
-        Column::Stake => num(stake_of(t)),
+        Column::Stake => Key::Num(stake_of(t)),
         Column::OpenRate => num(t.open_rate),
         Column::CurrentRate => Key::Num(t.current_rate),
         Column::CloseRate => Key::Num(t.close_rate),
@@ -336,22 +334,32 @@ pub fn loss_at_stoploss(t: &Trade) -> Option<f64> {
 
 /// The `.open-trade-count` line: "Open trades 2 / max 5 · stake in use 100.00 USDT".
 pub fn count_text(
-    current: i64,
-    max: i64,
+    current: Option<i64>,
+    max: Option<i64>,
     total_stake: Option<f64>,
     currency: &str,
     decimals: usize,
 ) -> String {
-    let max = if max < 0 {
-        "unlimited".to_string()
-    } else {
-        max.to_string()
+    let max = match max {
+        Some(m) if m < 0 => "unlimited".to_string(),
+        Some(m) => m.to_string(),
+        None => "–".to_string(),
     };
+    let current = current.map_or_else(|| "–".to_string(), |c| c.to_string());
     let stake = match total_stake {
         Some(s) if s.is_finite() => format!("{s:.decimals$} {currency}").trim_end().to_string(),
         _ => "–".to_string(),
     };
     format!("Open trades {current} / max {max} · stake in use {stake}")
+}
+
+/// A trade id as shown: freqtrade's ids start at 1, so 0 (or less) means the bot did not send one: "–".
+pub fn id_text(id: TradeId) -> String {
+    if id > 0 {
+        id.to_string()
+    } else {
+        "–".to_string()
+    }
 }
 
 /// A trade id from a URL segment: digits only, greater than zero.
@@ -688,12 +696,18 @@ mod tests {
         assert_eq!(leverage_suffix(Some(3.0)), " (3x)");
         assert_eq!(leverage_suffix(None), "");
         assert_eq!(
-            count_text(2, 5, Some(99.5), "USDT", 2),
+            count_text(Some(2), Some(5), Some(99.5), "USDT", 2),
             "Open trades 2 / max 5 · stake in use 99.50 USDT"
         );
         assert_eq!(
-            count_text(0, -1, None, "USDT", 2),
+            count_text(Some(0), Some(-1), None, "USDT", 2),
             "Open trades 0 / max unlimited · stake in use –"
+        );
+        // Unknown is "–", never 0.
+        assert_eq!((id_text(7).as_str(), id_text(0).as_str()), ("7", "–"));
+        assert_eq!(
+            count_text(None, None, None, "USDT", 2),
+            "Open trades – / max – · stake in use –"
         );
     }
 
@@ -708,13 +722,15 @@ mod tests {
         assert!(loss_at_stoploss(&t).unwrap_or_default() < 0.0);
         t.stop_loss_abs = None;
         assert_eq!(loss_at_stoploss(&t), None);
-        t.stake_amount = 10.0;
+        t.stake_amount = Some(10.0);
         t.max_stake_amount = Some(20.0);
-        assert_eq!(stake_of(&t), 10.0);
+        assert_eq!(stake_of(&t), Some(10.0));
         t.is_open = false;
-        assert_eq!(stake_of(&t), 20.0);
+        assert_eq!(stake_of(&t), Some(20.0));
         t.max_stake_amount = Some(0.0);
-        assert_eq!(stake_of(&t), 10.0);
+        assert_eq!(stake_of(&t), Some(10.0));
+        t.stake_amount = None;
+        assert_eq!(stake_of(&t), None);
     }
 
     #[test]

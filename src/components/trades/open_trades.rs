@@ -7,8 +7,8 @@ use super::actions::TradeActionsDialog;
 use super::detail::TradeDetailPanel;
 use super::force_entry::{entry_blocked_reason, ForceEntryDialog};
 use super::logic::{
-    count_text, duration_text, leverage_suffix, money, num, opt_num, pct, shows_side, side_label,
-    sign_class, sort_trades, Column, Dir, Sort,
+    count_text, duration_text, id_text, leverage_suffix, money, num, opt_num, pct, shows_side,
+    side_label, sign_class, sort_trades, Column, Dir, Sort,
 };
 use super::table::{money_of, now_ms, time_text, Money, SortHeader};
 use crate::api::wire::{ForceExitPayload, Trade, TradeId, TradingMode};
@@ -28,6 +28,10 @@ struct RowCtx {
     show_side: Memo<bool>,
 }
 
+/// Rows rendered at first, and added by each "show more": a bot with thousands of open trades must not make
+/// every poll rebuild thousands of rows.
+const ROWS_STEP: usize = 200;
+
 #[component]
 pub fn OpenTradesTable() -> impl IntoView {
     let scope = use_view_scope();
@@ -40,6 +44,7 @@ pub fn OpenTradesTable() -> impl IntoView {
     let actions_open = RwSignal::new(false);
     let entry_open = RwSignal::new(false);
     let exiting_all = RwSignal::new(false);
+    let row_cap = RwSignal::new(ROWS_STEP);
 
     let rows = Memo::new(move |_| {
         store.open_trades.get().map(|mut list| {
@@ -138,13 +143,22 @@ pub fn OpenTradesTable() -> impl IntoView {
                             <tbody>
                                 {move || {
                                     let list = rows.get().unwrap_or_default();
+                                    let cap = row_cap.get();
                                     settings.with(|s| money_fmt.with(|m| {
-                                        list.into_iter().map(|t| open_row(t, ctx, s, m)).collect_view()
+                                        list.into_iter().take(cap).map(|t| open_row(t, ctx, s, m)).collect_view()
                                     }))
                                 }}
                             </tbody>
                         </table>
                     </div>
+                    {move || {
+                        let (shown, total) = (row_cap.get(), open_count.get());
+                        (total > shown).then(|| view! {
+                            <button type="button" class="show-more" on:click=move |_| row_cap.update(|c| *c += ROWS_STEP)>
+                                {format!("Show {} more ({shown} of {total} shown)", ROWS_STEP.min(total - shown))}
+                            </button>
+                        })
+                    }}
                 }
                 .into_any(),
             }}
@@ -198,7 +212,7 @@ fn open_row(t: Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoV
             on:click=move |_| toggle()
             on:keydown=on_key
         >
-            <td class="num">{id}</td>
+            <td class="num">{id_text(id)}</td>
             {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
             <td class="pair">
                 {visible(&t.pair)}
@@ -207,7 +221,7 @@ fn open_row(t: Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoV
                 })}
             </td>
             <td class="num amount">{num(t.amount)}</td>
-            <td class="num">{format!("{}{}", money(Some(t.stake_amount), m.decimals), leverage_suffix(t.leverage))}</td>
+            <td class="num">{format!("{}{}", money(t.stake_amount, m.decimals), leverage_suffix(t.leverage))}</td>
             <td class="num">{num(t.open_rate)}</td>
             <td class="num current-rate">{opt_num(t.current_rate)}</td>
             <td class=format!("num profit-pct {profit_class}")>{pct(t.profit_ratio)}</td>
