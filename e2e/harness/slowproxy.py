@@ -213,11 +213,14 @@ class Proxy:
     def reset_stats(self):
         with self.lock:
             self.requests = {}
+            self.preflights = {}
             self.max_in_flight = {p: n for p, n in self.in_flight.items() if n}
 
-    def enter(self, path: str):
+    def enter(self, path: str, method: str):
         with self.lock:
-            self.requests[path] = self.requests.get(path, 0) + 1
+            # CORS preflights are counted apart, so `requests` counts the calls a test means.
+            counts = self.preflights if method == "OPTIONS" else self.requests
+            counts[path] = counts.get(path, 0) + 1
             self.in_flight[path] = self.in_flight.get(path, 0) + 1
             self.max_in_flight[path] = max(self.in_flight[path], self.max_in_flight.get(path, 0))
 
@@ -227,7 +230,8 @@ class Proxy:
 
     def stats(self) -> dict:
         with self.lock:
-            return {"requests": dict(self.requests), "max_in_flight": dict(self.max_in_flight),
+            return {"requests": dict(self.requests), "preflights": dict(self.preflights),
+                    "max_in_flight": dict(self.max_in_flight),
                     "in_flight": {p: n for p, n in self.in_flight.items() if n}}
 
 
@@ -255,16 +259,16 @@ class Handler(socketserver.BaseRequestHandler):
                 if path.startswith("/__"):
                     keep = self.control(method, path, self.read_control_body(head, client))
                 else:
-                    keep = self.forward(head, client, path, start)
+                    keep = self.forward(head, client, path, start, method)
                 if not keep or head.wants_close(version):
                     return
         except (OSError, PeerClosed):
             pass  # either side went away: nothing to answer to
 
-    def forward(self, head: Head, client: Reader, path: str, start: float) -> bool:
+    def forward(self, head: Head, client: Reader, path: str, start: float, method: str) -> bool:
         """Sends one request upstream after its delay and relays the answer. True to keep the connection."""
         proxy = self.proxy
-        proxy.enter(path)
+        proxy.enter(path, method)
         try:
             proxy.wait_delay(path, start)
             try:

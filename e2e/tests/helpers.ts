@@ -41,7 +41,27 @@ function isLoopback(url: string): boolean {
  * Every test records the page's requests and fails if any left loopback: the app must load nothing from other
  * hosts (fonts, icons, CDNs) and talk only to the bots the user configured.
  */
-export const test = base.extend<{ requests: string[]; cspViolations: string[] }>({
+export const test = base.extend<{ requests: string[]; cspViolations: string[]; panics: string[] }>({
+  /**
+   * A panic in wasm kills the app: every test fails on one (the console's "panicked at", an uncaught error such
+   * as wasm's "unreachable", or the panic bar on the page at the end).
+   */
+  panics: [
+    async ({ page }, use) => {
+      const found: string[] = [];
+      page.on('console', (m) => {
+        if (/panicked at|RuntimeError|already been disposed/i.test(m.text())) found.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => found.push(`pageerror: ${e.message}`));
+      await use(found);
+      if (!page.isClosed()) {
+        const bar = await page.locator('#panic-bar').count().catch(() => 0);
+        if (bar > 0) found.push(`panic bar: ${await page.locator('#panic-bar').innerText()}`);
+      }
+      expect(found, 'panics').toEqual([]);
+    },
+    { auto: true },
+  ],
   requests: [
     async ({ page }, use) => {
       const urls: string[] = [];

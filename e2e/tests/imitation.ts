@@ -58,14 +58,15 @@ export interface SlowProxyMode {
 
 /** Counters of /__stats, keyed by path without query. */
 export interface ProxyStats {
+  /** Requests other than CORS preflights. */
   requests: Record<string, number>;
+  /** CORS preflights (OPTIONS), which `requests` does not count. */
+  preflights: Record<string, number>;
   max_in_flight: Record<string, number>;
   in_flight: Record<string, number>;
 }
 
 export interface ImitationStats extends ProxyStats {
-  /** CORS preflights (OPTIONS), which `requests` does not count. */
-  preflights: Record<string, number>;
   /** Calls of /token/refresh. */
   refresh: number;
   /** Requests to the websocket path, upgraded or not. */
