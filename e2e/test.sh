@@ -35,6 +35,9 @@ fi
 step "Native unit tests"
 cargo test
 
+step "Harness self-test: the freqtrade imitation and the slow proxy the hardening tests use"
+python3 e2e/harness/test_imitation.py
+
 step "Release build (trunk build --release)"
 trunk build --release
 ls -l dist
