@@ -13,6 +13,12 @@ use super::endpoint::Endpoint;
 use super::error::ApiError;
 use super::request::{ApiRequest, Auth};
 use super::url::origin_of;
+use super::wire::slices;
+
+/// Elements decoded between two checks of the time spent.
+const SLICE_BATCH: usize = 100;
+/// Decoding time after which a big answer yields to the browser.
+const SLICE_BUDGET_MS: f64 = 30.0;
 
 /// What the client tells its owner about the session; the owner persists tokens and updates the bot's state.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +92,33 @@ impl BotClient {
     pub async fn call<T: DeserializeOwned>(&self, endpoint: &Endpoint<T>) -> Result<T, ApiError> {
         let body = self.send(&endpoint.request).await?;
         endpoint.decode(&body)
+    }
+
+    /// Like `call`, for an endpoint that answers a list which may be big (a bot's thousands of open trades): a
+    /// big answer is decoded a slice at a time, yielding to the browser between slices, so no single task
+    /// blocks the page for the whole decode.
+    pub async fn call_list<E: DeserializeOwned>(
+        &self,
+        endpoint: &Endpoint<Vec<E>>,
+    ) -> Result<Vec<E>, ApiError> {
+        let body = self.send(&endpoint.request).await?;
+        let spans = match body.len() > slices::SLICE_ABOVE_BYTES {
+            true => slices::array_element_spans(&body),
+            false => None,
+        };
+        let Some(spans) = spans else {
+            return endpoint.decode(&body);
+        };
+        let mut out = Vec::with_capacity(spans.len());
+        let mut started = js_sys::Date::now();
+        for batch in spans.chunks(SLICE_BATCH) {
+            slices::decode_elements(&body, batch, &mut out);
+            if js_sys::Date::now() - started > SLICE_BUDGET_MS {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                started = js_sys::Date::now();
+            }
+        }
+        Ok(out)
     }
 
     /// Sends a request; on a 401 renews the access token once and replays the request once.
@@ -246,7 +279,11 @@ pub(crate) async fn fetch_text(req: RawRequest<'_>) -> Result<(u16, String), Api
     let exchange = async move {
         let response = request.send().await.map_err(Failed::Send)?;
         let status = response.status();
-        let text = response.text().await.map_err(|_| Failed::Body)?;
+        // The body as bytes, then UTF-8 in wasm: a copy of the buffer, where `text()` would have the browser
+        // re-encode a JS string into wasm memory (about 150 ms for a big bot's 20 MB `/status`, in one task).
+        let bytes = response.binary().await.map_err(|_| Failed::Body)?;
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Ok::<_, Failed>((status, text))
     };
     let timeout = gloo_timers::future::TimeoutFuture::new(req.timeout_ms);

@@ -216,7 +216,7 @@ impl BotStore {
                 store.refresh_fast();
             } else if tick.is_multiple_of(LIVE_FAST_STRIDE) {
                 // Safety net: the current profit of open trades moves without events.
-                store.load(endpoints::status(), store.open_trades);
+                store.load_open_trades();
             }
         });
         scope.interval(SLOW_EVERY, move || {
@@ -254,6 +254,30 @@ impl BotStore {
     {
         let store = *self;
         let key = endpoint.request.path_and_query();
+        self.load_from(key, target, async move { store.call(endpoint).await });
+    }
+
+    /// The open trades, decoded in slices when the answer is big (`BotRegistry::call_list`).
+    fn load_open_trades(&self) {
+        let store = *self;
+        let endpoint = endpoints::status();
+        let key = endpoint.request.path_and_query();
+        self.load_from(key, self.open_trades, async move {
+            let id = store.id.try_get_value().ok_or(ApiError::Aborted)?;
+            store.registry.call_list(&id, endpoint).await
+        });
+    }
+
+    /// Runs `fetch` into `target` unless a load with the same `key` is under way.
+    fn load_from<T>(
+        &self,
+        key: String,
+        target: RwSignal<Option<T>>,
+        fetch: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
+    ) where
+        T: Send + Sync + 'static,
+    {
+        let store = *self;
         let fresh = self
             .polling
             .try_update_value(|p| p.insert(key.clone()))
@@ -262,7 +286,7 @@ impl BotStore {
             return;
         }
         self.spawn(async move {
-            let result = store.call(endpoint).await;
+            let result = fetch.await;
             store.polling.update_value(|p| {
                 p.remove(&key);
             });
@@ -278,7 +302,7 @@ impl BotStore {
     }
 
     pub fn refresh_fast(&self) {
-        self.load(endpoints::status(), self.open_trades);
+        self.load_open_trades();
         self.load(endpoints::count(), self.count);
         // While the bot re-reads its configuration its state is transient: follow it closely.
         let reloading = self.config.with_untracked(|c| {

@@ -566,9 +566,30 @@ impl BotRegistry {
         endpoint: Endpoint<T>,
     ) -> Result<T, ApiError> {
         let client = client_of(id).ok_or(ApiError::LoginRequired)?;
+        self.tracked(id, async move { client.call(&endpoint).await })
+            .await
+    }
+
+    /// Like `call`, for a list answer that may be big: decoded in slices (`BotClient::call_list`).
+    pub async fn call_list<E: DeserializeOwned>(
+        &self,
+        id: &BotId,
+        endpoint: Endpoint<Vec<E>>,
+    ) -> Result<Vec<E>, ApiError> {
+        let client = client_of(id).ok_or(ApiError::LoginRequired)?;
+        self.tracked(id, async move { client.call_list(&endpoint).await })
+            .await
+    }
+
+    /// Runs a call with the loading indicator on, and notes how it went in the bot's status.
+    async fn tracked<T>(
+        &self,
+        id: &BotId,
+        call: impl std::future::Future<Output = Result<T, ApiError>>,
+    ) -> Result<T, ApiError> {
         self.in_flight.update(|n| *n += 1);
         let started = js_sys::Date::now();
-        let result = client.call(&endpoint).await;
+        let result = call.await;
         self.in_flight.update(|n| *n = n.saturating_sub(1));
         self.note_outcome(
             id,

@@ -121,6 +121,7 @@ pub mod common;
 pub mod logs;
 pub mod pairs;
 pub mod profit;
+pub mod slices;
 pub mod strategy;
 pub mod trades;
 

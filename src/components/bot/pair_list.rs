@@ -85,6 +85,15 @@ pub fn PairList() -> impl IntoView {
             )
         })
     });
+    let order =
+        Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.pair.clone()).collect::<Vec<_>>()));
+    let by_pair = Memo::new(move |_| {
+        rows.with(|r| {
+            r.iter()
+                .map(|r| (r.pair.clone(), r.clone()))
+                .collect::<HashMap<_, _>>()
+        })
+    });
     view! {
         <section class="card pair-list">
             <h2>"Pairs"</h2>
@@ -99,15 +108,20 @@ pub fn PairList() -> impl IntoView {
                 }
             >
                 <ul>
-                    <For each=move || rows.get() key=|r| format!("{r:?}") let:row>
+                    // Keyed by pair: a poll that moves every profit updates texts, it does not rebuild 1,500 rows.
+                    <For each=move || order.get() key=|pair| pair.clone() let:pair>
                         {
-                            let pair = row.pair.clone();
-                            let selected_pair = pair.clone();
-                            let class = match row.profit_ratio {
-                                Some(r) if r < 0.0 => "loss",
-                                Some(_) => "profit",
-                                None => "muted",
+                            let row = {
+                                let pair = pair.clone();
+                                Memo::new(move |_| by_pair.with(|m| m.get(&pair).cloned()))
                             };
+                            let selected_pair = pair.clone();
+                            let class = move || match row.with(|r| r.as_ref().and_then(|r| r.profit_ratio)) {
+                                Some(r) if r < 0.0 => "pair-profit loss",
+                                Some(_) => "pair-profit profit",
+                                None => "pair-profit muted",
+                            };
+                            let locked = move || row.with(|r| r.as_ref().is_some_and(|r| r.locked));
                             view! {
                                 <li>
                                     <button
@@ -115,12 +129,17 @@ pub fn PairList() -> impl IntoView {
                                         class:selected=move || store.selected_pair.get().as_deref() == Some(selected_pair.as_str())
                                         on:click=move |_| store.selected_pair.set(Some(pair.clone()))
                                     >
-                                        <span class="pair-name">{visible(&row.pair)}</span>
-                                        {row.locked.then(|| view! {
+                                        <span class="pair-name">{visible(&pair)}</span>
+                                        {move || locked().then(|| view! {
                                             <span class="lock-mark" title="Locked" aria-label="locked">"🔒"</span>
                                         })}
-                                        <span class=format!("pair-profit {class}")>
-                                            {row.profit_ratio.map(|r| format!("{}%", format::fixed(r * 100.0, 2))).unwrap_or_default()}
+                                        <span class=class>
+                                            {move || row.with(|r| {
+                                                r.as_ref()
+                                                    .and_then(|r| r.profit_ratio)
+                                                    .map(|r| format!("{}%", format::fixed(r * 100.0, 2)))
+                                                    .unwrap_or_default()
+                                            })}
                                         </span>
                                     </button>
                                 </li>

@@ -188,6 +188,14 @@ pub fn sort_trades(list: &mut [Trade], sort: Sort, now_ms: i64) {
     list.sort_by(|a, b| compare(a, b, sort, now_ms));
 }
 
+/// The first `n` trades of `list` in display order, copied; the rest is sorted by reference only (a big bot's
+/// thousands of open trades are not cloned on every poll to show a couple of hundred).
+pub fn sorted_head(list: &[Trade], sort: Sort, now_ms: i64, n: usize) -> Vec<Trade> {
+    let mut refs: Vec<&Trade> = list.iter().collect();
+    refs.sort_by(|a, b| compare(a, b, sort, now_ms));
+    refs.into_iter().take(n).cloned().collect()
+}
+
 /// The closed-trades filter: `pair` matches the pair, `tag` the entry tag or the exit reason; both ignore case
 /// and surrounding blanks, and an empty query matches everything.
 pub fn matches_filter(t: &Trade, pair: &str, tag: &str) -> bool {
@@ -597,6 +605,9 @@ mod tests {
         assert_eq!(ids(&list), vec![2, 1, 3, 4], "case-insensitive");
         sort_trades(&mut list, Sort::new(Column::Id, Dir::Desc), 0);
         assert_eq!(ids(&list), vec![4, 3, 2, 1]);
+        // The head of the same order, without sorting (or copying) the whole list.
+        let head = sorted_head(&list, Sort::new(Column::ProfitPct, Dir::Desc), 0, 2);
+        assert_eq!(ids(&head), vec![4, 1]);
     }
 
     #[test]

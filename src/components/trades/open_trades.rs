@@ -8,7 +8,7 @@ use super::detail::TradeDetailPanel;
 use super::force_entry::{entry_blocked_reason, ForceEntryDialog};
 use super::logic::{
     count_text, duration_text, id_text, leverage_suffix, money, num, opt_num, pct, shows_side,
-    side_label, sign_class, sort_trades, Column, Dir, Sort,
+    side_label, sign_class, sorted_head, Column, Dir, Sort,
 };
 use super::table::{money_of, now_ms, time_text, Money, SortHeader};
 use crate::api::wire::{ForceExitPayload, Trade, TradeId, TradingMode};
@@ -44,23 +44,31 @@ pub fn OpenTradesTable() -> impl IntoView {
     let actions_open = RwSignal::new(false);
     let entry_open = RwSignal::new(false);
     let exiting_all = RwSignal::new(false);
-    let row_cap = RwSignal::new(ROWS_STEP);
 
+    let row_cap = RwSignal::new(ROWS_STEP);
+    // The rows shown: the first `row_cap` open trades in table order.
     let rows = Memo::new(move |_| {
-        store.open_trades.get().map(|mut list| {
-            sort_trades(&mut list, sort.get(), now_ms());
-            list
-        })
+        let (sort, cap) = (sort.get(), row_cap.get());
+        store
+            .open_trades
+            .with(|list| list.as_ref().map(|l| sorted_head(l, sort, now_ms(), cap)))
     });
     // `None` while loading, else whether there is no open trade: the table itself is built once.
-    let empty = Memo::new(move |_| rows.with(|r| r.as_ref().map(|l| l.is_empty())));
-    let open_count = Memo::new(move |_| rows.with(|r| r.as_ref().map(|l| l.len()).unwrap_or(0)));
+    let empty = Memo::new(move |_| store.open_trades.with(|r| r.as_ref().map(|l| l.is_empty())));
+    let open_count = Memo::new(move |_| {
+        store
+            .open_trades
+            .with(|r| r.as_ref().map(|l| l.len()).unwrap_or(0))
+    });
     let show_side = Memo::new(move |_| {
         let derivatives = store.config.with(|c| {
             c.as_ref()
                 .is_some_and(|c| c.trading_mode != TradingMode::Spot)
         });
-        derivatives || rows.with(|r| r.as_ref().is_some_and(|l| l.iter().any(shows_side)))
+        derivatives
+            || store
+                .open_trades
+                .with(|r| r.as_ref().is_some_and(|l| l.iter().any(shows_side)))
     });
     let blocked = Memo::new(move |_| store.config.with(|c| entry_blocked_reason(c.as_ref())));
     let selected_id = Memo::new(move |_| selected.get());
@@ -143,9 +151,8 @@ pub fn OpenTradesTable() -> impl IntoView {
                             <tbody>
                                 {move || {
                                     let list = rows.get().unwrap_or_default();
-                                    let cap = row_cap.get();
                                     settings.with(|s| money_fmt.with(|m| {
-                                        list.into_iter().take(cap).map(|t| open_row(t, ctx, s, m)).collect_view()
+                                        list.into_iter().map(|t| open_row(t, ctx, s, m)).collect_view()
                                     }))
                                 }}
                             </tbody>
