@@ -15,6 +15,8 @@ use super::request::{ApiRequest, Auth};
 use super::url::origin_of;
 use super::wire::slices;
 
+/// Bytes of a big answer scanned for its elements per task.
+const SCAN_BYTES: usize = 4 * 1024 * 1024;
 /// Elements decoded between two checks of the time spent.
 const SLICE_BATCH: usize = 100;
 /// Decoding time after which a big answer yields to the browser.
@@ -102,9 +104,15 @@ impl BotClient {
         endpoint: &Endpoint<Vec<E>>,
     ) -> Result<Vec<E>, ApiError> {
         let body = self.send(&endpoint.request).await?;
-        let spans = match body.len() > slices::SLICE_ABOVE_BYTES {
-            true => slices::array_element_spans(&body),
-            false => None,
+        if body.len() <= slices::SLICE_ABOVE_BYTES {
+            return endpoint.decode(&body);
+        }
+        let mut scanner = slices::SpanScanner::default();
+        let spans = loop {
+            match scanner.advance(&body, SCAN_BYTES) {
+                slices::Scan::More => gloo_timers::future::TimeoutFuture::new(0).await,
+                slices::Scan::Done(spans) => break spans,
+            }
         };
         let Some(spans) = spans else {
             return endpoint.decode(&body);

@@ -14,55 +14,93 @@ pub const SLICE_ABOVE_BYTES: usize = 512 * 1024;
 /// The byte ranges of the elements of a top-level JSON array, or `None` when `text` is not an array (then
 /// the caller decodes it whole and reports what is wrong).
 pub fn array_element_spans(text: &str) -> Option<Vec<Range<usize>>> {
-    let bytes = text.as_bytes();
-    let mut i = skip_ws(bytes, 0);
-    if bytes.get(i) != Some(&b'[') {
-        return None;
+    let mut scanner = SpanScanner::default();
+    loop {
+        if let Scan::Done(spans) = scanner.advance(text, usize::MAX) {
+            return spans;
+        }
     }
-    i += 1;
-    let mut spans = Vec::new();
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut start: Option<usize> = None;
-    while let Some(&b) = bytes.get(i) {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
+}
+
+/// How far a [`SpanScanner`] got.
+pub enum Scan {
+    /// Stopped at its byte budget: call `advance` again.
+    More,
+    /// The element ranges, or `None` when the text is not one whole array.
+    Done(Option<Vec<Range<usize>>>),
+}
+
+/// Finds the elements of a top-level JSON array a budget of bytes at a time, so a 20 MB answer can be cut up
+/// across several tasks.
+#[derive(Default)]
+pub struct SpanScanner {
+    i: usize,
+    began: bool,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    start: Option<usize>,
+    spans: Vec<Range<usize>>,
+}
+
+impl SpanScanner {
+    /// Scans up to `budget` more bytes of `text` (always the same text).
+    pub fn advance(&mut self, text: &str, budget: usize) -> Scan {
+        let bytes = text.as_bytes();
+        if !self.began {
+            self.i = skip_ws(bytes, 0);
+            if bytes.get(self.i) != Some(&b'[') {
+                return Scan::Done(None);
             }
-        } else {
+            self.i += 1;
+            self.began = true;
+        }
+        let limit = self.i.saturating_add(budget).min(bytes.len());
+        while self.i < limit {
+            let (i, b) = (self.i, bytes.get(self.i).copied().unwrap_or(b' '));
+            self.i += 1;
+            if self.in_string {
+                match b {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
             match b {
                 b'"' => {
-                    in_string = true;
-                    start.get_or_insert(i);
+                    self.in_string = true;
+                    self.start.get_or_insert(i);
                 }
                 b'{' | b'[' => {
-                    depth += 1;
-                    start.get_or_insert(i);
+                    self.depth += 1;
+                    self.start.get_or_insert(i);
                 }
-                b'}' | b']' if depth > 0 => depth -= 1,
+                b'}' | b']' if self.depth > 0 => self.depth -= 1,
                 b']' => {
-                    if let Some(s) = start.take() {
-                        spans.push(s..trim_end(bytes, s, i));
+                    if let Some(s) = self.start.take() {
+                        self.spans.push(s..trim_end(bytes, s, i));
                     }
-                    return (skip_ws(bytes, i + 1) == bytes.len()).then_some(spans);
+                    let whole = skip_ws(bytes, i + 1) == bytes.len();
+                    return Scan::Done(whole.then(|| std::mem::take(&mut self.spans)));
                 }
-                b',' if depth == 0 => match start.take() {
-                    Some(s) => spans.push(s..trim_end(bytes, s, i)),
-                    None => return None, // `[,` or `,,`
+                b',' if self.depth == 0 => match self.start.take() {
+                    Some(s) => self.spans.push(s..trim_end(bytes, s, i)),
+                    None => return Scan::Done(None), // `[,` or `,,`
                 },
                 b' ' | b'\n' | b'\r' | b'\t' => {}
                 _ => {
-                    start.get_or_insert(i);
+                    self.start.get_or_insert(i);
                 }
             }
         }
-        i += 1;
+        if self.i >= bytes.len() {
+            Scan::Done(None) // unterminated
+        } else {
+            Scan::More
+        }
     }
-    None // unterminated
 }
 
 fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
@@ -112,6 +150,23 @@ mod tests {
         );
         assert_eq!(pieces("[]"), Some(vec![]));
         assert_eq!(pieces("[ ]"), Some(vec![]));
+    }
+
+    #[test]
+    fn a_scan_in_small_budgets_finds_the_same_elements() {
+        let text = include_str!("../../../tests/fixtures/status.json");
+        let whole = array_element_spans(text);
+        assert!(whole.as_ref().is_some_and(|s| !s.is_empty()));
+        let mut scanner = SpanScanner::default();
+        let mut rounds = 0;
+        let stepped = loop {
+            rounds += 1;
+            if let Scan::Done(spans) = scanner.advance(text, 97) {
+                break spans;
+            }
+        };
+        assert_eq!(stepped, whole);
+        assert!(rounds > text.len() / 97);
     }
 
     #[test]
