@@ -1,6 +1,6 @@
 import { Page } from '@playwright/test';
 
-import { test, expect, bot, login, BotApi, UI_ORIGIN, BotInfo } from './helpers';
+import { test, expect, bot, login, BotApi, UI_ORIGIN, BotInfo, BOTS_KEY } from './helpers';
 import {
   IMITATION_PORT,
   SLOWPROXY_PORT,
@@ -45,6 +45,26 @@ test('leaving Trade, Chart and Dashboard within one frame of their loads, 20 tim
   await page.waitForTimeout(2_000);
   await page.locator('header').getByRole('link', { name: 'Trade', exact: true }).click();
   await expect(page.locator('.bot-summary')).toContainText('SampleStrategy');
+});
+
+test('a stored bot whose session ended and whose URL does not answer stays "login required", no flapping', async ({ page }) => {
+  await login(page, bot('alpha'), { name: 'Gone' });
+  await page.evaluate((key) => {
+    const doc = JSON.parse(localStorage.getItem(key) ?? '{}');
+    doc.bots[0].tokens = null;
+    doc.bots[0].url = 'http://127.0.0.1:9'; // nothing listens there
+    localStorage.setItem(key, JSON.stringify(doc));
+  }, BOTS_KEY);
+  await page.reload();
+  const badge = page.locator('header .bot-badge');
+  await expect(badge).toHaveAttribute('data-status', 'login required');
+  const seen = new Set<string>();
+  for (let i = 0; i < 20; i++) {
+    seen.add((await badge.getAttribute('data-status')) ?? '');
+    await page.waitForTimeout(500);
+  }
+  expect([...seen]).toEqual(['login required']);
+  await expect(page.getByRole('heading', { name: 'Login required' })).toBeVisible();
 });
 
 test.describe('a real bot behind a slow proxy', () => {
