@@ -17,9 +17,10 @@
 import { test, expect, Page } from '@playwright/test';
 
 import { startImitation, control, Proc } from '../tests/imitation';
+import { benchPort } from './bench-config';
 
 const SLOT = Number(process.env.FREQBOARD_E2E_SLOT ?? '0');
-const UI_ORIGIN = `http://127.0.0.1:${8097 + SLOT * 10}`;
+const UI_ORIGIN = `http://127.0.0.1:${benchPort(8097)}`;
 const PORT = 18172 + SLOT * 100;
 const SIZE = {
   open: Number(process.env.BIG_OPEN ?? 10_000),

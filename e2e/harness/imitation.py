@@ -46,7 +46,6 @@ import json
 import math
 import random
 import re
-import signal
 import socket
 import struct
 import sys
@@ -56,6 +55,8 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
+
+from serving import serve_until_stopped
 
 API = "/api/v1"
 WS_PATH = API + "/message/ws"
@@ -776,19 +777,7 @@ def main():
     args = parser.parse_args()
     app = Imitation(Fixtures(args.fixtures), args.ui_origin.rstrip("/"))
     server = Server(("127.0.0.1", args.port), app)
-
-    def stop(signum, frame):
-        raise SystemExit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    print(f"imitation ready on {args.port}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        # Open websockets live in daemon threads: the process exit closes them.
-        server.server_close()
+    serve_until_stopped(server, f"imitation ready on {args.port}")
 
 
 if __name__ == "__main__":

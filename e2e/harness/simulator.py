@@ -35,6 +35,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from serving import serve_until_stopped
+
 MINUTE_MS = 60_000
 
 # symbol -> (base, quote, base price, price decimals, quantity decimals)
@@ -491,13 +493,7 @@ def main(argv=None):
     server = ThreadingHTTPServer((args.host, args.port), Handler)
     server.daemon_threads = True
     server.verbose = not args.quiet
-    print(f"simulator listening on http://{args.host}:{args.port}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_stopped(server, f"simulator listening on http://{args.host}:{args.port}")
 
 
 if __name__ == "__main__":

@@ -23,12 +23,13 @@ the request and follows /__control changes, so lowering it releases requests alr
 """
 import argparse
 import json
-import signal
 import socket
 import socketserver
 import threading
 import time
 from urllib.parse import urlsplit
+
+from serving import serve_until_stopped
 
 MAX_HEAD = 64 * 1024
 CHUNK = 64 * 1024
@@ -386,18 +387,7 @@ def main():
     parser.add_argument("--delay-path", type=delay_arg, action="append", default=[], metavar="PATH=SECONDS")
     args = parser.parse_args()
     server = Server(("127.0.0.1", args.port), Proxy(args.target_port, dict(args.delay_path)))
-
-    def stop(signum, frame):
-        raise SystemExit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    print(f"slowproxy ready on {args.port}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_stopped(server, f"slowproxy ready on {args.port}")
 
 
 if __name__ == "__main__":
