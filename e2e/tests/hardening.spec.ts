@@ -180,6 +180,18 @@ test.describe('against a bot imitation', () => {
     await expect(notice).not.toContainText('CORS');
   });
 
+  test('many open trades: 200 rows, then "show more"; a list answer over 512 KB is decoded in slices', async ({ page }) => {
+    // 250 imitated open trades are about 0.55 MB of /status: the sliced decoding path (api::wire::slices).
+    await control(IMITATION_PORT, { big: { open: 250, closed: 10, pairs: 40, logs: 10 } });
+    await login(page, fake, { name: 'Many' });
+    const rows = page.locator('table.open-trades-table tbody tr');
+    await expect(page.locator('.open-trade-count')).toContainText('Open trades 250 / max 260');
+    await expect(rows).toHaveCount(200);
+    await page.getByRole('button', { name: 'Show 50 more (200 of 250 shown)' }).click();
+    await expect(rows).toHaveCount(250);
+    await expect(page.locator('.show-more')).toHaveCount(0);
+  });
+
   test('a refused token is renewed once, then the calls go on', async ({ page }) => {
     await login(page, fake, { name: 'Renewed' });
     await expect(page.locator('.bot-summary')).toBeVisible();

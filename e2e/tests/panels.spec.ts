@@ -226,6 +226,24 @@ test('blacklist: add two pairs at once, remove one of them', async ({ page, requ
   }
 });
 
+test('a blacklisted name with a right-to-left override shows the control as a mark, also in the confirmation', async ({ page, request }) => {
+  const api = await Api.login(request);
+  // Looks like "BTC/USDT" when the override is applied.
+  const hostile = '\u202eTDSU/CTB';
+  await api.blacklistRemove([hostile]);
+  try {
+    await api.post('/blacklist', { blacklist: [hostile] });
+    await openCockpit(page);
+    const blacklist = (await openTab(page, 'Pairs')).getByRole('region', { name: 'Blacklist' });
+    await expect(blacklist.locator('.pair-name', { hasText: 'TDSU/CTB' })).toHaveText('⟨U+202E⟩TDSU/CTB');
+    await blacklist.getByRole('checkbox', { name: '⟨U+202E⟩TDSU/CTB', exact: true }).check();
+    await blacklist.getByRole('button', { name: 'Remove selected', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Remove selected' })).toContainText('Remove ⟨U+202E⟩TDSU/CTB from');
+  } finally {
+    await api.blacklistRemove([hostile]);
+  }
+});
+
 test('locks: lock a pair from the form, see it listed, delete it', async ({ page, request }) => {
   const api = await Api.login(request);
   const reason = `e2e lock ${Date.now()}`;

@@ -124,7 +124,7 @@ fn Blacklist() -> impl IntoView {
         let pairs = chosen.get();
         let list = pairs
             .iter()
-            .map(String::as_str)
+            .map(|p| visible(p))
             .collect::<Vec<_>>()
             .join(", ");
         format!("Remove {list} from the blacklist? The bot may trade them again.")
