@@ -137,7 +137,7 @@ impl BotStore {
             LiveEvent::Ws(ws) => ws.as_ref(),
         };
         if ws.touches_trades() {
-            self.refresh_all();
+            self.refresh_after_trade_event(matches!(ws, WsEvent::ExitFill(_)));
             return;
         }
         match ws {
@@ -324,6 +324,22 @@ impl BotStore {
         self.load(endpoints::locks(), self.locks);
         self.load_profit_all();
         self.load_closed_trades();
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// What an entry or exit changes: open trades, counts, profit and balance; closed trades only when an exit
+    /// filled, with locks (freqtrade locks a pair it just left until the next candle). Configuration and pair lists
+    /// stay as they are.
+    fn refresh_after_trade_event(&self, exit_filled: bool) {
+        self.load_open_trades();
+        self.load(endpoints::count(), self.count);
+        self.load(endpoints::profit(), self.profit);
+        self.load(endpoints::balance(), self.balance);
+        self.load_profit_all();
+        if exit_filled {
+            self.load_closed_trades();
+            self.load(endpoints::locks(), self.locks);
+        }
         self.revision.update(|r| *r += 1);
     }
 
