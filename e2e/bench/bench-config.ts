@@ -7,12 +7,12 @@ export function benchPort(base: number): number {
 }
 
 /**
- * A benchmark's Playwright config: one worker, serves the release build (FREQBOARD_DIST, default ../../dist) on
+ * A benchmark's Playwright config: one worker, serves a release build (FREQBOARD_DIST, default `defaultDist`) on
  * `benchPort(basePort)` and runs `testMatch` in headless Chromium (software rendering, like performance-anchors.md).
  */
-export function benchConfig(testMatch: string, basePort: number) {
+export function benchConfig(testMatch: string, basePort: number, defaultDist = 'dist') {
   const port = benchPort(basePort);
-  const dist = path.resolve(__dirname, '..', '..', process.env.FREQBOARD_DIST ?? 'dist');
+  const dist = path.resolve(__dirname, '..', '..', process.env.FREQBOARD_DIST ?? defaultDist);
   return defineConfig({
     testDir: '.',
     testMatch,

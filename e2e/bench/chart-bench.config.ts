@@ -1,5 +1,5 @@
 import { benchConfig } from './bench-config';
 
-// The chart benchmark: runs chart-bench.ts against a served release build. No bots needed. See chart-bench.ts
-// for the command.
-export default benchConfig('chart-bench.ts', 8095);
+// The chart benchmark: runs chart-bench.ts against a served release build with the `bench` feature (dist-bench/,
+// made by `trunk build --release --features bench --dist dist-bench`). No bots needed. See chart-bench.ts.
+export default benchConfig('chart-bench.ts', 8095, 'dist-bench');

@@ -1,8 +1,10 @@
 /**
  * Candle chart benchmark (prints numbers; never fails on timing).
  *
- *   cd /work/main && trunk build --release --dist dist        # or any dist dir, see FREQBOARD_DIST
- *   cd e2e && FREQBOARD_DIST=dist npx playwright test -c bench/chart-bench.config.ts
+ *   cd /work/main && trunk build --release --features bench --dist dist-bench
+ *   cd e2e && npx playwright test -c bench/chart-bench.config.ts     # FREQBOARD_DIST=<dir> for another build
+ *
+ * The benchmark is only in builds with the `bench` feature: the shipped build leaves it out (issue 10).
  *
  * Opens /chart?bench, where the app generates the workload of performance-anchors.md in wasm (1400×800,
  * N seeded 5-minute candles, volume, 6 indicators in 2 panes, 50 trade markers) and times complete paints with

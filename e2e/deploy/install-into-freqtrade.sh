@@ -74,6 +74,8 @@ UI_VERSION="$CARGO_VERSION+${COMMIT:-unknown}"
 STAGE="$(mktemp -d "${TMPDIR:-/tmp}/freqboard-ui.XXXXXX")"
 trap 'rm -rf "$STAGE"' EXIT
 cp -R "$DIST"/. "$STAGE"/
+# The build's pre-compressed copies (.gz, .br) are for static hosts: freqtrade sends files as they are.
+find "$STAGE" -type f \( -name '*.gz' -o -name '*.br' \) -delete
 # No trailing newline: freqtrade returns the file's content verbatim as {"version": ...}.
 printf '%s' "$UI_VERSION" > "$STAGE/.uiversion"
 

@@ -2,6 +2,8 @@ import { BrowserContext, Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as http from 'http';
+import * as zlib from 'zlib';
 import * as os from 'os';
 import * as path from 'path';
 
@@ -194,6 +196,20 @@ function expectWasmMime(w: Watch) {
   }
 }
 
+/** A GET whose body comes as sent (no decompression), for checking what a server puts on the wire. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
 function nginx(name: string, args: string[]): string {
   return execFileSync('python3', [NGINX_HARNESS, 'start', '--state-dir', path.join(WORK, name), ...args], {
     encoding: 'utf8',
@@ -225,6 +241,11 @@ function tree(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/** The build's files as freqtrade serves them: without the pre-compressed copies (.gz, .br) for static hosts. */
+function servedByBot(files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([name]) => !/\.(gz|br)$/.test(name)));
 }
 
 function installedDir(): string {
@@ -274,7 +295,7 @@ test.describe('installed into the bot\'s own web server (install-into-freqtrade.
 
     const version = expectedUiVersion();
     const installed = tree(dest);
-    expect(installed).toEqual({ ...tree(DIST_DIR), '.gitkeep': expect.any(String), '.uiversion': expect.any(String) });
+    expect(installed).toEqual({ ...servedByBot(tree(DIST_DIR)), '.gitkeep': expect.any(String), '.uiversion': expect.any(String) });
     expect(fs.readFileSync(path.join(dest, '.uiversion'), 'utf8')).toBe(version);
     const uiVersion = await request.get(`${origin}/ui_version`);
     expect(await uiVersion.json()).toEqual({ version });
@@ -318,7 +339,7 @@ test.describe('installed into the bot\'s own web server (install-into-freqtrade.
     expect(out.names).toContain('index.html');
     expect(out.names.filter((n: string) => n.startsWith('/') || n.includes('..'))).toEqual([]);
     const { ['.uiversion']: _written, ...files } = tree(unpacked);
-    expect(files).toEqual(tree(DIST_DIR));
+    expect(files).toEqual(servedByBot(tree(DIST_DIR)));
   });
 });
 
@@ -369,6 +390,23 @@ test.describe('nginx at the site root (freqboard-root.conf)', () => {
     // Only nginx was talked to, never the bot's own port.
     expect(watched.requests.filter((u) => !u.startsWith(`${origin}/`)), 'requests past the proxy').toEqual([]);
     expect(watched.sockets.filter((u) => !u.startsWith(`ws://127.0.0.1:${PORT.root}/`))).toEqual([]);
+  });
+
+  test('the build\'s pre-compressed .gz copies are sent as they are (gzip_static), identical to the files', async () => {
+    const builtGz = fs.readdirSync(DIST_DIR).filter((n) => /\.(wasm|js|css|html)\.gz$/.test(n));
+    expect(builtGz.map((n) => path.extname(n.slice(0, -3))).sort()).toEqual(['.css', '.html', '.js', '.wasm']);
+    for (const name of builtGz) {
+      const file = name.slice(0, -3);
+      const gz = fs.readFileSync(path.join(DIST_DIR, name));
+      // Each copy holds exactly its file.
+      expect(zlib.gunzipSync(gz).equals(fs.readFileSync(path.join(DIST_DIR, file))), `${name} unpacks to ${file}`).toBe(true);
+      const answer = await rawGet(`${origin}/${file}`, { 'Accept-Encoding': 'gzip' });
+      expect(answer.status, file).toBe(200);
+      expect(answer.headers['content-encoding'], file).toBe('gzip');
+      // Byte for byte the build's copy: nginx compressing on the fly would send other bytes (and no length).
+      expect(answer.body.equals(gz), `${file} is sent as ${name}`).toBe(true);
+      expect(Number(answer.headers['content-length']), file).toBe(gz.length);
+    }
   });
 });
 

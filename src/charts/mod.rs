@@ -8,6 +8,8 @@
 //! `decode` converts wire types at the boundary (once per answer). `model`, `render`, `interaction` and
 //! `decode` import no leptos or web_sys.
 
+/// The chart benchmark (`/chart?bench`): only in builds with the `bench` feature (e2e/bench/chart-bench.ts).
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod canvas;
 pub mod component;

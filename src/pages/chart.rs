@@ -1,6 +1,6 @@
 //! The Chart page (`/chart`): live candles of a trading bot (`pair_candles`), or history of a
-//! `freqtrade webserver` (`pair_history` with strategy, timeframe and timerange). `?bench` opens the chart
-//! benchmark instead (no bot needed).
+//! `freqtrade webserver` (`pair_history` with strategy, timeframe and timerange). In a build with the `bench`
+//! feature, `?bench` opens the chart benchmark instead (no bot needed).
 //!
 //! This file also holds the state-side chart loaders ([`LiveChartPanel`] for a trading bot's store, and the
 //! history loader): they fetch, decode once (`charts::decode`) and hand `<ChartPanel>` signals of decoded data.
@@ -9,10 +9,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+#[cfg(feature = "bench")]
 use leptos_router::hooks::use_query_map;
 
 use crate::api::endpoints;
 use crate::api::error::ApiError;
+#[cfg(feature = "bench")]
 use crate::charts::bench::ChartBench;
 use crate::charts::decode::{decode_frame, decode_plot_config, decode_trade};
 use crate::charts::model::frame::CandleFrame;
@@ -40,6 +42,7 @@ const LIVE_LIMIT: usize = 1000;
 /// History requests show "taking longer" after this.
 const SLOW_AFTER_MS: u64 = 10_000;
 
+#[cfg(feature = "bench")]
 #[component]
 pub fn ChartPage() -> impl IntoView {
     let query = use_query_map();
@@ -55,6 +58,17 @@ pub fn ChartPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// The release build: the benchmark and its synthetic workload are left out (issue 10: bytes).
+#[cfg(not(feature = "bench"))]
+#[component]
+pub fn ChartPage() -> impl IntoView {
+    view! {
+        <RequireBot let:id>
+            <ChartHost id=id />
+        </RequireBot>
     }
 }
 

@@ -17,6 +17,8 @@ pub mod plot;
 pub mod saved;
 pub mod scale;
 pub mod scene;
+/// The benchmark's workload, also used by the native tests.
+#[cfg(any(test, feature = "bench"))]
 pub mod synthetic;
 pub mod templates;
 pub mod theme;
