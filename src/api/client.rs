@@ -96,41 +96,16 @@ impl BotClient {
         endpoint.decode(&body)
     }
 
-    /// Like `call`, for an endpoint that answers a list which may be big (a bot's thousands of open trades): a
-    /// big answer is decoded a slice at a time, yielding to the browser between slices, so no single task
-    /// blocks the page for the whole decode.
-    pub async fn call_list<E: DeserializeOwned>(
-        &self,
-        endpoint: &Endpoint<Vec<E>>,
-    ) -> Result<Vec<E>, ApiError> {
-        let body = self.send(&endpoint.request).await?;
-        if body.len() <= slices::SLICE_ABOVE_BYTES {
-            return endpoint.decode(&body);
-        }
-        let mut scanner = slices::SpanScanner::default();
-        let spans = loop {
-            match scanner.advance(&body, SCAN_BYTES) {
-                slices::Scan::More => gloo_timers::future::TimeoutFuture::new(0).await,
-                slices::Scan::Done(spans) => break spans,
-            }
-        };
-        let Some(spans) = spans else {
-            return endpoint.decode(&body);
-        };
-        let mut out = Vec::with_capacity(spans.len());
-        let mut started = js_sys::Date::now();
-        for batch in spans.chunks(SLICE_BATCH) {
-            slices::decode_elements(&body, batch, &mut out);
-            if js_sys::Date::now() - started > SLICE_BUDGET_MS {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-                started = js_sys::Date::now();
-            }
-        }
-        Ok(out)
+    /// Sends a request; on a 401 renews the access token once and replays the request once. Boxed: the one
+    /// network path of every call, compiled once rather than inlined into each answer type's call (bundle size).
+    pub fn send<'a>(
+        &'a self,
+        request: &'a ApiRequest,
+    ) -> LocalBoxFuture<'a, Result<String, ApiError>> {
+        Box::pin(self.send_inner(request))
     }
 
-    /// Sends a request; on a 401 renews the access token once and replays the request once.
-    async fn send(&self, request: &ApiRequest) -> Result<String, ApiError> {
+    async fn send_inner(&self, request: &ApiRequest) -> Result<String, ApiError> {
         if request.auth == Auth::None {
             let (status, body) = self.fetch(request, None).await?;
             return success_body(status, body);
@@ -255,6 +230,37 @@ impl Drop for AbortOnDrop {
             controller.abort();
         }
     }
+}
+
+/// Decodes a list answer which may be big (a bot's thousands of open trades): a big answer is decoded a slice at
+/// a time, yielding to the browser between slices, so no single task blocks the page for the whole decode.
+pub async fn decode_list<E: DeserializeOwned>(
+    endpoint: &Endpoint<Vec<E>>,
+    body: String,
+) -> Result<Vec<E>, ApiError> {
+    if body.len() <= slices::SLICE_ABOVE_BYTES {
+        return endpoint.decode(&body);
+    }
+    let mut scanner = slices::SpanScanner::default();
+    let spans = loop {
+        match scanner.advance(&body, SCAN_BYTES) {
+            slices::Scan::More => gloo_timers::future::TimeoutFuture::new(0).await,
+            slices::Scan::Done(spans) => break spans,
+        }
+    };
+    let Some(spans) = spans else {
+        return endpoint.decode(&body);
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    let mut started = js_sys::Date::now();
+    for batch in spans.chunks(SLICE_BATCH) {
+        slices::decode_elements(&body, batch, &mut out);
+        if js_sys::Date::now() - started > SLICE_BUDGET_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            started = js_sys::Date::now();
+        }
+    }
+    Ok(out)
 }
 
 /// Sends one request and returns its status and body text. Only transport failures are errors here.

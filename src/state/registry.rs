@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -14,10 +15,11 @@ use super::settings::{use_settings, SettingsContext};
 use super::storage::{self, Area};
 use super::toasts::{use_toasts, Severity, Toasts};
 use crate::api::auth::Tokens;
-use crate::api::client::{BotClient, SessionEvent};
+use crate::api::client::{decode_list, BotClient, SessionEvent};
 use crate::api::endpoint::Endpoint;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
+use crate::api::request::ApiRequest;
 use crate::api::ws::SocketState;
 use crate::api::ws_protocol::WsEvent;
 use crate::runtime::Scope;
@@ -565,31 +567,35 @@ impl BotRegistry {
         id: &BotId,
         endpoint: Endpoint<T>,
     ) -> Result<T, ApiError> {
-        let client = client_of(id).ok_or(ApiError::LoginRequired)?;
-        self.tracked(id, async move { client.call(&endpoint).await })
-            .await
+        let body = self.send(id, &endpoint.request).await?;
+        endpoint.decode(&body)
     }
 
-    /// Like `call`, for a list answer that may be big: decoded in slices (`BotClient::call_list`).
+    /// Like `call`, for a list answer that may be big: decoded in slices (`api::client::decode_list`).
     pub async fn call_list<E: DeserializeOwned>(
         &self,
         id: &BotId,
         endpoint: Endpoint<Vec<E>>,
     ) -> Result<Vec<E>, ApiError> {
-        let client = client_of(id).ok_or(ApiError::LoginRequired)?;
-        self.tracked(id, async move { client.call_list(&endpoint).await })
-            .await
+        let body = self.send(id, &endpoint.request).await?;
+        decode_list(&endpoint, body).await
     }
 
-    /// Runs a call with the loading indicator on, and notes how it went in the bot's status.
-    async fn tracked<T>(
-        &self,
-        id: &BotId,
-        call: impl std::future::Future<Output = Result<T, ApiError>>,
-    ) -> Result<T, ApiError> {
+    /// Sends a request to a bot with the loading indicator on, and notes how it went (time and outcome) in the
+    /// bot's status. Boxed and free of answer types: compiled once for every call (bundle size, issue 10).
+    fn send<'a>(
+        &'a self,
+        id: &'a BotId,
+        request: &'a ApiRequest,
+    ) -> LocalBoxFuture<'a, Result<String, ApiError>> {
+        Box::pin(self.send_tracked(id, request))
+    }
+
+    async fn send_tracked(&self, id: &BotId, request: &ApiRequest) -> Result<String, ApiError> {
+        let client = client_of(id).ok_or(ApiError::LoginRequired)?;
         self.in_flight.update(|n| *n += 1);
         let started = js_sys::Date::now();
-        let result = call.await;
+        let result = client.send(request).await;
         self.in_flight.update(|n| *n = n.saturating_sub(1));
         self.note_outcome(
             id,
