@@ -189,12 +189,9 @@ wire_struct! {
 wire_struct! {
     /// The system load averages in `GET /sysinfo`.
     pub struct CpuLoadAvg {
-        #[serde(rename = "1m")]
-        pub one_minute: Option<f64>,
-        #[serde(rename = "5m")]
-        pub five_minutes: Option<f64>,
-        #[serde(rename = "15m")]
-        pub fifteen_minutes: Option<f64>,
+        pub one_minute: Option<f64> = "1m",
+        pub five_minutes: Option<f64> = "5m",
+        pub fifteen_minutes: Option<f64> = "15m",
     }
 }
 

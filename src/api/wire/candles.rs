@@ -18,8 +18,7 @@ wire_struct! {
     /// A chart annotation returned by the strategy's `plot_annotations()` (`PairHistory::annotations`).
     /// Area and line use `start`/`end`/`y_start`/`y_end`; point uses `x`/`y`.
     pub struct Annotation {
-        #[serde(rename = "type")]
-        pub kind: AnnotationKind,
+        pub kind: AnnotationKind = "type",
         pub color: Option<String>,
         pub label: Option<String>,
         pub z_level: Option<i64>,
@@ -164,13 +163,13 @@ wire_struct! {
     pub struct IndicatorConfig {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub color: Option<String>,
-        #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-        pub chart_type: Option<ChartType>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub chart_type: Option<ChartType> = "type",
         /// Another column: the area between this indicator and that one is filled.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub fill_to: Option<String>,
-        #[serde(rename = "scatterSymbolSize", skip_serializing_if = "Option::is_none")]
-        pub scatter_symbol_size: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub scatter_symbol_size: Option<f64> = "scatterSymbolSize",
         /// Legacy plotly options some strategies still carry; kept as sent (`Null` when absent).
         #[serde(skip_serializing_if = "serde_json::Value::is_null")]
         pub plotly: serde_json::Value,
@@ -180,10 +179,10 @@ wire_struct! {
 wire_struct! {
     /// FreqUI's chart options stored with a plot config.
     pub struct PlotConfigOptions {
-        #[serde(rename = "markAreaZIndex", skip_serializing_if = "Option::is_none")]
-        pub mark_area_z_index: Option<i64>,
-        #[serde(rename = "showTags", skip_serializing_if = "Option::is_none")]
-        pub show_tags: Option<bool>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub mark_area_z_index: Option<i64> = "markAreaZIndex",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub show_tags: Option<bool> = "showTags",
     }
 }
 

@@ -1,193 +1,71 @@
 //! Lenient decoding: one changed field in a bot's answer must never make the whole answer unreadable.
 //!
-//! Every field of a wire struct is read through [`field`]: a value that is missing, `null`, or of another JSON
-//! type than expected becomes the field's default (`None`, `0`, `""`, an empty list, an enum's `Unknown`)
-//! instead of an error. Numbers sent as strings (`"12.5"`) are parsed, and numbers where a string is
-//! expected are written out. Lists drop the items they cannot read, objects keep their keys' order
-//! ([`OrderedMap`]).
+//! An answer is parsed once into a `serde_json::Value`, then read by [`Lenient::from_json`]: a value that is
+//! missing, `null`, or of another JSON type than expected becomes the field's default (`None`, `0`, `""`, an
+//! empty list, an enum's `Unknown`) instead of an error. Numbers sent as strings (`"12.5"`) are parsed, and
+//! numbers where a string is expected are written out. Lists drop the items they cannot read, objects keep
+//! their keys' order ([`OrderedMap`]; serde_json's `preserve_order`).
+//!
+//! Why a `Value` first (issue 10, bytes): serde's derived decoding compiles a visitor per struct and a reader
+//! per field type *per deserializer*, about 100 KB of the bundle. Here the JSON parser is compiled once, and
+//! each struct's reader is a short, non-generic list of map lookups.
 //!
 //! The wire structs get all of this from the `wire_struct!` and `wire_enum!` macros in `wire/mod.rs`.
 
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::Error as _;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
 
 /// A type that can be read from any JSON value without failing.
 pub trait Lenient: Sized {
     /// Reads a value; `None` when it is `null` or of a JSON type this type cannot be read from.
-    /// Only a malformed JSON text is an error.
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error>;
+    fn from_json(value: &Value) -> Option<Self>;
 }
 
-/// `deserialize_with` target for every wire field: an unreadable value becomes the field's default.
-pub fn field<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Lenient + Default,
-{
-    T::lenient(deserializer).map(Option::unwrap_or_default)
+/// Field `key` of an object, read leniently: missing or unreadable gives the default.
+pub fn read<T: Lenient + Default>(object: &Map<String, Value>, key: &str) -> T {
+    object.get(key).and_then(T::from_json).unwrap_or_default()
 }
 
-/// Deserializes a wire struct leniently: an object is read field by field, anything else gives `None`.
-pub fn struct_lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    deserializer.deserialize_any(StructVisitor(PhantomData))
+/// A value read leniently: unreadable gives the default.
+pub fn value<T: Lenient + Default>(value: &Value) -> T {
+    T::from_json(value).unwrap_or_default()
 }
 
-/// Reads `T` leniently inside a sequence or map (`next_element_seed` / `next_value_seed`).
-pub struct Seed<T>(PhantomData<T>);
-
-impl<T> Seed<T> {
-    pub fn new() -> Self {
-        Seed(PhantomData)
-    }
+/// The `Deserialize` of a lenient type: parse, then read (an unreadable value is the default). Only a malformed
+/// JSON text is an error.
+pub fn deserialize<'de, D: Deserializer<'de>, T: Lenient + Default>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    Ok(value(&parse(deserializer)?))
 }
 
-impl<T> Default for Seed<T> {
-    fn default() -> Self {
-        Self::new()
-    }
+/// The `Deserialize` of a wire struct: as [`deserialize`], except that a whole answer that is not an object is an
+/// error (the bot answered something else than what was asked), named by its JSON type.
+pub fn deserialize_struct<'de, D: Deserializer<'de>, T: Lenient>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let parsed = parse(deserializer)?;
+    T::from_json(&parsed)
+        .ok_or_else(|| D::Error::custom(format!("expected an object, got {}", json_type(&parsed))))
 }
 
-impl<'de, T: Lenient> DeserializeSeed<'de> for Seed<T> {
-    type Value = Option<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        T::lenient(deserializer)
-    }
+/// Kept out of line so the parser is compiled once per deserializer, not once per answer type.
+#[inline(never)]
+fn parse<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+    Value::deserialize(deserializer)
 }
 
-fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
-    while seq.next_element::<IgnoredAny>()?.is_some() {}
-    Ok(())
-}
-
-fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
-    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-    Ok(())
-}
-
-/// The visit methods of a visitor whose `Value` is `Option<_>`, for JSON values it cannot use.
-macro_rules! reject_scalars {
-    () => {
-        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-    };
-}
-
-struct StructVisitor<T>(PhantomData<T>);
-
-impl<'de, T: DeserializeOwned> Visitor<'de> for StructVisitor<T> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object")
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
-
-    reject_scalars!();
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        drain_seq(seq).map(|()| None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        T::deserialize(MapAccessDeserializer::new(map)).map(Some)
-    }
-}
-
-/// Any JSON scalar, as read by [`ScalarVisitor`]; arrays and objects are skipped as `Compound`.
-enum Scalar {
-    Null,
-    Bool(bool),
-    I64(i64),
-    U64(u64),
-    F64(f64),
-    Str(String),
-    Compound,
-}
-
-struct ScalarVisitor;
-
-impl<'de> Visitor<'de> for ScalarVisitor {
-    type Value = Scalar;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
-        Ok(Scalar::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
-        Ok(Scalar::I64(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
-        Ok(Scalar::U64(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
-        Ok(Scalar::F64(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
-        Ok(Scalar::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Scalar, E> {
-        Ok(Scalar::Str(v))
-    }
-    fn visit_bytes<E>(self, _: &[u8]) -> Result<Scalar, E> {
-        Ok(Scalar::Compound)
-    }
-    fn visit_none<E>(self) -> Result<Scalar, E> {
-        Ok(Scalar::Null)
-    }
-    fn visit_unit<E>(self) -> Result<Scalar, E> {
-        Ok(Scalar::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Scalar, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar, A::Error> {
-        drain_seq(seq).map(|()| Scalar::Compound)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
-        drain_map(map).map(|()| Scalar::Compound)
-    }
-}
-
-fn scalar<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Scalar, D::Error> {
-    deserializer.deserialize_any(ScalarVisitor)
 }
 
 fn finite(v: f64) -> Option<f64> {
@@ -200,39 +78,40 @@ fn f64_to_i64(v: f64) -> Option<i64> {
 }
 
 impl Lenient for f64 {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        Ok(match scalar(deserializer)? {
-            Scalar::F64(v) => finite(v),
-            Scalar::I64(v) => Some(v as f64),
-            Scalar::U64(v) => Some(v as f64),
-            Scalar::Str(s) => s.trim().parse::<f64>().ok().and_then(finite),
-            Scalar::Null | Scalar::Bool(_) | Scalar::Compound => None,
-        })
+    fn from_json(value: &Value) -> Option<Self> {
+        match value {
+            Value::Number(n) => n.as_f64().and_then(finite),
+            Value::String(s) => s.trim().parse::<f64>().ok().and_then(finite),
+            _ => None,
+        }
     }
 }
 
 impl Lenient for i64 {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        Ok(match scalar(deserializer)? {
-            Scalar::I64(v) => Some(v),
-            Scalar::U64(v) => i64::try_from(v).ok(),
-            Scalar::F64(v) => f64_to_i64(v),
-            Scalar::Str(s) => {
+    fn from_json(value: &Value) -> Option<Self> {
+        match value {
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(v), _) => Some(v),
+                // A u64 beyond i64's range.
+                (None, Some(_)) => None,
+                (None, None) => n.as_f64().and_then(f64_to_i64),
+            },
+            Value::String(s) => {
                 let s = s.trim();
                 s.parse::<i64>()
                     .ok()
                     .or_else(|| s.parse::<f64>().ok().and_then(f64_to_i64))
             }
-            Scalar::Null | Scalar::Bool(_) | Scalar::Compound => None,
-        })
+            _ => None,
+        }
     }
 }
 
 macro_rules! lenient_int_via_i64 {
     ($($t:ty),*) => {$(
         impl Lenient for $t {
-            fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-                Ok(i64::lenient(deserializer)?.and_then(|v| <$t>::try_from(v).ok()))
+            fn from_json(value: &Value) -> Option<Self> {
+                i64::from_json(value).and_then(|v| <$t>::try_from(v).ok())
             }
         }
     )*};
@@ -240,88 +119,67 @@ macro_rules! lenient_int_via_i64 {
 lenient_int_via_i64!(i32, u32, u64, usize);
 
 impl Lenient for bool {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        Ok(match scalar(deserializer)? {
-            Scalar::Bool(v) => Some(v),
-            Scalar::I64(v) => Some(v != 0),
-            Scalar::U64(v) => Some(v != 0),
-            Scalar::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
+    fn from_json(value: &Value) -> Option<Self> {
+        match value {
+            Value::Bool(v) => Some(*v),
+            // Integers only: 0 is false, any other is true.
+            Value::Number(n) => n
+                .as_i64()
+                .map(|v| v != 0)
+                .or_else(|| n.as_u64().map(|v| v != 0)),
+            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
                 "true" => Some(true),
                 "false" => Some(false),
                 _ => None,
             },
-            Scalar::F64(_) | Scalar::Null | Scalar::Compound => None,
-        })
+            _ => None,
+        }
     }
 }
 
 impl Lenient for String {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        Ok(match scalar(deserializer)? {
-            Scalar::Str(s) => Some(s),
-            Scalar::I64(v) => Some(v.to_string()),
-            Scalar::U64(v) => Some(v.to_string()),
-            Scalar::F64(v) => Some(v.to_string()),
-            Scalar::Bool(v) => Some(v.to_string()),
-            Scalar::Null | Scalar::Compound => None,
-        })
+    fn from_json(value: &Value) -> Option<Self> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(v), _, _) => v.to_string(),
+                (None, Some(v), _) => v.to_string(),
+                (None, None, Some(v)) => v.to_string(),
+                (None, None, None) => n.to_string(),
+            }),
+            Value::Bool(v) => Some(v.to_string()),
+            _ => None,
+        }
     }
 }
 
 /// Raw JSON is kept as it is, `null` included (a `null` cell of a candle row must keep its place).
-impl Lenient for serde_json::Value {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        serde_json::Value::deserialize(deserializer).map(Some)
+impl Lenient for Value {
+    fn from_json(value: &Value) -> Option<Self> {
+        Some(value.clone())
     }
 }
 
-/// `null` or an unreadable value is `None`; the outer `Some` tells [`field`] the answer was understood.
+/// `null` or an unreadable value is `None`; the outer `Some` says the answer was understood.
 impl<T: Lenient> Lenient for Option<T> {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        Ok(Some(T::lenient(deserializer)?))
+    fn from_json(value: &Value) -> Option<Self> {
+        Some(T::from_json(value))
     }
 }
 
 impl<T: Lenient> Lenient for Box<T> {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        Ok(T::lenient(deserializer)?.map(Box::new))
-    }
-}
-
-struct VecVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Lenient> Visitor<'de> for VecVisitor<T> {
-    type Value = Option<Vec<T>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    reject_scalars!();
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element_seed(Seed::<T>::new())? {
-            if let Some(item) = item {
-                out.push(item);
-            }
-        }
-        Ok(Some(out))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        drain_map(map).map(|()| None)
+    fn from_json(value: &Value) -> Option<Self> {
+        T::from_json(value).map(Box::new)
     }
 }
 
 /// A list; items that cannot be read at all (e.g. a number in a list of trades) are left out.
 impl<T: Lenient> Lenient for Vec<T> {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        deserializer.deserialize_any(VecVisitor(PhantomData))
+    fn from_json(value: &Value) -> Option<Self> {
+        match value {
+            Value::Array(items) => Some(items.iter().filter_map(T::from_json).collect()),
+            _ => None,
+        }
     }
 }
 
@@ -412,45 +270,23 @@ impl<'a, V> IntoIterator for &'a OrderedMap<V> {
     }
 }
 
-struct MapVisitor<V>(PhantomData<V>);
-
-impl<'de, V: Lenient> Visitor<'de> for MapVisitor<V> {
-    type Value = Option<OrderedMap<V>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object")
-    }
-
-    reject_scalars!();
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        drain_seq(seq).map(|()| None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut out = OrderedMap::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if let Some(value) = map.next_value_seed(Seed::<V>::new())? {
-                out.insert(key, value);
-            }
-        }
-        Ok(Some(out))
-    }
-}
-
 impl<V: Lenient> Lenient for OrderedMap<V> {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        deserializer.deserialize_any(MapVisitor(PhantomData))
+    fn from_json(value: &Value) -> Option<Self> {
+        match value {
+            Value::Object(object) => Some(
+                object
+                    .iter()
+                    .filter_map(|(k, v)| V::from_json(v).map(|v| (k.as_str(), v)))
+                    .collect(),
+            ),
+            _ => None,
+        }
     }
 }
 
 impl<'de, V: Lenient> Deserialize<'de> for OrderedMap<V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        field(deserializer)
+        deserialize(deserializer)
     }
 }
 
@@ -468,23 +304,17 @@ impl<V: Serialize> Serialize for OrderedMap<V> {
 mod tests {
     use super::*;
 
-    #[derive(Debug, Default, PartialEq, Deserialize)]
-    #[serde(default)]
-    struct Probe {
-        #[serde(deserialize_with = "field")]
-        f: f64,
-        #[serde(deserialize_with = "field")]
-        of: Option<f64>,
-        #[serde(deserialize_with = "field")]
-        i: i64,
-        #[serde(deserialize_with = "field")]
-        s: String,
-        #[serde(deserialize_with = "field")]
-        b: bool,
-        #[serde(deserialize_with = "field")]
-        v: Vec<String>,
-        #[serde(deserialize_with = "field")]
-        m: OrderedMap<f64>,
+    wire_struct! {
+        struct Probe {
+            pub f: f64,
+            pub of: Option<f64>,
+            pub i: i64,
+            pub s: String,
+            pub b: bool,
+            pub v: Vec<String>,
+            pub m: OrderedMap<f64>,
+            pub kind: String = "type",
+        }
     }
 
     fn probe(json: &str) -> Probe {
@@ -493,14 +323,15 @@ mod tests {
 
     #[test]
     fn wrong_types_and_nulls_become_defaults() {
-        let p = probe(r#"{"f":null,"of":"x","i":[1,2],"s":{"a":1},"b":null,"v":5,"m":[1]}"#);
+        let p =
+            probe(r#"{"f":null,"of":"x","i":[1,2],"s":{"a":1},"b":null,"v":5,"m":[1],"type":[]}"#);
         assert_eq!(p, Probe::default());
     }
 
     #[test]
     fn numbers_and_strings_convert() {
         let p = probe(
-            r#"{"f":"1.5","of":2,"i":3.9,"s":12,"b":1,"v":["a",null,"b",3],"m":{"z":1,"a":"2","bad":[]}}"#,
+            r#"{"f":"1.5","of":2,"i":3.9,"s":12,"b":1,"v":["a",null,"b",3],"m":{"z":1,"a":"2","bad":[]},"type":"x"}"#,
         );
         assert_eq!(p.f, 1.5);
         assert_eq!(p.of, Some(2.0));
@@ -510,15 +341,25 @@ mod tests {
         assert_eq!(p.v, vec!["a".to_string(), "b".to_string(), "3".to_string()]);
         assert_eq!(p.m.keys().collect::<Vec<_>>(), vec!["z", "a"]);
         assert_eq!(p.m.get("a"), Some(&2.0));
+        assert_eq!(p.kind, "x");
+    }
+
+    #[test]
+    fn a_whole_answer_that_is_no_object_is_an_error_naming_its_type() {
+        let err = serde_json::from_str::<Probe>("[1,2]")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("expected an object, got an array"));
+        // Malformed JSON stays an error too.
+        assert!(serde_json::from_str::<Probe>("{\"f\":").is_err());
     }
 
     #[test]
     fn raw_values_keep_nulls_in_place() {
-        #[derive(Debug, Default, Deserialize)]
-        #[serde(default)]
-        struct Rows {
-            #[serde(deserialize_with = "field")]
-            data: Vec<Vec<serde_json::Value>>,
+        wire_struct! {
+            struct Rows {
+                pub data: Vec<Vec<serde_json::Value>>,
+            }
         }
         let rows: Rows =
             serde_json::from_str(r#"{"data":[[1,null,"x"],[2,3.5,null]]}"#).unwrap_or_default();

@@ -33,60 +33,45 @@ pub struct LogEntry {
     pub message: String,
 }
 
-/// The object form of a log line, for bots that would send one.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct LogEntryObject {
-    #[serde(deserialize_with = "lenient::field", alias = "logtime")]
-    date: String,
-    #[serde(
-        deserialize_with = "lenient::field",
-        alias = "timestamp",
-        alias = "logepoch"
-    )]
-    timestamp_ms: f64,
-    #[serde(deserialize_with = "lenient::field", alias = "name", alias = "module")]
-    logger: String,
-    #[serde(deserialize_with = "lenient::field", alias = "levelname")]
-    level: LogLevel,
-    #[serde(deserialize_with = "lenient::field", alias = "msg")]
-    message: String,
+/// The object form of a log line, for bots that would send one: each field under its name or an alias.
+fn object_field<T: Lenient + Default>(
+    object: &serde_json::Map<String, serde_json::Value>,
+    keys: &[&str],
+) -> T {
+    keys.iter()
+        .find_map(|k| object.get(*k))
+        .and_then(T::from_json)
+        .unwrap_or_default()
 }
 
 impl Lenient for LogEntry {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        let Some(value) = serde_json::Value::lenient(deserializer)? else {
-            return Ok(None);
-        };
-        Ok(match value {
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        match value {
             serde_json::Value::Array(cells) => {
-                let mut cells = cells.into_iter();
-                let mut next = || cells.next().unwrap_or(serde_json::Value::Null);
+                let cell = |i: usize| cells.get(i).unwrap_or(&serde_json::Value::Null);
                 Some(LogEntry {
-                    date: lenient::field(next()).unwrap_or_default(),
-                    timestamp_ms: lenient::field(next()).unwrap_or_default(),
-                    logger: lenient::field(next()).unwrap_or_default(),
-                    level: lenient::field(next()).unwrap_or_default(),
-                    message: lenient::field(next()).unwrap_or_default(),
+                    date: lenient::value(cell(0)),
+                    timestamp_ms: lenient::value(cell(1)),
+                    logger: lenient::value(cell(2)),
+                    level: lenient::value(cell(3)),
+                    message: lenient::value(cell(4)),
                 })
             }
-            obj @ serde_json::Value::Object(_) => {
-                LogEntryObject::deserialize(obj).ok().map(|o| LogEntry {
-                    date: o.date,
-                    timestamp_ms: o.timestamp_ms,
-                    logger: o.logger,
-                    level: o.level,
-                    message: o.message,
-                })
-            }
+            serde_json::Value::Object(o) => Some(LogEntry {
+                date: object_field(o, &["date", "logtime"]),
+                timestamp_ms: object_field(o, &["timestamp_ms", "timestamp", "logepoch"]),
+                logger: object_field(o, &["logger", "name", "module"]),
+                level: object_field(o, &["level", "levelname"]),
+                message: object_field(o, &["message", "msg"]),
+            }),
             _ => None,
-        })
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for LogEntry {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        lenient::field(deserializer)
+        lenient::deserialize(deserializer)
     }
 }
 

@@ -11,35 +11,53 @@
 
 /// Defines a response struct whose every field is read leniently.
 ///
-/// Expands to the struct with `Debug, Clone, PartialEq, Default, Serialize, Deserialize`, `#[serde(default)]`,
-/// `deserialize_with = lenient::field` on each field, and a [`lenient::Lenient`] impl so the struct can itself
-/// be a lenient field.
+/// Expands to the struct with `Debug, Clone, PartialEq, Default, Serialize`, a [`lenient::Lenient`] reader (one
+/// map lookup per field) and a `Deserialize` through it. A field's JSON name is its own, or the string after
+/// `=` (`pub kind: AnnotationKind = "type"`), which serializes under that name too.
 macro_rules! wire_struct {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident {
+        $vis:vis struct $name:ident {
             $(
                 $(#[$fmeta:meta])*
-                pub $field:ident : $ty:ty
+                pub $field:ident : $ty:ty $(= $key:literal)?
             ),* $(,)?
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(default)]
-        pub struct $name {
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        $vis struct $name {
             $(
                 $(#[$fmeta])*
-                #[serde(deserialize_with = "crate::api::wire::lenient::field")]
+                $(#[serde(rename = $key)])?
                 pub $field: $ty,
             )*
         }
 
         impl crate::api::wire::lenient::Lenient for $name {
-            fn lenient<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-                crate::api::wire::lenient::struct_lenient(deserializer)
+            fn from_json(value: &::serde_json::Value) -> Option<Self> {
+                let object = value.as_object()?;
+                Some($name {
+                    $( $field: crate::api::wire::lenient::read(object, wire_key!($field $(, $key)?)), )*
+                })
             }
         }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::api::wire::lenient::deserialize_struct(deserializer)
+            }
+        }
+    };
+}
+
+/// A wire field's JSON name: the given one, or the field's own.
+macro_rules! wire_key {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident, $key:literal) => {
+        $key
     };
 }
 
@@ -99,14 +117,13 @@ macro_rules! wire_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::api::wire::lenient::field(deserializer)
+                crate::api::wire::lenient::deserialize(deserializer)
             }
         }
 
         impl crate::api::wire::lenient::Lenient for $name {
-            fn lenient<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-                Ok(<String as crate::api::wire::lenient::Lenient>::lenient(deserializer)?
-                    .map(|s| $name::from_wire(&s)))
+            fn from_json(value: &::serde_json::Value) -> Option<Self> {
+                <String as crate::api::wire::lenient::Lenient>::from_json(value).map(|s| $name::from_wire(&s))
             }
         }
     };

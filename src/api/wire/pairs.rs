@@ -111,14 +111,10 @@ pub struct DeleteLockPayload {
 wire_struct! {
     /// The items of `GET /edge`. Edge was removed from freqtrade in 2025.6; only older bots answer this.
     pub struct EdgePair {
-        #[serde(rename = "Pair")]
-        pub pair: String,
-        #[serde(rename = "Winrate")]
-        pub winrate: Option<f64>,
-        #[serde(rename = "Expectancy")]
-        pub expectancy: Option<f64>,
-        #[serde(rename = "Stoploss")]
-        pub stoploss: Option<f64>,
+        pub pair: String = "Pair",
+        pub winrate: Option<f64> = "Winrate",
+        pub expectancy: Option<f64> = "Expectancy",
+        pub stoploss: Option<f64> = "Stoploss",
     }
 }
 

@@ -228,8 +228,7 @@ wire_struct! {
     pub struct CustomDataEntry {
         pub key: String,
         /// The Python type name of `value` (`"str"`, `"int"`, `"float"`, `"bool"`, `"dict"`, ...).
-        #[serde(rename = "type")]
-        pub value_type: String,
+        pub value_type: String = "type",
         pub value: serde_json::Value,
         /// ISO 8601.
         pub created_at: Option<String>,
@@ -338,25 +337,18 @@ impl ForceEnterResponse {
 }
 
 impl Lenient for ForceEnterResponse {
-    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        let Some(value) = serde_json::Value::lenient(deserializer)? else {
-            return Ok(None);
-        };
-        if !value.is_object() {
-            return Ok(None);
-        }
-        let parsed = if value.get("trade_id").is_some() {
-            Trade::deserialize(value).map(|t| ForceEnterResponse::Trade(Box::new(t)))
+    fn from_json(value: &serde_json::Value) -> Option<Self> {
+        if value.get("trade_id").is_some() {
+            Trade::from_json(value).map(|t| ForceEnterResponse::Trade(Box::new(t)))
         } else {
-            StatusMsg::deserialize(value).map(ForceEnterResponse::Status)
-        };
-        Ok(parsed.ok())
+            StatusMsg::from_json(value).map(ForceEnterResponse::Status)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for ForceEnterResponse {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        lenient::field(deserializer)
+        lenient::deserialize(deserializer)
     }
 }
 
