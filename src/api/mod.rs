@@ -9,6 +9,8 @@ pub mod error;
 pub mod request;
 pub mod url;
 pub mod wake;
+// #[macro_use]: `wire_struct!` also defines the websocket's event types (ws_protocol).
+#[macro_use]
 pub mod wire;
 pub mod ws;
 pub mod ws_protocol;

@@ -5,8 +5,8 @@
 //! freqtrade sends trade events as flat objects (`{"type": "entry_fill", "trade_id": 3, "pair": …}`), and
 //! `whitelist`, `new_candle` and `exception` with a `data` member.
 
+use super::wire::lenient::{self, Lenient};
 use base64::Engine;
-use serde::Deserialize;
 
 use super::request::encode_component;
 use super::url::ws_base;
@@ -51,49 +51,49 @@ pub fn whitelist_request() -> String {
     serde_json::json!({ "type": "whitelist", "data": null }).to_string()
 }
 
-/// An entry or exit event of a trade (order placed, filled or cancelled).
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
-pub struct TradeEvent {
-    pub trade_id: Option<i64>,
-    pub pair: String,
-    /// "Long" or "Short".
-    pub direction: String,
-    pub amount: Option<f64>,
-    pub open_rate: Option<f64>,
-    pub order_rate: Option<f64>,
-    pub close_rate: Option<f64>,
-    pub order_type: Option<String>,
-    pub stake_amount: Option<f64>,
-    pub stake_currency: Option<String>,
-    pub enter_tag: Option<String>,
-    pub exit_reason: Option<String>,
-    pub profit_amount: Option<f64>,
-    pub profit_ratio: Option<f64>,
-    /// Why an order was cancelled (`*_cancel`).
-    pub reason: Option<String>,
-    pub sub_trade: Option<bool>,
+wire_struct! {
+    /// An entry or exit event of a trade (order placed, filled or cancelled).
+    pub struct TradeEvent {
+        pub trade_id: Option<i64>,
+        pub pair: String,
+        /// "Long" or "Short".
+        pub direction: String,
+        pub amount: Option<f64>,
+        pub open_rate: Option<f64>,
+        pub order_rate: Option<f64>,
+        pub close_rate: Option<f64>,
+        pub order_type: Option<String>,
+        pub stake_amount: Option<f64>,
+        pub stake_currency: Option<String>,
+        pub enter_tag: Option<String>,
+        pub exit_reason: Option<String>,
+        pub profit_amount: Option<f64>,
+        pub profit_ratio: Option<f64>,
+        /// Why an order was cancelled (`*_cancel`).
+        pub reason: Option<String>,
+        pub sub_trade: Option<bool>,
+    }
 }
 
-/// A pair lock created by a protection (`protection_trigger[_global]`).
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
-pub struct ProtectionEvent {
-    pub pair: String,
-    pub reason: Option<String>,
-    pub lock_end_time: Option<String>,
-    pub side: Option<String>,
+wire_struct! {
+    /// A pair lock created by a protection (`protection_trigger[_global]`).
+    pub struct ProtectionEvent {
+        pub pair: String,
+        pub reason: Option<String>,
+        pub lock_end_time: Option<String>,
+        pub side: Option<String>,
+    }
 }
 
-/// A position close to liquidation.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
-pub struct LiquidationEvent {
-    pub trade_id: Option<i64>,
-    pub pair: String,
-    pub liquidation_price: Option<f64>,
-    pub current_rate: Option<f64>,
-    pub remaining_ratio: Option<f64>,
+wire_struct! {
+    /// A position close to liquidation.
+    pub struct LiquidationEvent {
+        pub trade_id: Option<i64>,
+        pub pair: String,
+        pub liquidation_price: Option<f64>,
+        pub current_rate: Option<f64>,
+        pub remaining_ratio: Option<f64>,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -158,8 +158,8 @@ fn text_of(value: &serde_json::Value, key: &str) -> String {
     }
 }
 
-fn parse<T: for<'de> Deserialize<'de> + Default>(value: serde_json::Value) -> T {
-    serde_json::from_value(value).unwrap_or_default()
+fn parse<T: Lenient + Default>(value: serde_json::Value) -> T {
+    lenient::value(&value)
 }
 
 /// Decodes one websocket text frame. Never fails: anything unreadable is `Unknown`.
@@ -434,10 +434,15 @@ mod tests {
                 kind: String::new()
             }
         );
-        // A fill with wrong types still decodes, to defaults.
+        // A fill with wrong types still decodes, each field on its own (as every wire type): an unreadable id is
+        // None, a number where a name is expected is written out, the rest keeps what it says.
         assert_eq!(
-            decode_event(r#"{"type":"exit_fill","trade_id":"x","pair":5}"#),
-            WsEvent::ExitFill(TradeEvent::default())
+            decode_event(r#"{"type":"exit_fill","trade_id":"x","pair":5,"profit_ratio":0.5}"#),
+            WsEvent::ExitFill(TradeEvent {
+                pair: "5".into(),
+                profit_ratio: Some(0.5),
+                ..TradeEvent::default()
+            })
         );
         assert_eq!(
             decode_event(r#"{"type":"new_candle","data":null}"#),

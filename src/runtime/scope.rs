@@ -71,9 +71,12 @@ impl Scope {
         if !self.is_alive() {
             return;
         }
+        // The task is boxed as a trait object here, so `Guarded` and the executor's spawn are compiled once,
+        // not once per task type (bundle size, issue 10).
+        let task: Pin<Box<dyn Future<Output = ()>>> = Box::pin(task);
         leptos::task::spawn_local(Guarded {
             scope: self.clone(),
-            task: Box::pin(task),
+            task,
         });
     }
 
