@@ -56,6 +56,25 @@ test('idle with the websocket live, the page makes few API requests per minute',
   await expect(socketState(page)).toHaveText('ws: live');
 });
 
+test('opening /trade reads each endpoint once, also when the websocket goes live right after', async ({ page }) => {
+  const alpha = bot('alpha');
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(alpha.url) && r.method() !== 'OPTIONS') requests.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  await login(page, alpha, { name: 'Alpha' });
+  await expect(socketState(page)).toHaveText('ws: live');
+  // Less than the first poll (5 s after the page opened); the login's own calls are not counted.
+  await page.waitForTimeout(3_000);
+  const reads = requests.filter((r) => !/\/(token\/login|ping|version)$/.test(r));
+  const twice = [...new Set(reads.filter((r, i) => reads.indexOf(r) !== i))];
+  console.log(`requests while opening /trade: ${reads.length}`, reads);
+  expect(twice, 'endpoints read more than once').toEqual([]);
+  for (const path of ['/api/v1/status', '/api/v1/count', '/api/v1/profit', '/api/v1/trades']) {
+    expect(reads, `${path} was read`).toContain(`GET ${path}`);
+  }
+});
+
 test('with an expired access token the websocket reconnects after exactly one refresh', async ({ page }) => {
   const alpha = bot('alpha');
   await login(page, alpha, { name: 'Alpha' });

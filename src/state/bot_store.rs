@@ -350,9 +350,23 @@ impl BotStore {
 
     fn load_profit_all(&self) {
         let store = *self;
+        // The same in-flight guard as `load`: a refresh right after another (the websocket going live just after
+        // the page opened) must not ask twice.
+        let key = endpoints::profit_all().request.path_and_query();
+        let fresh = self
+            .polling
+            .try_update_value(|p| p.insert(key.clone()))
+            .unwrap_or(false);
+        if !fresh {
+            return;
+        }
         self.spawn(async move {
+            let result = store.call(endpoints::profit_all()).await;
+            store.polling.update_value(|p| {
+                p.remove(&key);
+            });
             // Older bots have no /profit_all (404): the panel falls back to /profit.
-            if let Ok(all) = store.call(endpoints::profit_all()).await {
+            if let Ok(all) = result {
                 store.profit_all.set(Some(all));
             }
         });
