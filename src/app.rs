@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     provide_settings();
     Toasts::provide();
     let registry = BotRegistry::provide();
+    crate::state::bot_store::install_store_root();
     crate::state::visibility::wake_retries_on_return();
     registry.ping_all();
     if let Ok(handle) = set_interval_with_handle(move || registry.ping_all(), PING_EVERY) {

@@ -75,6 +75,32 @@ test('opening /trade reads each endpoint once, also when the websocket goes live
   }
 });
 
+test('navigating /trade -> /dashboard -> /chart -> /trade keeps the bot\'s data: no closed-trade page is read again', async ({ page }) => {
+  const alpha = bot('alpha');
+  await login(page, alpha, { name: 'Alpha' });
+  await expect(socketState(page)).toHaveText('ws: live');
+  await expect(page.locator('.cockpit-main')).toBeVisible();
+  await page.waitForTimeout(1_500);
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(alpha.url) && r.method() !== 'OPTIONS') reads.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  const nav = (name: string) => page.locator('header').getByRole('link', { name, exact: true }).click();
+  await nav('Dashboard');
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  await nav('Chart');
+  await expect(page.locator('.candle-chart')).toBeVisible();
+  await nav('Trade');
+  await expect(page.locator('.cockpit-main')).toBeVisible();
+  await page.waitForTimeout(1_500);
+  console.log(`requests over three page switches: ${reads.length}`, reads);
+  // The pages' own on-demand reads (the Dashboard's period table, the chart's candles) are allowed; the bot's
+  // data is not read again.
+  for (const path of ['/api/v1/trades', '/api/v1/status', '/api/v1/profit', '/api/v1/show_config', '/api/v1/balance']) {
+    expect(reads, `${path} read again`).not.toContain(`GET ${path}`);
+  }
+});
+
 test('with an expired access token the websocket reconnects after exactly one refresh', async ({ page }) => {
   const alpha = bot('alpha');
   await login(page, alpha, { name: 'Alpha' });

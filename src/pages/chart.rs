@@ -78,8 +78,13 @@ fn ChartHost(id: BotId) -> impl IntoView {
     let scope = use_view_scope();
     let registry = use_registry();
     // None: not known yet; Some(true): webserver.
-    let webserver = RwSignal::new(None::<Result<bool, String>>);
-    {
+    // A bot whose store is already open (another page showed it) has its configuration at hand.
+    let known = BotStore::existing(&id).and_then(|s| {
+        s.config
+            .with_untracked(|c| c.as_ref().map(|c| Ok(c.is_webserver())))
+    });
+    let webserver = RwSignal::new(known);
+    if webserver.with_untracked(Option::is_none) {
         let id = id.clone();
         scope.spawn(async move {
             let answer = registry.call(&id, endpoints::show_config()).await;

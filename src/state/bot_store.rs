@@ -1,10 +1,12 @@
 //! `BotStore`: the trading data of one bot, kept fresh by polling, plus the actions that steer the bot.
 //!
+//! One store per bot, from the first page that shows it to the end of its session (logout): pages share it.
 //! Views read its signals and call its methods; they never see endpoints or tokens. Polling runs only while
 //! the page is visible: open trades and the trade count every few seconds, everything else on a slower cadence
 //! and right after any action.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use futures::channel::oneshot;
@@ -74,13 +76,66 @@ pub struct BotStore {
     closed_loading: StoredValue<bool>,
     /// Polled endpoints with a request under way (by path and query): a poll waits for the previous answer.
     polling: StoredValue<HashSet<String>>,
-    /// The page's lifetime: the store's requests and timers end with it.
+    /// The store's lifetime (the bot's session): its requests and timers end with it.
     scope: StoredValue<Scope>,
 }
 
+thread_local! {
+    /// Each bot's store, from the first page that shows the bot to the end of its session (`end_store`): a page
+    /// switch re-reads nothing, and the closed-trade history is not downloaded again (issues 9 and 11).
+    static STORES: RefCell<HashMap<BotId, (Owner, BotStore)>> = RefCell::new(HashMap::new());
+    /// The app's root owner, under which the stores live (it provides the contexts they use).
+    static ROOT: RefCell<Option<Owner>> = const { RefCell::new(None) };
+}
+
+/// Called once by the app's root, after it provided the registry, toasts and settings.
+pub fn install_store_root() {
+    ROOT.with(|r| *r.borrow_mut() = Owner::current());
+}
+
+/// Ends a bot's store (logout, bot removed): its polling and requests stop at once; its signals are disposed a
+/// moment later, once the pages that showed them are gone.
+pub fn end_store(id: &BotId) {
+    let Some((owner, store)) = STORES.with(|m| m.borrow_mut().remove(id)) else {
+        return;
+    };
+    if let Some(scope) = store.scope() {
+        scope.end();
+    }
+    set_timeout(move || owner.cleanup(), Duration::ZERO);
+}
+
 impl BotStore {
-    /// Creates the store of `id`, provides it as context and polls for as long as the calling owner lives.
+    /// Provides the store of `id` as context: the bot's existing store, or a new one that lives until `end_store`.
     pub fn provide(id: BotId) -> Self {
+        let store = Self::of(id);
+        provide_context(store);
+        store
+    }
+
+    /// The store of `id` if a page already opened it (its data may be current).
+    pub fn existing(id: &BotId) -> Option<Self> {
+        STORES.with(|m| m.borrow().get(id).map(|(_, s)| *s))
+    }
+
+    fn of(id: BotId) -> Self {
+        if let Some(store) = Self::existing(&id) {
+            return store;
+        }
+        // A child of the root, not of the page: untracked, so the page's render does not subscribe to what the
+        // store reads while it starts.
+        let parent = ROOT.with(|r| r.borrow().clone());
+        let owner = match parent {
+            Some(root) => root.with(Owner::new),
+            None => Owner::new(),
+        };
+        let store = untrack(|| owner.with(|| Self::create(id.clone())));
+        STORES.with(|m| m.borrow_mut().insert(id, (owner, store)));
+        store
+    }
+
+    /// A new store, polling for as long as the current owner lives.
+    fn create(id: BotId) -> Self {
         let store = Self {
             id: StoredValue::new(id),
             registry: use_registry(),
@@ -105,7 +160,6 @@ impl BotStore {
             polling: StoredValue::new(HashSet::new()),
             scope: StoredValue::new(Scope::of_owner()),
         };
-        provide_context(store);
         // Keep the registry's count (title / icon badge) in step with the open trades.
         Effect::new(move |_| {
             if let Some(n) = store.open_trades.with(|t| t.as_ref().map(Vec::len)) {

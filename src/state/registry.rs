@@ -527,6 +527,7 @@ impl BotRegistry {
 
     /// Logs out of a bot locally and forgets it. freqtrade has no logout endpoint; dropping the tokens is the logout.
     pub fn remove(&self, id: &BotId) {
+        super::bot_store::end_store(id);
         live::disconnect(id);
         CLIENTS.with(|c| c.borrow_mut().remove(id));
         end_session(id);
