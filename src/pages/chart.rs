@@ -21,6 +21,7 @@ use crate::charts::model::frame::CandleFrame;
 use crate::charts::model::marks::TradeInput;
 use crate::charts::model::saved::{ChartPrefs, SavedConfigs};
 use crate::charts::panel::{ChartPanel, LoadStatus, PlotConfigs};
+use crate::components::deferred::Deferred;
 use crate::components::require_bot::RequireBot;
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
@@ -109,7 +110,8 @@ fn ChartHost(id: BotId) -> impl IntoView {
         }
         Some(Ok(false)) => {
             let _store = BotStore::provide(id.clone());
-            view! { <section class="card chart-card"><LiveChartPanel /></section> }.into_any()
+            view! { <section class="card chart-card"><Deferred><LiveChartPanel /></Deferred></section> }
+                .into_any()
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::charts::profit::{
     BalanceDonutCard, CumulativeProfitCard, PeriodProfitCard, ProfitDistributionCard,
     ProfitSummary, TradesLogCard,
 };
+use crate::components::deferred::Deferred;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::require_bot::RequireBot;
 use crate::state::bot_store::BotStore;
@@ -127,13 +128,19 @@ fn Dashboard(id: BotId) -> impl IntoView {
         <div class="dashboard">
             <h1>"Dashboard"</h1>
             <ErrorNotice error=store.error />
-            <ProfitSummary closed=closed open=open open_loaded=open_loaded currency=currency />
+            <Deferred>
+                <ProfitSummary closed=closed open=open open_loaded=open_loaded currency=currency />
+            </Deferred>
             <div class="profit-grid">
-                <CumulativeProfitCard closed=closed open=open currency=currency offset_minutes=offset dark=dark />
-                <PeriodProfitCard period=period data=period_data dark=dark />
-                <ProfitDistributionCard closed=closed bins=bins dark=dark />
-                <TradesLogCard closed=closed currency=currency offset_minutes=offset dark=dark />
-                <BalanceDonutCard balance=balance dark=dark />
+                <Deferred>
+                    <CumulativeProfitCard closed=closed open=open currency=currency offset_minutes=offset dark=dark />
+                </Deferred>
+                <Deferred><PeriodProfitCard period=period data=period_data dark=dark /></Deferred>
+                <Deferred><ProfitDistributionCard closed=closed bins=bins dark=dark /></Deferred>
+                <Deferred>
+                    <TradesLogCard closed=closed currency=currency offset_minutes=offset dark=dark />
+                </Deferred>
+                <Deferred><BalanceDonutCard balance=balance dark=dark /></Deferred>
             </div>
         </div>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::bot::controls::BotControls;
 use crate::components::bot::pair_list::PairList;
+use crate::components::deferred::Deferred;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::panels::{
     BalancePanel, EdgePanel, LocksPanel, PairsPanel, PerformancePanel, PeriodsPanel, ProfitPanel,
@@ -48,17 +49,17 @@ fn Cockpit(id: BotId) -> impl IntoView {
         <div class="cockpit">
             <aside class="cockpit-side">
                 <BotControls />
-                <PairList />
+                <Deferred><PairList /></Deferred>
             </aside>
             <div class="cockpit-main">
                 <ErrorNotice error=store.error />
                 <section class="card chart-area">
-                    <LiveChartPanel />
+                    <Deferred><LiveChartPanel /></Deferred>
                 </section>
                 <section class="card">
                     <TabBar tabs=TABS.to_vec() active=tab />
                     <div class="tab-panel" role="tabpanel">
-                        {move || match tab.get() {
+                        <Deferred>{move || match tab.get() {
                             "closed" => view! { <ClosedTradesTable /> }.into_any(),
                             "profit" => view! { <ProfitPanel /> }.into_any(),
                             "performance" => view! { <PerformancePanel /> }.into_any(),
@@ -73,7 +74,7 @@ fn Cockpit(id: BotId) -> impl IntoView {
                             }
                             .into_any(),
                             _ => view! { <OpenTradesTable /> }.into_any(),
-                        }}
+                        }}</Deferred>
                     </div>
                 </section>
             </div>
