@@ -331,6 +331,24 @@ impl BotStore {
     ) where
         T: Send + Sync + 'static,
     {
+        self.once_in_flight(key, fetch, move |store, result| match result {
+            Ok(value) => {
+                target.set(Some(value));
+                store.error.set(None);
+            }
+            Err(ApiError::Aborted) => {}
+            Err(e) => store.error.set(Some(e)),
+        });
+    }
+
+    /// Runs `fetch` and hands its result to `done`, unless a request with the same `key` is under way (a poll
+    /// waits for the previous answer; a refresh right after another does not ask twice).
+    fn once_in_flight<T: 'static>(
+        &self,
+        key: String,
+        fetch: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
+        done: impl FnOnce(BotStore, Result<T, ApiError>) + 'static,
+    ) {
         let store = *self;
         let fresh = self
             .polling
@@ -344,14 +362,7 @@ impl BotStore {
             store.polling.update_value(|p| {
                 p.remove(&key);
             });
-            match result {
-                Ok(value) => {
-                    target.set(Some(value));
-                    store.error.set(None);
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => store.error.set(Some(e)),
-            }
+            done(store, result);
         });
     }
 
@@ -404,26 +415,17 @@ impl BotStore {
 
     fn load_profit_all(&self) {
         let store = *self;
-        // The same in-flight guard as `load`: a refresh right after another (the websocket going live just after
-        // the page opened) must not ask twice.
         let key = endpoints::profit_all().request.path_and_query();
-        let fresh = self
-            .polling
-            .try_update_value(|p| p.insert(key.clone()))
-            .unwrap_or(false);
-        if !fresh {
-            return;
-        }
-        self.spawn(async move {
-            let result = store.call(endpoints::profit_all()).await;
-            store.polling.update_value(|p| {
-                p.remove(&key);
-            });
-            // Older bots have no /profit_all (404): the panel falls back to /profit.
-            if let Ok(all) = result {
-                store.profit_all.set(Some(all));
-            }
-        });
+        self.once_in_flight(
+            key,
+            async move { store.call(endpoints::profit_all()).await },
+            |store, result| {
+                // Older bots have no /profit_all (404): the panel falls back to /profit, so no error is shown.
+                if let Ok(all) = result {
+                    store.profit_all.set(Some(all));
+                }
+            },
+        );
     }
 
     /// Reads every page of `/trades` (closed trades, 500 per call) one after another, bounded by
