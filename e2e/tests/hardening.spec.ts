@@ -180,16 +180,45 @@ test.describe('against a bot imitation', () => {
     await expect(notice).not.toContainText('CORS');
   });
 
-  test('many open trades: 200 rows, then "show more"; a list answer over 512 KB is decoded in slices', async ({ page }) => {
+  test('many open trades: 100 rows, then "show more" twice; a list answer over 512 KB is decoded in slices', async ({ page }) => {
     // 250 imitated open trades are about 0.55 MB of /status: the sliced decoding path (api::wire::slices).
     await control(IMITATION_PORT, { big: { open: 250, closed: 10, pairs: 40, logs: 10 } });
     await login(page, fake, { name: 'Many' });
     const rows = page.locator('table.open-trades-table tbody tr');
     await expect(page.locator('.open-trade-count')).toContainText('Open trades 250 / max 260');
+    await expect(rows).toHaveCount(100);
+    await page.getByRole('button', { name: 'Show 100 more (100 of 250 shown)' }).click();
     await expect(rows).toHaveCount(200);
     await page.getByRole('button', { name: 'Show 50 more (200 of 250 shown)' }).click();
     await expect(rows).toHaveCount(250);
     await expect(page.locator('.show-more')).toHaveCount(0);
+  });
+
+  test('a whitelist of 1,500 pairs: the pair list draws the rows in view, scrolls to the last and filters', async ({ page }) => {
+    await control(IMITATION_PORT, { big: { open: 5, closed: 0, pairs: 1_500, logs: 0 } });
+    await login(page, fake, { name: 'Wide' });
+    const list = page.locator('.pair-list');
+    const rows = list.locator('.pair-row');
+    await expect(list.locator('.pair-count')).toHaveText('1500');
+    await expect(rows.first()).toHaveText(/P0001\/USDT/);
+    // Only the rows in view and a margin are in the DOM, not 1,500.
+    const drawn = await rows.count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(80);
+    // The scroller has the height of every row: scrolled to its end, it shows the last pair.
+    await list.scrollIntoViewIfNeeded();
+    await list.locator('.pair-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    const last = list.locator('.pair-row', { hasText: 'P1500/USDT' });
+    await expect(last).toBeInViewport();
+    await last.click();
+    await expect(last).toHaveClass(/selected/);
+    expect(await rows.count()).toBeLessThan(80);
+    // The filter finds pairs anywhere in the list.
+    await list.getByLabel('Filter pairs').fill('p074');
+    await expect(list.locator('.pair-count')).toHaveText('10 of 1500');
+    await expect(list.locator('.pair-name')).toHaveText(Array.from({ length: 10 }, (_, i) => `P074${i}/USDT`));
+    await list.getByLabel('Filter pairs').fill('nothing');
+    await expect(list.getByText('No pair matches the filter.')).toBeVisible();
   });
 
   test('a refused token is renewed once, then the calls go on', async ({ page }) => {

@@ -9,6 +9,7 @@ pub mod modal;
 pub mod navbar;
 pub mod panels;
 pub mod require_bot;
+pub mod row_window;
 pub mod tab_indicator;
 pub mod tabs;
 pub mod toasts;

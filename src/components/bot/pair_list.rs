@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 
 use crate::api::wire::{Lock, Trade};
+use crate::components::row_window::row_window;
 use crate::state::bot_store::use_bot_store;
 use crate::util::format;
 use crate::util::format::visible;
@@ -66,6 +67,18 @@ pub fn pair_rows(
         .collect()
 }
 
+/// Height of one pair row in CSS px: `.pair-list li` in style/main.css has exactly this height, which is what lets
+/// the list draw only the rows in view (`row_window`).
+const ROW_PX: f64 = 30.0;
+
+/// From this many pairs on, a filter box is shown above the list.
+const FILTER_FROM: usize = 16;
+
+/// Whether `pair` matches the filter text (case-insensitive substring; an empty filter matches all).
+pub fn pair_matches(pair: &str, filter_lower: &str) -> bool {
+    filter_lower.is_empty() || pair.to_lowercase().contains(filter_lower)
+}
+
 #[component]
 pub fn PairList() -> impl IntoView {
     let store = use_bot_store();
@@ -85,8 +98,18 @@ pub fn PairList() -> impl IntoView {
             )
         })
     });
-    let order =
-        Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.pair.clone()).collect::<Vec<_>>()));
+    let filter = RwSignal::new(String::new());
+    let total = Memo::new(move |_| rows.with(Vec::len));
+    // The pairs the filter lets through, in list order.
+    let order = Memo::new(move |_| {
+        let f = filter.with(|f| f.trim().to_lowercase());
+        rows.with(|r| {
+            r.iter()
+                .filter(|r| pair_matches(&r.pair, &f))
+                .map(|r| r.pair.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let by_pair = Memo::new(move |_| {
         rows.with(|r| {
             r.iter()
@@ -94,9 +117,53 @@ pub fn PairList() -> impl IntoView {
                 .collect::<HashMap<_, _>>()
         })
     });
+    // Scroll position and viewport height of the list's scroller. Before its first scroll event the window's
+    // height stands for the viewport (the scroller is never taller).
+    let scroll_top = RwSignal::new(0.0_f64);
+    let viewport = RwSignal::new(
+        window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(1_000.0),
+    );
+    let on_scroll = move |ev: leptos::ev::Event| {
+        let el = event_target::<web_sys::Element>(&ev);
+        scroll_top.set(f64::from(el.scroll_top()));
+        viewport.set(f64::from(el.client_height()));
+    };
+    let drawn = Memo::new(move |_| {
+        order.with(|o| {
+            let w = row_window(o.len(), scroll_top.get(), viewport.get(), ROW_PX);
+            (
+                w.start,
+                o.get(w).map(<[String]>::to_vec).unwrap_or_default(),
+            )
+        })
+    });
+    let list_px = move || format!("{}px", order.with(Vec::len) as f64 * ROW_PX);
+    let above_px = move || format!("{}px", drawn.with(|d| d.0) as f64 * ROW_PX);
+    let count = move || {
+        let (shown, all) = (order.with(Vec::len), total.get());
+        if shown == all {
+            all.to_string()
+        } else {
+            format!("{shown} of {all}")
+        }
+    };
     view! {
         <section class="card pair-list">
-            <h2>"Pairs"</h2>
+            <h2>"Pairs " <span class="muted pair-count">{count}</span></h2>
+            <Show when=move || { total.get() >= FILTER_FROM }>
+                <input
+                    type="search"
+                    class="pair-filter"
+                    placeholder="Filter pairs"
+                    aria-label="Filter pairs"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </Show>
             <Show
                 when=move || !rows.with(|r| r.is_empty())
                 fallback=move || {
@@ -107,46 +174,52 @@ pub fn PairList() -> impl IntoView {
                     }
                 }
             >
-                <ul>
-                    // Keyed by pair: a poll that moves every profit updates texts, it does not rebuild 1,500 rows.
-                    <For each=move || order.get() key=|pair| pair.clone() let:pair>
-                        {
-                            let row = {
-                                let pair = pair.clone();
-                                Memo::new(move |_| by_pair.with(|m| m.get(&pair).cloned()))
-                            };
-                            let selected_pair = pair.clone();
-                            let class = move || match row.with(|r| r.as_ref().and_then(|r| r.profit_ratio)) {
-                                Some(r) if r < 0.0 => "pair-profit loss",
-                                Some(_) => "pair-profit profit",
-                                None => "pair-profit muted",
-                            };
-                            let locked = move || row.with(|r| r.as_ref().is_some_and(|r| r.locked));
-                            view! {
-                                <li>
-                                    <button
-                                        class="pair-row"
-                                        class:selected=move || store.selected_pair.get().as_deref() == Some(selected_pair.as_str())
-                                        on:click=move |_| store.selected_pair.set(Some(pair.clone()))
-                                    >
-                                        <span class="pair-name">{visible(&pair)}</span>
-                                        {move || locked().then(|| view! {
-                                            <span class="lock-mark" title="Locked" aria-label="locked">"🔒"</span>
-                                        })}
-                                        <span class=class>
-                                            {move || row.with(|r| {
-                                                r.as_ref()
-                                                    .and_then(|r| r.profit_ratio)
-                                                    .map(|r| format!("{}%", format::fixed(r * 100.0, 2)))
-                                                    .unwrap_or_default()
+                <div class="pair-scroll" on:scroll=on_scroll>
+                    // Only the rows in view are drawn; the list keeps the height of all of them.
+                    <ul style:height=list_px style:padding-top=above_px>
+                        // Keyed by pair: a poll that moves every profit updates texts, it does not rebuild rows.
+                        <For each=move || drawn.get().1 key=|pair| pair.clone() let:pair>
+                            {
+                                let row = {
+                                    let pair = pair.clone();
+                                    Memo::new(move |_| by_pair.with(|m| m.get(&pair).cloned()))
+                                };
+                                let selected_pair = pair.clone();
+                                let class = move || match row.with(|r| r.as_ref().and_then(|r| r.profit_ratio)) {
+                                    Some(r) if r < 0.0 => "pair-profit loss",
+                                    Some(_) => "pair-profit profit",
+                                    None => "pair-profit muted",
+                                };
+                                let locked = move || row.with(|r| r.as_ref().is_some_and(|r| r.locked));
+                                view! {
+                                    <li>
+                                        <button
+                                            class="pair-row"
+                                            class:selected=move || store.selected_pair.get().as_deref() == Some(selected_pair.as_str())
+                                            on:click=move |_| store.selected_pair.set(Some(pair.clone()))
+                                        >
+                                            <span class="pair-name">{visible(&pair)}</span>
+                                            {move || locked().then(|| view! {
+                                                <span class="lock-mark" title="Locked" aria-label="locked">"🔒"</span>
                                             })}
-                                        </span>
-                                    </button>
-                                </li>
+                                            <span class=class>
+                                                {move || row.with(|r| {
+                                                    r.as_ref()
+                                                        .and_then(|r| r.profit_ratio)
+                                                        .map(|r| format!("{}%", format::fixed(r * 100.0, 2)))
+                                                        .unwrap_or_default()
+                                                })}
+                                            </span>
+                                        </button>
+                                    </li>
+                                }
                             }
-                        }
-                    </For>
-                </ul>
+                        </For>
+                    </ul>
+                </div>
+                <Show when=move || order.with(Vec::is_empty)>
+                    <p class="muted">"No pair matches the filter."</p>
+                </Show>
             </Show>
         </section>
     }
@@ -202,6 +275,14 @@ mod tests {
             )
         });
         assert_eq!(eth, Some((false, 2, Some(-100.0))));
+    }
+
+    #[test]
+    fn the_filter_is_a_case_insensitive_substring() {
+        assert!(pair_matches("BTC/USDT", ""));
+        assert!(pair_matches("BTC/USDT", "btc"));
+        assert!(pair_matches("ETH/BTC", "btc"));
+        assert!(!pair_matches("ETH/USDT", "btc"));
     }
 
     #[test]
