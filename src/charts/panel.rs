@@ -14,6 +14,7 @@ use super::model::frame::CandleFrame;
 use super::model::marks::TradeInput;
 use super::model::plot::PlotSpec;
 use super::model::saved::{ChartPrefs, SavedConfigs, STRATEGY_CONFIG};
+use crate::components::select_options::fill_options;
 
 /// Where the data stands.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -101,6 +102,15 @@ pub fn ChartPanel(
                 .unwrap_or_default()
         })
     });
+    // The pair options, written into the select whenever the list changes (long lists: `fill_options`); the
+    // shown pair stays selected, and later choices go through the select's `value`.
+    let pair_select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let list = pairs.get();
+        if let Some(select) = pair_select.get() {
+            fill_options(&select, &list, pair.get_untracked().as_deref());
+        }
+    });
     let default_candles = Signal::derive(move || prefs.with(|p| p.default_candles));
     let shown = configs.shown;
     let header = move || {
@@ -143,13 +153,8 @@ pub fn ChartPanel(
         <div class="chart-panel">
             <div class="chart-toolbar">
                 <label>"Pair"
-                    <select aria-label="Pair" prop:value=move || pair.get().unwrap_or_default()
+                    <select aria-label="Pair" node_ref=pair_select prop:value=move || pair.get().unwrap_or_default()
                         on:change=move |ev| pair.set(Some(event_target_value(&ev)))>
-                        {move || pairs.get().into_iter().map(|p| {
-                            // `selected` per option keeps the shown pair when the list is replaced.
-                            let is = p.clone();
-                            view! { <option value=p.clone() prop:selected=move || pair.get().as_deref() == Some(is.as_str())>{p.clone()}</option> }
-                        }).collect_view()}
                     </select>
                 </label>
                 <label>"Timeframe"

@@ -10,6 +10,7 @@ pub mod navbar;
 pub mod panels;
 pub mod require_bot;
 pub mod row_window;
+pub mod select_options;
 pub mod tab_indicator;
 pub mod tabs;
 pub mod toasts;
