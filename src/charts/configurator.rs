@@ -5,10 +5,13 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::model::color::color_or_auto;
 use super::model::plot::{IndicatorSpec, PaneId, PlotSpec, SeriesKind};
 use super::model::saved::{SavedConfigs, STRATEGY_CONFIG};
 use super::model::templates::{apply_template, templates};
+use crate::components::select_options::{choices_of, ListSelect};
 
 fn pane_value(p: PaneId) -> String {
     match p {
@@ -109,17 +112,10 @@ pub fn PlotConfigurator(
 
             <div class="pc-row">
                 <label>"Config"
-                    <select
-                        aria-label="Saved plot configs"
-                        prop:value=move || saved.with(|s| if s.selected.is_empty() { STRATEGY_CONFIG.to_string() } else { s.selected.clone() })
-                        on:change=move |ev| choose_config(event_target_value(&ev))
-                    >
-                        <option value=STRATEGY_CONFIG>{STRATEGY_CONFIG}</option>
-                        {move || saved.with(|s| s.configs.iter().map(|c| {
-                            let n = c.name.clone();
-                            view! { <option value=n.clone()>{n.clone()}</option> }
-                        }).collect_view())}
-                    </select>
+                    <ListSelect aria_label="Saved plot configs"
+                        choices=Signal::derive(move || choices_of(saved.with(SavedConfigs::names)))
+                        value=Signal::derive(move || saved.with(SavedConfigs::selected_name))
+                        on_change=Callback::new(choose_config) />
                 </label>
                 <label>"Name"
                     <input type="text" aria-label="Config name" prop:value=move || name.get()
@@ -162,7 +158,7 @@ pub fn PlotConfigurator(
                         new_subplot.set(String::new());
                     }
                 }>"Add subplot"</button>
-                <Show when=move || matches!(target.get(), PaneId::Sub(_))>
+                <When when=move || matches!(target.get(), PaneId::Sub(_))>
                     <input type="text" placeholder="Rename to" aria-label="Rename subplot" prop:value=move || rename_to.get()
                         on:input=move |ev| rename_to.set(event_target_value(&ev)) />
                     <button type="button" class="button" on:click=move |_| {
@@ -179,7 +175,7 @@ pub fn PlotConfigurator(
                             target.set(PaneId::Main);
                         }
                     }>"Delete subplot"</button>
-                </Show>
+                </When>
             </div>
 
             <table class="pc-indicators">

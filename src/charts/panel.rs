@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::component::CandleChart;
 use super::configurator::PlotConfigurator;
 use super::model::chart::ChartOptions;
@@ -13,8 +15,8 @@ use super::model::color::parse_color;
 use super::model::frame::CandleFrame;
 use super::model::marks::TradeInput;
 use super::model::plot::PlotSpec;
-use super::model::saved::{ChartPrefs, SavedConfigs, STRATEGY_CONFIG};
-use crate::components::select_options::fill_options;
+use super::model::saved::{ChartPrefs, SavedConfigs};
+use crate::components::select_options::{choices_of, ListSelect};
 
 /// Where the data stands.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,15 +104,6 @@ pub fn ChartPanel(
                 .unwrap_or_default()
         })
     });
-    // The pair options, written into the select whenever the list changes (long lists: `fill_options`); the
-    // shown pair stays selected, and later choices go through the select's `value`.
-    let pair_select = NodeRef::<leptos::html::Select>::new();
-    Effect::new(move |_| {
-        let list = pairs.get();
-        if let Some(select) = pair_select.get() {
-            fill_options(&select, &list, pair.get_untracked().as_deref());
-        }
-    });
     let default_candles = Signal::derive(move || prefs.with(|p| p.default_candles));
     let shown = configs.shown;
     let header = move || {
@@ -153,18 +146,14 @@ pub fn ChartPanel(
         <div class="chart-panel">
             <div class="chart-toolbar">
                 <label>"Pair"
-                    <select aria-label="Pair" node_ref=pair_select prop:value=move || pair.get().unwrap_or_default()
-                        on:change=move |ev| pair.set(Some(event_target_value(&ev)))>
-                    </select>
+                    <ListSelect aria_label="Pair" choices=Signal::derive(move || choices_of(pairs.get()))
+                        value=Signal::derive(move || pair.get().unwrap_or_default())
+                        on_change=Callback::new(move |v| pair.set(Some(v))) />
                 </label>
                 <label>"Timeframe"
-                    <select aria-label="Timeframe" prop:value=move || timeframe.get().unwrap_or_default()
-                        on:change=move |ev| timeframe.set(Some(event_target_value(&ev)))>
-                        {move || timeframes.get().into_iter().map(|t| {
-                            let is = t.clone();
-                            view! { <option value=t.clone() prop:selected=move || timeframe.get().as_deref() == Some(is.as_str())>{t.clone()}</option> }
-                        }).collect_view()}
-                    </select>
+                    <ListSelect aria_label="Timeframe" choices=Signal::derive(move || choices_of(timeframes.get()))
+                        value=Signal::derive(move || timeframe.get().unwrap_or_default())
+                        on_change=Callback::new(move |v| timeframe.set(Some(v))) />
                 </label>
                 {children.map(|c| c())}
                 <button type="button" class="button" on:click=move |_| on_refresh.run(())>"Refresh chart"</button>
@@ -184,11 +173,9 @@ pub fn ChartPanel(
                     "Chart areas"
                 </label>
                 <label>"Plot config"
-                    <select aria-label="Plot config" prop:value=move || configs.saved.with(|s| if s.selected.is_empty() { STRATEGY_CONFIG.to_string() } else { s.selected.clone() })
-                        on:change=move |ev| { let v = event_target_value(&ev); configs.saved.update(|s| s.selected = v) }>
-                        <option value=STRATEGY_CONFIG>{STRATEGY_CONFIG}</option>
-                        {move || configs.saved.with(|s| s.configs.iter().map(|c| view! { <option value=c.name.clone()>{c.name.clone()}</option> }).collect_view())}
-                    </select>
+                    <ListSelect aria_label="Plot config" choices=Signal::derive(move || choices_of(configs.saved.with(SavedConfigs::names)))
+                        value=Signal::derive(move || configs.saved.with(SavedConfigs::selected_name))
+                        on_change=Callback::new(move |v| configs.saved.update(|s| s.selected = v)) />
                 </label>
                 <button type="button" class="button" aria-pressed=move || configs.open.get().to_string() on:click=open_configurator>"Configure plot"</button>
                 <details class="chart-settings">
@@ -217,9 +204,9 @@ pub fn ChartPanel(
                 <CandleChart frame=frame spec=shown trades=trades options=options default_candles=default_candles local_time=local_time />
                 {move || empty().map(|t| view! { <p class="chart-empty" role="status">{t}</p> })}
             </div>
-            <Show when=move || configs.open.get()>
+            <When when=move || configs.open.get()>
                 <PlotConfigurator open=configs.open draft=configs.draft saved=configs.saved strategy_spec=configs.strategy columns=columns />
-            </Show>
+            </When>
         </div>
     }
 }

@@ -15,3 +15,4 @@ pub mod tab_indicator;
 pub mod tabs;
 pub mod toasts;
 pub mod trades;
+pub mod when;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 /// A dialog over the page while `open` is true. Escape and the backdrop close it.
 #[component]
 pub fn Modal(
@@ -12,7 +14,7 @@ pub fn Modal(
     let children = StoredValue::new(children);
     let title = StoredValue::new(title);
     view! {
-        <Show when=move || open.get()>
+        <When when=move || open.get()>
             <div class="modal-backdrop" on:click=move |_| open.set(false)>
                 <div
                     class="modal"
@@ -30,7 +32,7 @@ pub fn Modal(
                     {children.with_value(|c| c())}
                 </div>
             </div>
-        </Show>
+        </When>
     }
 }
 

@@ -2,6 +2,8 @@
 //! loading indicator.
 
 use leptos::prelude::*;
+
+use crate::components::when::When;
 use leptos_router::components::A;
 
 use crate::api::ws::SocketState;
@@ -63,7 +65,7 @@ pub fn Navbar() -> impl IntoView {
                         }
                     })
             }}
-            <Show when=move || !bots.with(|b| b.is_empty())>
+            <When when=move || !bots.with(|b| b.is_empty())>
                 <select
                     id="bot-select"
                     aria-label="Selected bot"
@@ -81,10 +83,10 @@ pub fn Navbar() -> impl IntoView {
                         </option>
                     </For>
                 </select>
-            </Show>
-            <Show when=move || bots.with(|b| b.is_empty())>
+            </When>
+            <When when=move || bots.with(|b| b.is_empty())>
                 <A href=app_href("/login") attr:class="button primary">"Log in"</A>
-            </Show>
+            </When>
             <button class="icon-btn" aria-label="Toggle theme" title="Toggle dark / light" on:click=toggle_theme>
                 <ThemeIcon />
             </button>

@@ -1,6 +1,8 @@
 //! The bot list: select, rename, reorder, log in again, remove (log out).
 
 use leptos::prelude::*;
+
+use crate::components::when::When;
 use leptos_router::components::A;
 
 use crate::api::ws::SocketState;
@@ -20,7 +22,7 @@ pub fn BotsPage() -> impl IntoView {
                 <h1>"Bots"</h1>
                 <A href=app_href("/login") attr:class="button primary">"Add a bot"</A>
             </div>
-            <Show
+            <When
                 when=move || !bots.with(|b| b.is_empty())
                 fallback=|| view! {
                     <p class="muted">
@@ -34,7 +36,7 @@ pub fn BotsPage() -> impl IntoView {
                         <BotRow id=bot.id />
                     </For>
                 </ul>
-            </Show>
+            </When>
         </section>
     }
 }
@@ -90,11 +92,11 @@ fn BotRow(id: BotId) -> impl IntoView {
                     {move || entry.get().map(|e| format!("ws: {}", e.socket.label())).unwrap_or_default()}
                 </span>
             </span>
-            <Show when=move || entry.get().is_some_and(|e| e.socket == SocketState::Unavailable)>
+            <When when=move || entry.get().is_some_and(|e| e.socket == SocketState::Unavailable)>
                 <pre class="ws-help" role="note">{UPGRADE_HELP}</pre>
-            </Show>
+            </When>
             <div class="bot-main">
-                <Show
+                <When
                     when=move || editing.get()
                     fallback=move || view! { <strong class="bot-name">{name}</strong> }
                 >
@@ -109,7 +111,7 @@ fn BotRow(id: BotId) -> impl IntoView {
                         <input aria-label="New name" type="text" bind:value=new_name />
                         <button type="submit">"Save"</button>
                     </form>
-                </Show>
+                </When>
                 <span class="muted">{details}</span>
             </div>
             <div class="row-actions">
@@ -126,10 +128,10 @@ fn BotRow(id: BotId) -> impl IntoView {
                 <button aria-label="Move down" disabled=is_last on:click=move |_| with_id(&|id| registry.shift(id, 1))>
                     "↓"
                 </button>
-                <Show when=move || status.get() == BotStatus::LoginRequired>
+                <When when=move || status.get() == BotStatus::LoginRequired>
                     <A href=relogin_href.clone() attr:class="button primary">"Log in again"</A>
-                </Show>
-                <Show
+                </When>
+                <When
                     when=move || confirming.get()
                     fallback=move || view! {
                         <button class="danger" on:click=move |_| confirming.set(true)>"Log out"</button>
@@ -148,7 +150,7 @@ fn BotRow(id: BotId) -> impl IntoView {
                         </button>
                         <button on:click=move |_| confirming.set(false)>"Cancel"</button>
                     </span>
-                </Show>
+                </When>
             </div>
         </li>
     }

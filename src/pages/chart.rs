@@ -23,6 +23,7 @@ use crate::charts::model::saved::{ChartPrefs, SavedConfigs};
 use crate::charts::panel::{ChartPanel, LoadStatus, PlotConfigs};
 use crate::components::deferred::Deferred;
 use crate::components::require_bot::RequireBot;
+use crate::components::select_options::{choices_of, ListSelect};
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
 use crate::state::persist::BotId;
@@ -169,19 +170,7 @@ pub fn LiveChartPanel() -> impl IntoView {
     let pair = store.selected_pair;
     let seq = StoredValue::new(0u64);
 
-    let pairs = Memo::new(move |_| {
-        let mut list: Vec<String> = store
-            .whitelist
-            .with(|w| w.as_ref().map(|w| w.whitelist.clone()).unwrap_or_default());
-        store.open_trades.with(|t| {
-            for t in t.iter().flatten() {
-                if !list.contains(&t.pair) {
-                    list.push(t.pair.clone());
-                }
-            }
-        });
-        list
-    });
+    let pairs = store.pairs;
     // Follow the bot: its timeframe, and the first pair until the user picks one.
     Effect::new(move |_| {
         let own = store
@@ -446,10 +435,9 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
             on_refresh=Callback::new(move |_| load())
         >
             <label>"Strategy"
-                <select aria-label="Strategy" prop:value=move || strategy.get().unwrap_or_default()
-                    on:change=move |ev| strategy.set(Some(event_target_value(&ev)))>
-                    {move || strategies.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
-                </select>
+                <ListSelect aria_label="Strategy" choices=Signal::derive(move || choices_of(strategies.get()))
+                    value=Signal::derive(move || strategy.get().unwrap_or_default())
+                    on_change=Callback::new(move |v| strategy.set(Some(v))) />
             </label>
             <label>"Timerange"
                 <input type="text" aria-label="Timerange" placeholder="20261101-" prop:value=move || timerange.get()

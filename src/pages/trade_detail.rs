@@ -3,6 +3,8 @@
 //! the trade with `GET /trade/{id}`, again after every refresh of the open trades and after every action.
 
 use leptos::prelude::*;
+
+use crate::components::when::When;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -157,8 +159,8 @@ fn TradeById(store: BotStore, id: TradeId) -> impl IntoView {
             Loaded::Failed(e) => view! { <ErrorNotice error=Signal::stored(Some(e)) /> }.into_any(),
             Loaded::Found(_) => ().into_any(),
         }}
-        <Show when=move || found.get()>
+        <When when=move || found.get()>
             <TradeDetailBody trade=trade.into() on_deleted=on_deleted on_reloaded=on_reloaded />
-        </Show>
+        </When>
     }
 }

@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 
 use super::live::{self, LiveEvent};
 use super::paging::{Next, Paging, TRADES_PAGE};
+use super::pairs::known_pairs;
 use super::persist::BotId;
 use super::registry::{session_scope, use_registry, BotRegistry};
 use super::toasts::{use_toasts, Severity, Toasts};
@@ -64,6 +65,8 @@ pub struct BotStore {
     pub error: RwSignal<Option<ApiError>>,
     /// Bumped after every action and slow refresh; panels that load on demand track it to reload.
     pub revision: RwSignal<u64>,
+    /// The whitelist, then the pairs of open trades no longer on it (`pairs::known_pairs`).
+    pub pairs: Memo<Vec<String>>,
     /// The pair the user picked in the pair list or a trade table (the chart follows it).
     pub selected_pair: RwSignal<Option<String>>,
     /// Actions under way, by key: a second click while one runs sends nothing.
@@ -136,22 +139,37 @@ impl BotStore {
 
     /// A new store, polling for as long as the current owner lives.
     fn create(id: BotId) -> Self {
+        let whitelist = RwSignal::new(None::<WhitelistResponse>);
+        let open_trades = RwSignal::new(None::<Vec<Trade>>);
+        let pairs = Memo::new(move |_| {
+            whitelist.with(|w| {
+                open_trades.with(|open| {
+                    known_pairs(
+                        w.as_ref()
+                            .map(|w| w.whitelist.as_slice())
+                            .unwrap_or_default(),
+                        open.as_deref().unwrap_or_default(),
+                    )
+                })
+            })
+        });
         let store = Self {
             id: StoredValue::new(id),
             registry: use_registry(),
             toasts: use_toasts(),
             config: RwSignal::new(None),
-            open_trades: RwSignal::new(None),
+            open_trades,
             count: RwSignal::new(None),
             closed_trades: RwSignal::new(None),
             profit: RwSignal::new(None),
             profit_all: RwSignal::new(None),
             balance: RwSignal::new(None),
-            whitelist: RwSignal::new(None),
+            whitelist,
             blacklist: RwSignal::new(None),
             locks: RwSignal::new(None),
             error: RwSignal::new(None),
             revision: RwSignal::new(0),
+            pairs,
             selected_pair: RwSignal::new(None),
             running: StoredValue::new(HashSet::new()),
             new_candle: RwSignal::new(None),

@@ -4,6 +4,7 @@ pub mod bot_store;
 pub mod health;
 pub mod live;
 pub mod paging;
+pub mod pairs;
 pub mod persist;
 pub mod registry;
 pub mod settings;

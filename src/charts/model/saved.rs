@@ -40,6 +40,22 @@ impl SavedConfigs {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
     }
 
+    /// Every config a user can choose, the strategy's first.
+    pub fn names(&self) -> Vec<String> {
+        std::iter::once(STRATEGY_CONFIG.to_string())
+            .chain(self.configs.iter().map(|c| c.name.clone()))
+            .collect()
+    }
+
+    /// The active config's name ([`STRATEGY_CONFIG`] when none is chosen).
+    pub fn selected_name(&self) -> String {
+        if self.selected.is_empty() {
+            STRATEGY_CONFIG.to_string()
+        } else {
+            self.selected.clone()
+        }
+    }
+
     pub fn get(&self, name: &str) -> Option<&PlotSpec> {
         self.configs
             .iter()

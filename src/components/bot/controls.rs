@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use crate::api::wire::{RunMode, ShowConfig, TraderState};
 use crate::components::modal::ConfirmButton;
 use crate::runtime::use_view_scope;
@@ -30,7 +32,7 @@ pub fn BotControls() -> impl IntoView {
                 None => view! { <p class="muted">"Loading the bot's configuration…"</p> }.into_any(),
                 Some(c) => view! { <ConfigSummary config=c /> }.into_any(),
             }}
-            <Show when=move || trading.get()>
+            <When when=move || trading.get()>
                 <div class="controls">
                     <ConfirmButton
                         label="Start"
@@ -67,7 +69,7 @@ pub fn BotControls() -> impl IntoView {
                         "Refresh"
                     </button>
                 </div>
-            </Show>
+            </When>
         </section>
     }
 }

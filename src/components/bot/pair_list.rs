@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use crate::api::wire::{Lock, Trade};
 use crate::components::row_window::row_window;
 use crate::state::bot_store::use_bot_store;
@@ -21,14 +23,9 @@ pub struct PairRow {
     pub locked: bool,
 }
 
-/// Builds the rows: whitelist pairs in their order, then pairs with open trades that left the whitelist.
-/// Linear in pairs + trades + locks (a bot with 1,500 pairs and 10,000 open trades must not freeze the page).
-pub fn pair_rows(
-    whitelist: &[String],
-    open: &[Trade],
-    locks: &[Lock],
-    now_ms: i64,
-) -> Vec<PairRow> {
+/// Builds the rows of `pairs` (the store's known pairs: whitelist, then open-trade pairs off it). Linear in
+/// pairs + trades + locks (a bot with 1,500 pairs and 10,000 open trades must not freeze the page).
+pub fn pair_rows(pairs: &[String], open: &[Trade], locks: &[Lock], now_ms: i64) -> Vec<PairRow> {
     // Per pair: (stake, stake-weighted profit ratio, trade count).
     let mut by_pair: HashMap<&str, (f64, f64, usize)> = HashMap::new();
     for t in open {
@@ -37,13 +34,6 @@ pub fn pair_rows(
         e.0 += stake;
         e.1 += stake * t.profit_ratio.unwrap_or(0.0);
         e.2 += 1;
-    }
-    let mut seen: HashSet<&str> = whitelist.iter().map(String::as_str).collect();
-    let mut pairs: Vec<&str> = whitelist.iter().map(String::as_str).collect();
-    for t in open {
-        if seen.insert(t.pair.as_str()) {
-            pairs.push(t.pair.as_str());
-        }
     }
     let in_force =
         |l: &&Lock| l.active && (l.lock_end_timestamp == 0 || l.lock_end_timestamp > now_ms);
@@ -54,14 +44,14 @@ pub fn pair_rows(
         .map(|l| l.pair.as_str())
         .collect();
     pairs
-        .into_iter()
+        .iter()
         .map(|pair| {
-            let (stake, weighted, count) = by_pair.get(pair).copied().unwrap_or_default();
+            let (stake, weighted, count) = by_pair.get(pair.as_str()).copied().unwrap_or_default();
             PairRow {
-                pair: pair.to_string(),
+                pair: pair.clone(),
                 profit_ratio: (count > 0 && stake > 0.0).then(|| weighted / stake),
                 open_trades: count,
-                locked: all_locked || locked.contains(pair),
+                locked: all_locked || locked.contains(pair.as_str()),
             }
         })
         .collect()
@@ -83,19 +73,18 @@ pub fn pair_matches(pair: &str, filter_lower: &str) -> bool {
 pub fn PairList() -> impl IntoView {
     let store = use_bot_store();
     let rows = Memo::new(move |_| {
-        let whitelist = store
-            .whitelist
-            .with(|w| w.as_ref().map(|w| w.whitelist.clone()).unwrap_or_default());
         let locks = store
             .locks
             .with(|l| l.as_ref().map(|l| l.locks.clone()).unwrap_or_default());
         store.open_trades.with(|open| {
-            pair_rows(
-                &whitelist,
-                open.as_deref().unwrap_or_default(),
-                &locks,
-                js_sys::Date::now() as i64,
-            )
+            store.pairs.with(|pairs| {
+                pair_rows(
+                    pairs,
+                    open.as_deref().unwrap_or_default(),
+                    &locks,
+                    js_sys::Date::now() as i64,
+                )
+            })
         })
     });
     let filter = RwSignal::new(String::new());
@@ -154,7 +143,7 @@ pub fn PairList() -> impl IntoView {
     view! {
         <section class="card pair-list">
             <h2>"Pairs " <span class="muted pair-count">{count}</span></h2>
-            <Show when=move || { total.get() >= FILTER_FROM }>
+            <When when=move || { total.get() >= FILTER_FROM }>
                 <input
                     type="search"
                     class="pair-filter"
@@ -163,8 +152,8 @@ pub fn PairList() -> impl IntoView {
                     prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
-            </Show>
-            <Show
+            </When>
+            <When
                 when=move || !rows.with(|r| r.is_empty())
                 fallback=move || {
                     view! {
@@ -217,10 +206,10 @@ pub fn PairList() -> impl IntoView {
                         </For>
                     </ul>
                 </div>
-                <Show when=move || order.with(Vec::is_empty)>
+                <When when=move || order.with(Vec::is_empty)>
                     <p class="muted">"No pair matches the filter."</p>
-                </Show>
-            </Show>
+                </When>
+            </When>
         </section>
     }
 }
@@ -228,6 +217,7 @@ pub fn PairList() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::pairs::known_pairs;
 
     fn trade(pair: &str, stake: f64, ratio: f64) -> Trade {
         Trade {
@@ -256,7 +246,7 @@ mod tests {
             trade("XRP/USDT", 50.0, 0.1),
         ];
         let rows = pair_rows(
-            &wl,
+            &known_pairs(&wl, &open),
             &open,
             &[lock("BTC/USDT", 2_000, true), lock("ETH/USDT", 500, true)],
             1_000,

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::common::{amount, money, percent, sign_class, stake_decimals, store_view};
 use crate::api::wire::{BalanceRecord, BalanceResponse};
 use crate::state::bot_store::use_bot_store;
@@ -69,9 +71,9 @@ pub fn BalancePanel() -> impl IntoView {
             <div class="panel-head">
                 <h2>
                     "Balance"
-                    <Show when=move || dry.get()>
+                    <When when=move || dry.get()>
                         <span class="dry-marker" title="Dry-run: simulated balances">" (dry)"</span>
-                    </Show>
+                    </When>
                 </h2>
                 <label class="check">
                     <input

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::select_options::{choices_of, ListSelect};
+
 use super::common::{store_view, time_text, zone_label};
 use crate::api::wire::{Lock, LockPayload, LockSide};
 use crate::components::modal::ConfirmButton;
@@ -263,20 +265,16 @@ fn AddLockForm() -> impl IntoView {
             <div class="form-grid">
                 <div class="field">
                     <label for="lock-pair">"Pair"</label>
-                    <select
+                    <ListSelect
                         id="lock-pair"
-                        prop:value=move || pair.get()
-                        on:change=move |ev| pair.set(event_target_value(&ev))
-                    >
-                        {move || {
-                            pairs
-                                .get()
-                                .into_iter()
-                                .map(|p| view! { <option value=p.clone()>{p.clone()}</option> })
-                                .collect_view()
-                        }}
-                        <option value="*">"All pairs (*)"</option>
-                    </select>
+                        choices=Signal::derive(move || {
+                            let mut list = choices_of(pairs.get());
+                            list.push(("*".to_string(), "All pairs (*)".to_string()));
+                            list
+                        })
+                        value=pair
+                        on_change=Callback::new(move |v| pair.set(v))
+                    />
                 </div>
                 <div class="field">
                     <label for="lock-until">"Until (UTC)"</label>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::select_options::{choices_of, ListSelect};
+
 use super::common::{money, percent, resource_view, sign_class, stake_currency, stake_decimals};
 use crate::api::endpoints;
 use crate::api::error::ApiError;
@@ -181,20 +183,16 @@ pub fn PerformancePanel() -> impl IntoView {
                     </div>
                     <div class="control">
                         <label for="perf-pair">"Pair"</label>
-                        <select
+                        <ListSelect
                             id="perf-pair"
-                            prop:value=move || pair.get()
-                            on:change=move |ev| pair.set(event_target_value(&ev))
-                        >
-                            <option value="">"All pairs"</option>
-                            {move || {
-                                pairs
-                                    .get()
-                                    .into_iter()
-                                    .map(|p| view! { <option value=p.clone()>{p.clone()}</option> })
-                                    .collect_view()
-                            }}
-                        </select>
+                            choices=Signal::derive(move || {
+                                let mut list = vec![(String::new(), "All pairs".to_string())];
+                                list.extend(choices_of(pairs.get()));
+                                list
+                            })
+                            value=pair
+                            on_change=Callback::new(move |v| pair.set(v))
+                        />
                     </div>
                     <button on:click=move |_| rows.refetch()>"Reload"</button>
                 </div>

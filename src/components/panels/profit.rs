@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::common::{
     money, number, percent, sign_class, stake_currency, stake_decimals, store_view, time_text,
 };
@@ -186,7 +188,7 @@ pub fn ProfitPanel() -> impl IntoView {
         <div class="panel panel-profit">
             <div class="panel-head">
                 <h2>"Profit"</h2>
-                <Show when=move || has_sides.get()>
+                <When when=move || has_sides.get()>
                     <div class="segmented" role="group" aria-label="Direction">
                         {[Side::All, Side::Long, Side::Short]
                             .into_iter()
@@ -201,7 +203,7 @@ pub fn ProfitPanel() -> impl IntoView {
                             })
                             .collect_view()}
                     </div>
-                </Show>
+                </When>
             </div>
             {store_view(store, stats, "Loading profit…", move |p| {
                 let (d, c, s) = (decimals.get(), currency.get(), settings.get());

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::force_entry::ForceEntryDialog;
 use super::force_exit::ForceExitDialog;
 use crate::api::wire::{Trade, TradeId};
@@ -90,17 +92,17 @@ pub fn TradeActions(
 
     view! {
         <div class="trade-actions" role="group" aria-label="Trade actions">
-            <Show when=move || is_open.get()>
+            <When when=move || is_open.get()>
                 <button type="button" class="primary" on:click=move |_| exit_open.set(true)>
                     "Force exit…"
                 </button>
-            </Show>
-            <Show when=move || is_open.get() && can_increase.get()>
+            </When>
+            <When when=move || is_open.get() && can_increase.get()>
                 <button type="button" on:click=move |_| increase_open.set(true)>
                     "Increase position…"
                 </button>
-            </Show>
-            <Show when=move || can_cancel.get()>
+            </When>
+            <When when=move || can_cancel.get()>
                 <ConfirmButton
                     label="Cancel open order"
                     message=Signal::derive(move || {
@@ -113,8 +115,8 @@ pub fn TradeActions(
                     disabled=cancelling
                     on_confirm=cancel
                 />
-            </Show>
-            <Show when=move || can_reload.get()>
+            </When>
+            <When when=move || can_reload.get()>
                 <ConfirmButton
                     label="Reload"
                     message=Signal::derive(move || {
@@ -124,8 +126,8 @@ pub fn TradeActions(
                     disabled=reloading
                     on_confirm=reload
                 />
-            </Show>
-            <Show when=move || id.get().is_some()>
+            </When>
+            <When when=move || id.get().is_some()>
                 <ConfirmButton
                     label="Delete"
                     danger=true
@@ -139,7 +141,7 @@ pub fn TradeActions(
                     disabled=deleting
                     on_confirm=delete
                 />
-            </Show>
+            </When>
             <ForceExitDialog open=exit_open trade=trade on_done=Callback::new(move |_| {
                 if let Some(cb) = on_exited {
                     cb.run(());

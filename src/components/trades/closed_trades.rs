@@ -5,22 +5,13 @@ use leptos::prelude::*;
 
 use super::detail::TradeDetailPanel;
 use super::logic::{
-    clamp_page, duration_text, filtered_order, id_text, leverage_suffix, money, num, opt_num,
-    page_count, page_range, pct, shows_side, side_label, sign_class, stake_of, Column, Dir, Sort,
-    PAGE_SIZE,
+    clamp_page, duration_text, filtered_order, leverage_suffix, money, num, opt_num, page_count,
+    page_range, pct, shows_side, sign_class, stake_of, Column, Dir, Sort, PAGE_SIZE,
 };
-use super::table::{money_of, time_text, Money, SortHeader};
+use super::table::{money_of, time_text, trade_row, Cell, Money, RowCtx, SortHeader};
 use crate::api::wire::{Trade, TradeId, TradingMode};
-use crate::state::bot_store::{use_bot_store, BotStore};
+use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
-use crate::util::format::visible;
-
-#[derive(Clone, Copy)]
-struct RowCtx {
-    store: BotStore,
-    selected: RwSignal<Option<TradeId>>,
-    show_side: Memo<bool>,
-}
 
 #[component]
 pub fn ClosedTradesTable() -> impl IntoView {
@@ -189,49 +180,31 @@ pub fn ClosedTradesTable() -> impl IntoView {
 }
 
 fn closed_row(t: &Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoView {
-    let id = t.trade_id;
-    let pair = t.pair.clone();
-    let short = t.is_short;
-    let toggle = move || {
-        if ctx.selected.get_untracked() == Some(id) {
-            ctx.selected.set(None);
-        } else {
-            ctx.selected.set(Some(id));
-            ctx.store.selected_pair.set(Some(pair.clone()));
-        }
-    };
-    let on_key = {
-        let toggle = toggle.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            if ev.key() == "Enter" || ev.key() == " " {
-                ev.prevent_default();
-                toggle();
-            }
-        }
-    };
     let profit_class = sign_class(t.profit_ratio.or(t.profit_abs));
-    view! {
-        <tr
-            data-trade-id=id
-            class="trade-row"
-            class:selected=move || ctx.selected.get() == Some(id)
-            tabindex="0"
-            on:click=move |_| toggle()
-            on:keydown=on_key
-        >
-            <td class="num">{id_text(id)}</td>
-            {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
-            <td class="pair">{visible(&t.pair)}</td>
-            <td class="num amount">{num(t.amount)}</td>
-            <td class="num">{format!("{}{}", money(stake_of(t), m.decimals), leverage_suffix(t.leverage))}</td>
-            <td class="num">{num(t.open_rate)}</td>
-            <td class="num">{opt_num(t.close_rate)}</td>
-            <td class=format!("num profit-pct {profit_class}")>{pct(t.profit_ratio)}</td>
-            <td class=format!("num profit-abs {profit_class}")>{money(t.profit_abs, m.decimals)}</td>
-            <td>{time_text(settings, Some(t.open_timestamp))}</td>
-            <td>{time_text(settings, t.close_timestamp)}</td>
-            <td>{duration_text(t, 0)}</td>
-            <td>{t.exit_reason.clone().unwrap_or_default()}</td>
-        </tr>
-    }
+    let cells = vec![
+        Cell::new("num amount", num(t.amount)),
+        Cell::new(
+            "num",
+            format!(
+                "{}{}",
+                money(stake_of(t), m.decimals),
+                leverage_suffix(t.leverage)
+            ),
+        ),
+        Cell::new("num", num(t.open_rate)),
+        Cell::new("num", opt_num(t.close_rate)),
+        Cell::new(
+            format!("num profit-pct {profit_class}"),
+            pct(t.profit_ratio),
+        ),
+        Cell::new(
+            format!("num profit-abs {profit_class}"),
+            money(t.profit_abs, m.decimals),
+        ),
+        Cell::new("", time_text(settings, Some(t.open_timestamp))),
+        Cell::new("", time_text(settings, t.close_timestamp)),
+        Cell::new("", duration_text(t, 0)),
+        Cell::new("", t.exit_reason.clone().unwrap_or_default()),
+    ];
+    trade_row(t, ctx, cells, None)
 }

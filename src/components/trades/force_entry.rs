@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::logic::{build_force_enter, default_entry_type, EnterCaps, EnterForm};
 use crate::api::wire::{Direction, OrderType, ShowConfig, TraderState, TradingMode};
 use crate::components::modal::Modal;
+use crate::components::select_options::{choices_of, ListSelect};
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
 
@@ -121,6 +124,8 @@ fn ForceEntryForm(open: RwSignal<bool>, fixed_pair: MaybeProp<String>) -> impl I
             .whitelist
             .with(|w| w.as_ref().map(|w| w.whitelist.clone()).unwrap_or_default())
     });
+    // Without a whitelist the pair is typed; the field is rebuilt only when that changes.
+    let no_pairs = Memo::new(move |_| pairs.with(Vec::is_empty));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -183,29 +188,16 @@ fn ForceEntryForm(open: RwSignal<bool>, fixed_pair: MaybeProp<String>) -> impl I
                     <label class="field">
                         <span>"Pair"</span>
                         {move || {
-                            let list = pairs.get();
-                            if list.is_empty() {
+                            if no_pairs.get() {
                                 text_input("pair", pair, "BTC/USDT".to_string(), false).into_any()
                             } else {
                                 view! {
-                                    <select
+                                    <ListSelect
                                         name="pair"
-                                        prop:value=move || pair.get()
-                                        on:change=move |ev| pair.set(event_target_value(&ev))
-                                    >
-                                        {list
-                                            .into_iter()
-                                            .map(|p| {
-                                                let value = p.clone();
-                                                let selected = p.clone();
-                                                view! {
-                                                    <option value=value selected=move || pair.get() == selected>
-                                                        {p}
-                                                    </option>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </select>
+                                        choices=Signal::derive(move || choices_of(pairs.get()))
+                                        value=pair
+                                        on_change=Callback::new(move |v| pair.set(v))
+                                    />
                                 }
                                 .into_any()
                             }
@@ -270,9 +262,9 @@ fn ForceEntryForm(open: RwSignal<bool>, fixed_pair: MaybeProp<String>) -> impl I
                     "Enter trade"
                 </button>
             </div>
-            <Show when=move || pending.get()>
+            <When when=move || pending.get()>
                 <p class="muted" role="status">"Sending the entry order…"</p>
-            </Show>
+            </When>
         </form>
     }
 }

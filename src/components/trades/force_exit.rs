@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::logic::{
     build_force_exit, default_exit_type, fraction_of, num, step_decimals, trim_number, ExitCaps,
 };
@@ -185,7 +187,7 @@ fn ForceExitForm(
                     <option value="limit" selected=move || order_type.get() == OrderType::Limit>"Limit"</option>
                 </select>
             </label>
-            <Show when=move || order_type.get() == OrderType::Limit && caps.price>
+            <When when=move || order_type.get() == OrderType::Limit && caps.price>
                 <label class="field">
                     <span>"Limit price (optional)"</span>
                     <input
@@ -199,7 +201,7 @@ fn ForceExitForm(
                         on:input=move |ev| price.set(event_target_value(&ev))
                     />
                 </label>
-            </Show>
+            </When>
             {move || error.get().map(|e| view! { <p class="error-text" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
@@ -212,9 +214,9 @@ fn ForceExitForm(
                     "Exit trade"
                 </button>
             </div>
-            <Show when=move || pending.get()>
+            <When when=move || pending.get()>
                 <p class="muted" role="status">"Sending the exit order…"</p>
-            </Show>
+            </When>
         </form>
     }
 }

@@ -7,25 +7,22 @@ use super::actions::TradeActionsDialog;
 use super::detail::TradeDetailPanel;
 use super::force_entry::{entry_blocked_reason, ForceEntryDialog};
 use super::logic::{
-    count_text, duration_text, id_text, leverage_suffix, money, num, opt_num, pct, shows_side,
-    side_label, sign_class, sorted_head, Column, Dir, Sort,
+    count_text, duration_text, leverage_suffix, money, num, opt_num, pct, shows_side, sign_class,
+    sorted_head, Column, Dir, Sort,
 };
-use super::table::{money_of, now_ms, time_text, Money, SortHeader};
+use super::table::{money_of, now_ms, time_text, trade_row, Cell, Money, RowCtx, SortHeader};
 use crate::api::wire::{ForceExitPayload, Trade, TradeId, TradingMode};
 use crate::components::modal::ConfirmButton;
 use crate::runtime::use_view_scope;
-use crate::state::bot_store::{use_bot_store, BotStore};
+use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
-use crate::util::format::visible;
 
-/// Signals a row needs (all `Copy`).
+/// What an open-trade row needs: the shared row's signals and the actions dialog's (all `Copy`).
 #[derive(Clone, Copy)]
-struct RowCtx {
-    store: BotStore,
-    selected: RwSignal<Option<TradeId>>,
+struct OpenRowCtx {
+    row: RowCtx,
     actions_target: RwSignal<Option<TradeId>>,
     actions_open: RwSignal<bool>,
-    show_side: Memo<bool>,
 }
 
 /// Rows rendered at first, and added by each "show more": a bot with thousands of open trades must not make
@@ -87,12 +84,14 @@ pub fn OpenTradesTable() -> impl IntoView {
             exiting_all.set(false);
         });
     };
-    let ctx = RowCtx {
-        store,
-        selected,
+    let ctx = OpenRowCtx {
+        row: RowCtx {
+            store,
+            selected,
+            show_side,
+        },
         actions_target,
         actions_open,
-        show_side,
     };
 
     view! {
@@ -189,69 +188,49 @@ pub fn OpenTradesTable() -> impl IntoView {
     }
 }
 
-fn open_row(t: Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoView {
+fn open_row(t: Trade, ctx: OpenRowCtx, settings: &Settings, m: &Money) -> impl IntoView {
     let id = t.trade_id;
-    let pair = t.pair.clone();
-    let toggle = move || {
-        if ctx.selected.get_untracked() == Some(id) {
-            ctx.selected.set(None);
-        } else {
-            ctx.selected.set(Some(id));
-            ctx.store.selected_pair.set(Some(pair.clone()));
-        }
-    };
-    let on_key = {
-        let toggle = toggle.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            if ev.key() == "Enter" || ev.key() == " " {
-                ev.prevent_default();
-                toggle();
-            }
-        }
-    };
-    let short = t.is_short;
     let profit_class = sign_class(t.profit_ratio);
-    view! {
-        <tr
-            data-trade-id=id
-            class="trade-row"
-            class:selected=move || ctx.selected.get() == Some(id)
-            tabindex="0"
-            on:click=move |_| toggle()
-            on:keydown=on_key
-        >
-            <td class="num">{id_text(id)}</td>
-            {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
-            <td class="pair">
-                {visible(&t.pair)}
-                {t.has_open_orders.then(|| view! {
-                    <span class="open-order-mark" title="Has an open order" aria-label="has an open order">"*"</span>
-                })}
-            </td>
-            <td class="num amount">{num(t.amount)}</td>
-            <td class="num">{format!("{}{}", money(t.stake_amount, m.decimals), leverage_suffix(t.leverage))}</td>
-            <td class="num">{num(t.open_rate)}</td>
-            <td class="num current-rate">{opt_num(t.current_rate)}</td>
-            <td class=format!("num profit-pct {profit_class}")>{pct(t.profit_ratio)}</td>
-            <td class=format!("num profit-abs {profit_class}")>{money(t.profit_abs, m.decimals)}</td>
-            <td>{time_text(settings, Some(t.open_timestamp))}</td>
-            <td>{duration_text(&t, now_ms())}</td>
-            <td class="num">{pct(t.stoploss_current_dist_ratio)}</td>
-            <td>
-                <button
-                    type="button"
-                    class="small"
-                    title=format!("Actions for trade #{id}")
-                    on:click=move |ev| {
-                        ev.stop_propagation();
-                        ctx.actions_target.set(Some(id));
-                        ctx.actions_open.set(true);
-                    }
-                    on:keydown=|ev| ev.stop_propagation()
-                >
-                    "Actions"
-                </button>
-            </td>
-        </tr>
-    }
+    let cells = vec![
+        Cell::new("num amount", num(t.amount)),
+        Cell::new(
+            "num",
+            format!(
+                "{}{}",
+                money(t.stake_amount, m.decimals),
+                leverage_suffix(t.leverage)
+            ),
+        ),
+        Cell::new("num", num(t.open_rate)),
+        Cell::new("num current-rate", opt_num(t.current_rate)),
+        Cell::new(
+            format!("num profit-pct {profit_class}"),
+            pct(t.profit_ratio),
+        ),
+        Cell::new(
+            format!("num profit-abs {profit_class}"),
+            money(t.profit_abs, m.decimals),
+        ),
+        Cell::new("", time_text(settings, Some(t.open_timestamp))),
+        Cell::new("", duration_text(&t, now_ms())),
+        Cell::new("num", pct(t.stoploss_current_dist_ratio)),
+    ];
+    let actions = view! {
+        <td>
+            <button
+                type="button"
+                class="small"
+                title=format!("Actions for trade #{id}")
+                on:click=move |ev| {
+                    ev.stop_propagation();
+                    ctx.actions_target.set(Some(id));
+                    ctx.actions_open.set(true);
+                }
+                on:keydown=|ev| ev.stop_propagation()
+            >
+                "Actions"
+            </button>
+        </td>
+    };
+    trade_row(&t, ctx.row, cells, Some(actions.into_any()))
 }

@@ -3,8 +3,10 @@
 pub use crate::state::settings::{format_opt_time as time_text, zone_label};
 use leptos::prelude::*;
 
-use super::logic::{Column, Dir, Sort};
+use super::logic::{id_text, side_label, Column, Dir, Sort};
+use crate::api::wire::{Trade, TradeId};
 use crate::state::bot_store::BotStore;
+use crate::util::format::visible;
 
 /// A column header that sorts its table when clicked, announcing the order with `aria-sort`.
 #[component]
@@ -25,6 +27,70 @@ pub fn SortHeader(label: &'static str, column: Column, sort: RwSignal<Sort>) -> 
                 </span>
             </button>
         </th>
+    }
+}
+
+/// What a trade row needs from its table (all `Copy`).
+#[derive(Clone, Copy)]
+pub struct RowCtx {
+    pub store: BotStore,
+    pub selected: RwSignal<Option<TradeId>>,
+    pub show_side: Memo<bool>,
+}
+
+/// A cell of a trade row after the pair: its classes and its text.
+pub struct Cell(pub String, pub String);
+
+impl Cell {
+    pub fn new(class: impl Into<String>, text: String) -> Self {
+        Self(class.into(), text)
+    }
+}
+
+/// A row of either trade table: id, side (when the table shows sides), pair with an open-order mark, then
+/// `cells`, then `last` (the open trades' actions). A click, Enter or Space selects the trade and its pair.
+/// One function for both tables: as two view-macro rows, each compiled its own copy of the rendering code.
+pub fn trade_row(t: &Trade, ctx: RowCtx, cells: Vec<Cell>, last: Option<AnyView>) -> impl IntoView {
+    let id = t.trade_id;
+    let pair = t.pair.clone();
+    let short = t.is_short;
+    let toggle = move || {
+        if ctx.selected.get_untracked() == Some(id) {
+            ctx.selected.set(None);
+        } else {
+            ctx.selected.set(Some(id));
+            ctx.store.selected_pair.set(Some(pair.clone()));
+        }
+    };
+    let on_key = {
+        let toggle = toggle.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                toggle();
+            }
+        }
+    };
+    view! {
+        <tr
+            data-trade-id=id
+            class="trade-row"
+            class:selected=move || ctx.selected.get() == Some(id)
+            tabindex="0"
+            on:click=move |_| toggle()
+            on:keydown=on_key
+        >
+            <td class="num">{id_text(id)}</td>
+            {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
+            <td class="pair">
+                {visible(&t.pair)}
+                {t.has_open_orders.then(|| view! {
+                    <span class="open-order-mark" title="Has an open order" aria-label="has an open order">"*"</span>
+                })}
+            </td>
+            {cells.into_iter().map(|Cell(class, text)| view! { <td class=class>{text}</td> }).collect_view()}
+            {last}
+        </tr>
     }
 }
 
