@@ -32,6 +32,16 @@ if grep -rnE '^use (leptos|leptos_router)' src/api src/util src/state/persist.rs
   exit 1
 fi
 
+step "Layering: views (pages, components, charts) never build endpoints; they call typed state methods"
+# Test modules (from #[cfg(test)] on) may decode fixtures through endpoints.
+view_endpoints=$(find src/pages src/components src/charts -name '*.rs' -print0 |
+  xargs -0 awk '/^#\[cfg\(test\)\]/ { nextfile } /endpoints::|api::endpoint::|Endpoint</ { print FILENAME ":" FNR ": " $0 }')
+if [ -n "$view_endpoints" ]; then
+  echo "$view_endpoints" >&2
+  echo "views must call state methods (src/state/reads.rs, BotStore actions), not build endpoints" >&2
+  exit 1
+fi
+
 step "Native unit tests"
 cargo test
 

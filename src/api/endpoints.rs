@@ -21,8 +21,9 @@ use super::wire::{
     LockResponse, LogsResponse, MarketsQuery, MarketsResponse, MixTagPerformance,
     PairCandlesPayload, PairHistory, PairHistoryPayload, PerformanceEntry, PingResponse,
     PlotConfig, ProfitAll, ProfitStats, ResultMsg, ShowConfig, StatsResponse, StatusMsg,
-    StrategyListResponse, StrategyResponse, SysInfo, TimeSummaryResponse, Trade, TradeCustomData,
-    TradeId, TradesResponse, VersionResponse, WalletHistoryResponse, WhitelistResponse,
+    StrategyListResponse, StrategyResponse, SysInfo, TimeSummaryResponse, TimeUnit, Trade,
+    TradeCustomData, TradeId, TradesResponse, VersionResponse, WalletHistoryResponse,
+    WhitelistResponse,
 };
 
 /// The `{}` body freqtrade's bot-control POSTs are sent with.
@@ -198,6 +199,15 @@ pub fn stats() -> Endpoint<StatsResponse> {
 fn time_summary(path: &str, timescale: u32) -> Endpoint<TimeSummaryResponse> {
     // freqtrade refuses 0 (HTTP 422); ask for one period instead.
     Endpoint::new(ApiRequest::get(path).query("timescale", timescale.max(1)))
+}
+
+/// The last `timescale` periods of `unit`.
+pub fn period_summary(unit: TimeUnit, timescale: u32) -> Endpoint<TimeSummaryResponse> {
+    match unit {
+        TimeUnit::Days => daily(timescale),
+        TimeUnit::Weeks => weekly(timescale),
+        TimeUnit::Months => monthly(timescale),
+    }
 }
 
 /// `GET /daily?timescale=N`: the last N days (freqtrade's default is 7, FreqUI asks for 20 or 30).

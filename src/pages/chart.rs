@@ -12,7 +12,6 @@ use leptos::prelude::*;
 #[cfg(feature = "bench")]
 use leptos_router::hooks::use_query_map;
 
-use crate::api::endpoints;
 use crate::api::error::ApiError;
 #[cfg(feature = "bench")]
 use crate::charts::bench::ChartBench;
@@ -89,7 +88,7 @@ fn ChartHost(id: BotId) -> impl IntoView {
     if webserver.with_untracked(Option::is_none) {
         let id = id.clone();
         scope.spawn(async move {
-            let answer = registry.call(&id, endpoints::show_config()).await;
+            let answer = registry.read_show_config(&id).await;
             if let Err(ApiError::Aborted) = answer {
                 return;
             }
@@ -209,7 +208,7 @@ pub fn LiveChartPanel() -> impl IntoView {
     // The strategy's plot config, before the first candles (so they are asked with its columns).
     let config_known = RwSignal::new(false);
     scope.spawn(async move {
-        if let Ok(p) = store.call(endpoints::plot_config(None)).await {
+        if let Ok(p) = store.read_plot_config(None).await {
             configs.strategy.set(decode_plot_config(&p));
         }
         config_known.set(true);
@@ -231,16 +230,14 @@ pub fn LiveChartPanel() -> impl IntoView {
         };
         let cols = columns.get_untracked();
         let limit = Some(prefs.with_untracked(|p| p.default_candles).max(LIVE_LIMIT) as u32);
-        let endpoint = if reduced.get_untracked() {
-            endpoints::pair_candles_columns(&p, &tf, limit, &cols)
-        } else {
-            endpoints::pair_candles(&p, &tf, limit)
-        };
+        let reduced = reduced.get_untracked();
         let n = seq.get_value() + 1;
         seq.set_value(n);
         status.set(LoadStatus::Loading);
         scope.spawn(async move {
-            let answer = store.call(endpoint).await;
+            let answer = store
+                .read_candles(&p, &tf, limit, reduced.then_some(cols.as_slice()))
+                .await;
             if seq.get_value() != n {
                 return;
             }
@@ -330,10 +327,7 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
     let seq = StoredValue::new(0u64);
 
     scope.spawn(async move {
-        if let Ok(list) = registry
-            .call(&id.get_value(), endpoints::strategies())
-            .await
-        {
+        if let Ok(list) = registry.read_strategies(&id.get_value()).await {
             if strategy.get_untracked().is_none() {
                 strategy.set(list.strategies.first().cloned());
             }
@@ -345,10 +339,7 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
         let tf = timeframe.get();
         scope.spawn(async move {
             if let Ok(answer) = registry
-                .call(
-                    &id.get_value(),
-                    endpoints::available_pairs(tf.as_deref(), None),
-                )
+                .read_available_pairs(&id.get_value(), tf.as_deref())
                 .await
             {
                 let list = answer.pairs;
@@ -363,10 +354,7 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
     Effect::new(move |_| {
         let Some(s) = strategy.get() else { return };
         scope.spawn(async move {
-            if let Ok(p) = registry
-                .call(&id.get_value(), endpoints::plot_config(Some(&s)))
-                .await
-            {
+            if let Ok(p) = registry.read_plot_config(&id.get_value(), Some(&s)).await {
                 configs.strategy.set(decode_plot_config(&p));
             }
         });
@@ -390,10 +378,7 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
         });
         scope.spawn(async move {
             let answer = registry
-                .call(
-                    &id.get_value(),
-                    endpoints::pair_history(&p, &tf, &range, &s, None),
-                )
+                .read_pair_history(&id.get_value(), &p, &tf, &range, &s)
                 .await;
             if seq.get_value() != n {
                 return;

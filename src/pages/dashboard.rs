@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::endpoints;
+use crate::api::wire::TimeUnit;
 use crate::charts::profit::decode;
 use crate::charts::profit::model_histogram::{BIN_CHOICES, DEFAULT_BINS};
 use crate::charts::profit::model_input::Period;
@@ -105,13 +105,13 @@ fn Dashboard(id: BotId) -> impl IntoView {
         let p = period.get();
         store.revision.track();
         async move {
-            let endpoint = match p {
-                Period::Daily => endpoints::daily(p.count()),
-                Period::Weekly => endpoints::weekly(p.count()),
-                Period::Monthly => endpoints::monthly(p.count()),
+            let unit = match p {
+                Period::Daily => TimeUnit::Days,
+                Period::Weekly => TimeUnit::Weeks,
+                Period::Monthly => TimeUnit::Months,
             };
             store
-                .call(endpoint)
+                .read_period_summary(unit, p.count())
                 .await
                 .map(|answer| decode::period_series(p, &answer))
                 .map_err(|e| e.to_string())

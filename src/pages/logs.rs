@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::api::endpoints;
 use crate::api::wire::{LogEntry, LogLevel};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::panels::common::{run_while, time_text, zone_label};
@@ -78,7 +77,7 @@ fn BotLogs(id: BotId) -> impl IntoView {
     let logs = LocalResource::new(move || {
         let id = id.clone();
         let limit = lines.get();
-        async move { registry.call(&id, endpoints::logs(Some(limit))).await }
+        async move { registry.read_logs(&id, Some(limit)).await }
     });
     run_while(auto.into(), AUTO_REFRESH_EVERY, move || logs.refetch());
 
@@ -214,6 +213,7 @@ fn BotLogs(id: BotId) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::endpoints;
 
     fn line(level: LogLevel, logger: &str, message: &str) -> LogEntry {
         LogEntry {

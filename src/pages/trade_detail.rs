@@ -8,7 +8,6 @@ use crate::components::when::When;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::wire::{Trade, TradeId};
 use crate::components::app_href::app_href;
@@ -91,7 +90,7 @@ fn TradeById(store: BotStore, id: TradeId) -> impl IntoView {
             *g
         });
         scope.spawn(async move {
-            let result = store.call(endpoints::trade(id)).await;
+            let result = store.read_trade(id).await;
             // An older answer must not overwrite a newer one.
             if generation.try_get_value() != mine
                 || state.try_get_untracked() == Some(Loaded::Deleted)

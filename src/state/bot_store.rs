@@ -312,7 +312,10 @@ impl BotStore {
     }
 
     /// Calls an endpoint of this bot through the registry (tokens, online state, loading indicator).
-    pub async fn call<T: DeserializeOwned>(&self, endpoint: Endpoint<T>) -> Result<T, ApiError> {
+    pub(in crate::state) async fn call<T: DeserializeOwned>(
+        &self,
+        endpoint: Endpoint<T>,
+    ) -> Result<T, ApiError> {
         // A resource's first poll may come after its page is gone: then there is nothing to ask for.
         let id = self.id.try_get_value().ok_or(ApiError::Aborted)?;
         self.registry.call(&id, endpoint).await

@@ -6,6 +6,7 @@ pub mod live;
 pub mod paging;
 pub mod pairs;
 pub mod persist;
+pub mod reads;
 pub mod registry;
 pub mod settings;
 pub mod storage;

@@ -563,7 +563,7 @@ impl BotRegistry {
     }
 
     /// Calls an endpoint of a bot, keeping its online state and the loading indicator up to date.
-    pub async fn call<T: DeserializeOwned>(
+    pub(in crate::state) async fn call<T: DeserializeOwned>(
         &self,
         id: &BotId,
         endpoint: Endpoint<T>,
@@ -573,7 +573,7 @@ impl BotRegistry {
     }
 
     /// Like `call`, for a list answer that may be big: decoded in slices (`api::client::decode_list`).
-    pub async fn call_list<E: DeserializeOwned>(
+    pub(in crate::state) async fn call_list<E: DeserializeOwned>(
         &self,
         id: &BotId,
         endpoint: Endpoint<Vec<E>>,

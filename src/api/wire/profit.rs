@@ -240,3 +240,13 @@ wire_struct! {
         pub capture_start_ts: Option<i64>,
     }
 }
+
+/// The period of a time summary (`/daily`, `/weekly`, `/monthly`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Days,
+    /// API >= 2.33.
+    Weeks,
+    /// API >= 2.33.
+    Months,
+}

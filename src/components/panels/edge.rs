@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::common::{error_view, loading_view, number, percent};
-use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::wire::EdgePair;
 use crate::state::bot_store::use_bot_store;
@@ -56,7 +55,7 @@ fn table(pairs: Vec<EdgePair>) -> AnyView {
 #[component]
 pub fn EdgePanel() -> impl IntoView {
     let store = use_bot_store();
-    let edge = LocalResource::new(move || async move { store.call(endpoints::edge()).await });
+    let edge = LocalResource::new(move || async move { store.read_edge().await });
     view! {
         <section class="panel panel-edge" aria-label="Edge">
             <div class="panel-head">

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::components::select_options::{choices_of, ListSelect};
 
 use super::common::{money, percent, resource_view, sign_class, stake_currency, stake_decimals};
-use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::wire::{EntryPerformance, ExitPerformance, MixTagPerformance, PerformanceEntry};
 use crate::state::bot_store::{use_bot_store, BotStore};
@@ -125,20 +124,17 @@ async fn load(
 ) -> Result<Vec<Row>, ApiError> {
     let pair = pair.as_deref();
     match grouping {
-        Grouping::Pairs => store
-            .call(endpoints::performance())
-            .await
-            .map(|v| pair_rows(v, pair)),
+        Grouping::Pairs => store.read_performance().await.map(|v| pair_rows(v, pair)),
         Grouping::Entries => store
-            .call(endpoints::entries(pair))
+            .read_entries(pair)
             .await
             .map(|v| v.into_iter().map(entry_row).collect()),
         Grouping::Exits => store
-            .call(endpoints::exits(pair))
+            .read_exits(pair)
             .await
             .map(|v| v.into_iter().map(exit_row).collect()),
         Grouping::MixTags => store
-            .call(endpoints::mix_tags(pair))
+            .read_mix_tags(pair)
             .await
             .map(|v| v.into_iter().map(mix_row).collect()),
     }
@@ -241,6 +237,7 @@ pub fn PerformancePanel() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::endpoints;
 
     #[test]
     fn groupings_round_trip() {

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 use super::common::{money, percent, resource_view, sign_class, stake_currency, stake_decimals};
-use crate::api::endpoint::Endpoint;
-use crate::api::endpoints;
-use crate::api::wire::{TimeSummaryRecord, TimeSummaryResponse};
+use crate::api::wire::TimeSummaryRecord;
+use crate::api::wire::TimeUnit;
 use crate::state::bot_store::use_bot_store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,11 +62,11 @@ impl Period {
         }
     }
 
-    fn endpoint(self, count: u32) -> Endpoint<TimeSummaryResponse> {
+    fn unit(self) -> TimeUnit {
         match self {
-            Period::Days => endpoints::daily(count),
-            Period::Weeks => endpoints::weekly(count),
-            Period::Months => endpoints::monthly(count),
+            Period::Days => TimeUnit::Days,
+            Period::Weeks => TimeUnit::Weeks,
+            Period::Months => TimeUnit::Months,
         }
     }
 }
@@ -89,8 +88,8 @@ pub fn PeriodsPanel() -> impl IntoView {
     let api = Signal::derive(move || store.config.with(|c| c.as_ref().map(|c| c.api_version())));
     let summary = LocalResource::new(move || {
         store.revision.track();
-        let endpoint = period.get().endpoint(count.get());
-        async move { store.call(endpoint).await }
+        let (unit, n) = (period.get().unit(), count.get());
+        async move { store.read_period_summary(unit, n).await }
     });
 
     view! {
@@ -201,6 +200,7 @@ pub fn PeriodsPanel() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::endpoints;
 
     #[test]
     fn periods_and_their_counts() {
@@ -218,7 +218,9 @@ mod tests {
             (7, 4, 3)
         );
         assert_eq!(
-            Period::Weeks.endpoint(4).request.path_and_query(),
+            endpoints::period_summary(Period::Weeks.unit(), 4)
+                .request
+                .path_and_query(),
             "/weekly?timescale=4"
         );
     }

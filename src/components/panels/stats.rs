@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::common::{percent, resource_view};
-use crate::api::endpoints;
 use crate::api::wire::{ExitReasonStats, StatsResponse};
 use crate::state::bot_store::use_bot_store;
 use crate::util::format::duration_short;
@@ -94,7 +93,7 @@ pub fn StatsPanel() -> impl IntoView {
     let store = use_bot_store();
     let stats = LocalResource::new(move || {
         store.revision.track();
-        async move { store.call(endpoints::stats()).await }
+        async move { store.read_stats().await }
     });
     view! {
         <div class="panel panel-stats">
@@ -110,6 +109,7 @@ pub fn StatsPanel() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::endpoints;
 
     #[test]
     fn win_rates_and_durations() {

@@ -7,7 +7,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::common::{number, resource_view, run_while, time_text};
-use crate::api::endpoints;
 use crate::api::wire::{Health, SysInfo, TraderState};
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::use_settings;
@@ -45,10 +44,10 @@ pub fn SystemPanel() -> impl IntoView {
     let store = use_bot_store();
     let version = LocalResource::new(move || {
         store.revision.track();
-        async move { store.call(endpoints::version()).await }
+        async move { store.read_version().await }
     });
-    let health = LocalResource::new(move || async move { store.call(endpoints::health()).await });
-    let sysinfo = LocalResource::new(move || async move { store.call(endpoints::sysinfo()).await });
+    let health = LocalResource::new(move || async move { store.read_health().await });
+    let sysinfo = LocalResource::new(move || async move { store.read_sysinfo().await });
     let now = RwSignal::new(now_ms());
     run_while(Signal::stored(true), REFRESH_EVERY, move || {
         health.refetch();

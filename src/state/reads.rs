@@ -1,0 +1,145 @@
+//! On-demand reads: answers a view asks for while it shows them (a panel's figures, a chart's candles, the
+//! logs) and the store does not keep. Views call these typed methods; only the state layer builds endpoints
+//! (the test command's layering step checks it).
+
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::api::wire::{
+    AvailablePairsResponse, EdgePair, EntryPerformance, ExitPerformance, Health, LogsResponse,
+    MixTagPerformance, PairHistory, PerformanceEntry, PlotConfig, ShowConfig, StatsResponse,
+    StrategyListResponse, SysInfo, TimeSummaryResponse, TimeUnit, Trade, TradeId, VersionResponse,
+};
+use crate::state::bot_store::BotStore;
+use crate::state::persist::BotId;
+use crate::state::registry::BotRegistry;
+
+/// Reads of the bot a store belongs to.
+impl BotStore {
+    pub async fn read_trade(&self, id: TradeId) -> Result<Trade, ApiError> {
+        self.call(endpoints::trade(id)).await
+    }
+
+    pub async fn read_period_summary(
+        &self,
+        unit: TimeUnit,
+        count: u32,
+    ) -> Result<TimeSummaryResponse, ApiError> {
+        self.call(endpoints::period_summary(unit, count)).await
+    }
+
+    pub async fn read_performance(&self) -> Result<Vec<PerformanceEntry>, ApiError> {
+        self.call(endpoints::performance()).await
+    }
+
+    pub async fn read_entries(
+        &self,
+        pair: Option<&str>,
+    ) -> Result<Vec<EntryPerformance>, ApiError> {
+        self.call(endpoints::entries(pair)).await
+    }
+
+    pub async fn read_exits(&self, pair: Option<&str>) -> Result<Vec<ExitPerformance>, ApiError> {
+        self.call(endpoints::exits(pair)).await
+    }
+
+    pub async fn read_mix_tags(
+        &self,
+        pair: Option<&str>,
+    ) -> Result<Vec<MixTagPerformance>, ApiError> {
+        self.call(endpoints::mix_tags(pair)).await
+    }
+
+    pub async fn read_stats(&self) -> Result<StatsResponse, ApiError> {
+        self.call(endpoints::stats()).await
+    }
+
+    pub async fn read_edge(&self) -> Result<Vec<EdgePair>, ApiError> {
+        self.call(endpoints::edge()).await
+    }
+
+    pub async fn read_version(&self) -> Result<VersionResponse, ApiError> {
+        self.call(endpoints::version()).await
+    }
+
+    pub async fn read_health(&self) -> Result<Health, ApiError> {
+        self.call(endpoints::health()).await
+    }
+
+    pub async fn read_sysinfo(&self) -> Result<SysInfo, ApiError> {
+        self.call(endpoints::sysinfo()).await
+    }
+
+    /// The strategy's plot config (the running strategy's when `strategy` is `None`).
+    pub async fn read_plot_config(&self, strategy: Option<&str>) -> Result<PlotConfig, ApiError> {
+        self.call(endpoints::plot_config(strategy)).await
+    }
+
+    /// The bot's latest candles of a pair with the strategy's indicators; only `columns` of them when given
+    /// (API >= 2.35).
+    pub async fn read_candles(
+        &self,
+        pair: &str,
+        timeframe: &str,
+        limit: Option<u32>,
+        columns: Option<&[String]>,
+    ) -> Result<PairHistory, ApiError> {
+        let endpoint = match columns {
+            Some(cols) => endpoints::pair_candles_columns(pair, timeframe, limit, cols),
+            None => endpoints::pair_candles(pair, timeframe, limit),
+        };
+        self.call(endpoint).await
+    }
+}
+
+/// Reads of any logged-in bot, also one no page holds a store for (a `freqtrade webserver`, the logs page).
+impl BotRegistry {
+    pub async fn read_show_config(&self, id: &BotId) -> Result<ShowConfig, ApiError> {
+        self.call(id, endpoints::show_config()).await
+    }
+
+    pub async fn read_logs(
+        &self,
+        id: &BotId,
+        limit: Option<u32>,
+    ) -> Result<LogsResponse, ApiError> {
+        self.call(id, endpoints::logs(limit)).await
+    }
+
+    pub async fn read_strategies(&self, id: &BotId) -> Result<StrategyListResponse, ApiError> {
+        self.call(id, endpoints::strategies()).await
+    }
+
+    /// Pairs with downloaded data for `timeframe` (webserver mode).
+    pub async fn read_available_pairs(
+        &self,
+        id: &BotId,
+        timeframe: Option<&str>,
+    ) -> Result<AvailablePairsResponse, ApiError> {
+        self.call(id, endpoints::available_pairs(timeframe, None))
+            .await
+    }
+
+    pub async fn read_plot_config(
+        &self,
+        id: &BotId,
+        strategy: Option<&str>,
+    ) -> Result<PlotConfig, ApiError> {
+        self.call(id, endpoints::plot_config(strategy)).await
+    }
+
+    /// History of a pair with `strategy`'s indicators over `timerange` (webserver mode; slow, long timeout).
+    pub async fn read_pair_history(
+        &self,
+        id: &BotId,
+        pair: &str,
+        timeframe: &str,
+        timerange: &str,
+        strategy: &str,
+    ) -> Result<PairHistory, ApiError> {
+        self.call(
+            id,
+            endpoints::pair_history(pair, timeframe, timerange, strategy, None),
+        )
+        .await
+    }
+}
