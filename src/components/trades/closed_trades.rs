@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::detail::TradeDetailPanel;
 use super::logic::{
-    clamp_page, duration_text, filtered_order, leverage_suffix, money, num, opt_num, page_count,
-    page_range, pct, shows_side, sign_class, stake_of, Column, Dir, Sort, PAGE_SIZE,
+    clamp_page, duration_text, filtered_order, opt_num, page_count, page_range, shows_side, Column,
+    Dir, Sort, PAGE_SIZE,
 };
-use super::table::{money_of, time_text, trade_row, Cell, Money, RowCtx, SortHeader};
+use super::table::{money_of, time_text, trade_cells, trade_row, Cell, Money, RowCtx, SortHeader};
 use crate::api::wire::{Trade, TradeId, TradingMode};
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
@@ -180,31 +180,12 @@ pub fn ClosedTradesTable() -> impl IntoView {
 }
 
 fn closed_row(t: &Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoView {
-    let profit_class = sign_class(t.profit_ratio.or(t.profit_abs));
-    let cells = vec![
-        Cell::new("num amount", num(t.amount)),
-        Cell::new(
-            "num",
-            format!(
-                "{}{}",
-                money(stake_of(t), m.decimals),
-                leverage_suffix(t.leverage)
-            ),
-        ),
-        Cell::new("num", num(t.open_rate)),
-        Cell::new("num", opt_num(t.close_rate)),
-        Cell::new(
-            format!("num profit-pct {profit_class}"),
-            pct(t.profit_ratio),
-        ),
-        Cell::new(
-            format!("num profit-abs {profit_class}"),
-            money(t.profit_abs, m.decimals),
-        ),
+    let mut cells = trade_cells(t, m, Cell::new("num", opt_num(t.close_rate)));
+    cells.extend([
         Cell::new("", time_text(settings, Some(t.open_timestamp))),
         Cell::new("", time_text(settings, t.close_timestamp)),
         Cell::new("", duration_text(t, 0)),
         Cell::new("", t.exit_reason.clone().unwrap_or_default()),
-    ];
+    ]);
     trade_row(t, ctx, cells, None)
 }

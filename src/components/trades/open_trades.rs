@@ -7,10 +7,11 @@ use super::actions::TradeActionsDialog;
 use super::detail::TradeDetailPanel;
 use super::force_entry::{entry_blocked_reason, ForceEntryDialog};
 use super::logic::{
-    count_text, duration_text, leverage_suffix, money, num, opt_num, pct, shows_side, sign_class,
-    sorted_head, Column, Dir, Sort,
+    count_text, duration_text, opt_num, pct, shows_side, sorted_head, Column, Dir, Sort,
 };
-use super::table::{money_of, now_ms, time_text, trade_row, Cell, Money, RowCtx, SortHeader};
+use super::table::{
+    money_of, now_ms, time_text, trade_cells, trade_row, Cell, Money, RowCtx, SortHeader,
+};
 use crate::api::wire::{ForceExitPayload, Trade, TradeId, TradingMode};
 use crate::components::modal::ConfirmButton;
 use crate::runtime::use_view_scope;
@@ -190,31 +191,16 @@ pub fn OpenTradesTable() -> impl IntoView {
 
 fn open_row(t: Trade, ctx: OpenRowCtx, settings: &Settings, m: &Money) -> impl IntoView {
     let id = t.trade_id;
-    let profit_class = sign_class(t.profit_ratio);
-    let cells = vec![
-        Cell::new("num amount", num(t.amount)),
-        Cell::new(
-            "num",
-            format!(
-                "{}{}",
-                money(t.stake_amount, m.decimals),
-                leverage_suffix(t.leverage)
-            ),
-        ),
-        Cell::new("num", num(t.open_rate)),
+    let mut cells = trade_cells(
+        &t,
+        m,
         Cell::new("num current-rate", opt_num(t.current_rate)),
-        Cell::new(
-            format!("num profit-pct {profit_class}"),
-            pct(t.profit_ratio),
-        ),
-        Cell::new(
-            format!("num profit-abs {profit_class}"),
-            money(t.profit_abs, m.decimals),
-        ),
+    );
+    cells.extend([
         Cell::new("", time_text(settings, Some(t.open_timestamp))),
         Cell::new("", duration_text(&t, now_ms())),
         Cell::new("num", pct(t.stoploss_current_dist_ratio)),
-    ];
+    ]);
     let actions = view! {
         <td>
             <button

@@ -3,7 +3,9 @@
 pub use crate::state::settings::{format_opt_time as time_text, zone_label};
 use leptos::prelude::*;
 
-use super::logic::{id_text, side_label, Column, Dir, Sort};
+use super::logic::{
+    id_text, leverage_suffix, money, num, pct, side_label, sign_class, stake_of, Column, Dir, Sort,
+};
 use crate::api::wire::{Trade, TradeId};
 use crate::state::bot_store::BotStore;
 use crate::util::format::visible;
@@ -45,6 +47,33 @@ impl Cell {
     pub fn new(class: impl Into<String>, text: String) -> Self {
         Self(class.into(), text)
     }
+}
+
+/// The cells both trade tables show after the pair: amount, stake (with leverage), open rate, then `rate` (the
+/// current or the close rate), profit % and profit, coloured by the profit's sign.
+pub fn trade_cells(t: &Trade, m: &Money, rate: Cell) -> Vec<Cell> {
+    let profit_class = sign_class(t.profit_ratio.or(t.profit_abs));
+    vec![
+        Cell::new("num amount", num(t.amount)),
+        Cell::new(
+            "num",
+            format!(
+                "{}{}",
+                money(stake_of(t), m.decimals),
+                leverage_suffix(t.leverage)
+            ),
+        ),
+        Cell::new("num", num(t.open_rate)),
+        rate,
+        Cell::new(
+            format!("num profit-pct {profit_class}"),
+            pct(t.profit_ratio),
+        ),
+        Cell::new(
+            format!("num profit-abs {profit_class}"),
+            money(t.profit_abs, m.decimals),
+        ),
+    ]
 }
 
 /// A row of either trade table: id, side (when the table shows sides), pair with an open-order mark, then
