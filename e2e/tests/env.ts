@@ -9,4 +9,4 @@ export const SIM_PORT = 18100 + SLOT * 100;
 export const STATE_DIR = path.resolve(__dirname, `../../.run/e2e${SLOT || ''}`);
 export const DIST_DIR = path.resolve(__dirname, '..', '..', process.env.FREQBOARD_DIST ?? 'dist');
 /** Closed trades seeded into the `history` bot's database before it starts (global-setup.ts). */
-export const HISTORY_CLOSED_TRADES = 510;
+export const HISTORY_CLOSED_TRADES = 600;

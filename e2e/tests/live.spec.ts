@@ -1,4 +1,5 @@
 import { test, expect, bot, harness, login, BotApi, BOTS_KEY } from './helpers';
+import { HISTORY_CLOSED_TRADES } from './env';
 
 const socketState = (page: import('@playwright/test').Page) => page.locator('header .socket-state');
 
@@ -282,4 +283,64 @@ test('fill toasts can be switched off per event type', async ({ page, request })
   // The exit still toasts; the entry did not.
   await expect(page.locator('.toast', { hasText: 'Exit fill: ETH/USDT' })).toBeVisible();
   await expect(page.locator('.toast', { hasText: 'Entry fill: ETH/USDT' })).toHaveCount(0);
+});
+
+test.describe('incremental closed-trade history', () => {
+  /** The `/trades` requests the page sends from now on, as path and query. */
+  function tradesReads(page: import('@playwright/test').Page, url: string): string[] {
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (r.url().startsWith(url) && r.method() === 'GET' && u.pathname === '/api/v1/trades') reads.push(`${u.pathname}${u.search}`);
+    });
+    return reads;
+  }
+
+  /** Opens one trade through the bot's API, waits until the page lists it, closes it; returns its id. */
+  async function closeOneTrade(page: import('@playwright/test').Page, api: BotApi, pair: string): Promise<number> {
+    await page.getByRole('tab', { name: 'Open trades' }).click();
+    const trade = await api.post('/forceenter', { pair });
+    const row = page.locator(`.trades-table tbody tr[data-trade-id="${trade.trade_id}"]`);
+    await expect(row).toBeVisible({ timeout: 10_000 });
+    await api.post('/forceexit', { tradeid: String(trade.trade_id) });
+    await expect(row).toHaveCount(0, { timeout: 10_000 });
+    await page.getByRole('tab', { name: 'Closed trades' }).click();
+    return trade.trade_id;
+  }
+
+  for (const socket of ['live', 'blocked'] as const) {
+    test(`with ${HISTORY_CLOSED_TRADES} closed trades and the websocket ${socket}, one new closed trade costs one small /trades request`, async ({ page, request }) => {
+      test.setTimeout(90_000);
+      const history = bot('history');
+      const api = await BotApi.login(request, history);
+      await api.exitAll();
+      // Without the websocket the open-trades poll (every 5 s) is what notices the close.
+      if (socket === 'blocked') await page.routeWebSocket(/\/api\/v1\/message\/ws/, (ws) => ws.close());
+      const events = watchEvents(page);
+      await login(page, history, { name: 'History' });
+      await expect(socketState(page)).toHaveText(socket === 'live' ? 'ws: live' : /ws: (connecting|retrying)/);
+      await page.getByRole('tab', { name: 'Closed trades' }).click();
+      const closedBefore = (await api.get('/profit')).closed_trade_count;
+      expect(closedBefore).toBeGreaterThanOrEqual(HISTORY_CLOSED_TRADES);
+      await expect(page.locator('.closed-count')).toHaveText(`${closedBefore} closed trades`, { timeout: 30_000 });
+
+      const reads = tradesReads(page, history.url);
+      const id = await closeOneTrade(page, api, 'XRP/USDT');
+      const closedAfter = (await api.get('/profit')).closed_trade_count;
+      await expect(page.locator('.closed-count')).toHaveText(`${closedAfter} closed trades`, { timeout: 15_000 });
+      await expect(page.locator(`.closed-trades-table tbody tr[data-trade-id="${id}"]`)).toBeVisible();
+      await page.waitForTimeout(1_500);
+      console.log(`/trades requests for one closed trade (websocket ${socket}):`, reads);
+      // One newest-first page per closed trade (the bot's strategy may close one of its own meanwhile); never a
+      // page of the full read.
+      const closes = closedAfter - closedBefore;
+      expect(reads.length).toBeGreaterThanOrEqual(1);
+      expect(reads.length).toBeLessThanOrEqual(closes);
+      for (const r of reads) {
+        const q = new URL(r, history.url).searchParams;
+        expect([q.get('limit'), q.get('order_by_id'), q.get('offset')], r).toEqual(['20', 'false', null]);
+      }
+      if (socket === 'blocked') expect(events).toEqual([]);
+    });
+  }
 });

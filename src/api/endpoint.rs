@@ -8,10 +8,20 @@ use super::error::ApiError;
 use super::request::ApiRequest;
 
 /// `Endpoint<T>` is built by the pure functions in `endpoints.rs` and sent by `BotClient::call`.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Endpoint<T> {
     pub request: ApiRequest,
     _answer: PhantomData<fn() -> T>,
+}
+
+// By hand: a derive would ask `T: Clone`, which the answer type need not be.
+impl<T> Clone for Endpoint<T> {
+    fn clone(&self) -> Self {
+        Self {
+            request: self.request.clone(),
+            _answer: PhantomData,
+        }
+    }
 }
 
 impl<T: DeserializeOwned> Endpoint<T> {

@@ -121,6 +121,16 @@ pub fn trades(limit: u32, offset: u64) -> Endpoint<TradesResponse> {
     )
 }
 
+/// `GET /trades?limit=&order_by_id=false`: the most recently closed trades, newest close first. A bot older
+/// than the parameter answers in id order instead; `state::history` notices and reads everything again.
+pub fn newest_trades(limit: u32) -> Endpoint<TradesResponse> {
+    Endpoint::new(
+        ApiRequest::get("/trades")
+            .query("limit", limit)
+            .query("order_by_id", false),
+    )
+}
+
 /// `GET /trade/{id}` (singular `trade`): one trade, open or closed; HTTP 404 when it does not exist.
 pub fn trade(id: TradeId) -> Endpoint<Trade> {
     get(format!("/trade/{id}"))
@@ -443,6 +453,10 @@ mod tests {
         assert_eq!(
             trades(500, 1000).request.path_and_query(),
             "/trades?limit=500&offset=1000"
+        );
+        assert_eq!(
+            newest_trades(20).request.path_and_query(),
+            "/trades?limit=20&order_by_id=false"
         );
         assert_eq!(trade(7).request.path, "/trade/7");
         let d = delete_trade(7);

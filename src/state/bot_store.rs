@@ -13,6 +13,7 @@ use futures::channel::oneshot;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
+use super::history::{add_trades, merge_newest, Merge, NEWEST_PAGE};
 use super::live::{self, LiveEvent};
 use super::paging::{Next, Paging, TRADES_PAGE};
 use super::pairs::known_pairs;
@@ -43,6 +44,26 @@ const SLOW_EVERY: Duration = Duration::from_secs(60);
 const LIVE_SLOW_STRIDE: u32 = 5;
 /// A slow bot's open trades and count are asked every `FAST_EVERY * SLOW_BOT_STRIDE`.
 const SLOW_BOT_STRIDE: u32 = 3;
+
+/// What a load does when a request for the same endpoint is under way.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Overlap {
+    /// Nothing: the answer on its way is as fresh (polls, refreshes).
+    Skip,
+    /// Ask once more after it: something changed after it was sent (a trade event).
+    Follow,
+}
+
+/// Where the closed-trade history's read stands (`BotStore::sync_closed_trades`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ClosedSync {
+    Idle,
+    Running,
+    /// Running, and asked for again meanwhile (`full`: the whole history).
+    Again {
+        full: bool,
+    },
+}
 
 #[derive(Clone, Copy)]
 pub struct BotStore {
@@ -75,10 +96,13 @@ pub struct BotStore {
     pub new_candle: RwSignal<Option<(String, String, u64)>>,
     /// Polling ticks so far, to thin polling out while the websocket is live.
     ticks: StoredValue<(u32, u32)>,
-    /// True while the closed trades are being read: a refresh meanwhile starts no second read.
-    closed_loading: StoredValue<bool>,
+    /// Whether the closed trades are being read: a read asked for meanwhile runs once, after it.
+    closed_sync: StoredValue<ClosedSync>,
+    /// The bot's count of closed trades when the history was last read (`total_trades`).
+    closed_total: StoredValue<Option<i64>>,
     /// Polled endpoints with a request under way (by path and query): a poll waits for the previous answer.
-    polling: StoredValue<HashSet<String>>,
+    /// The flag: asked again meanwhile with `Overlap::Follow`.
+    polling: StoredValue<HashMap<String, bool>>,
     /// The store's lifetime (the bot's session): its requests and timers end with it.
     scope: StoredValue<Scope>,
 }
@@ -174,8 +198,9 @@ impl BotStore {
             running: StoredValue::new(HashSet::new()),
             new_candle: RwSignal::new(None),
             ticks: StoredValue::new((0, 0)),
-            closed_loading: StoredValue::new(false),
-            polling: StoredValue::new(HashSet::new()),
+            closed_sync: StoredValue::new(ClosedSync::Idle),
+            closed_total: StoredValue::new(None),
+            polling: StoredValue::new(HashMap::new()),
             scope: StoredValue::new(Scope::of_owner()),
         };
         // Keep the registry's count (title / icon badge) in step with the open trades.
@@ -230,10 +255,10 @@ impl BotStore {
                 });
             }
             WsEvent::ProtectionTrigger(_) | WsEvent::ProtectionTriggerGlobal(_) => {
-                self.load(endpoints::locks(), self.locks);
+                self.load(endpoints::locks(), self.locks, Overlap::Follow);
             }
             WsEvent::Status(_) | WsEvent::Startup(_) | WsEvent::Warning(_) => {
-                self.load(endpoints::show_config(), self.config);
+                self.load(endpoints::show_config(), self.config, Overlap::Follow);
             }
             WsEvent::NewCandle {
                 pair, timeframe, ..
@@ -288,7 +313,7 @@ impl BotStore {
                 store.refresh_fast();
             } else if tick.is_multiple_of(LIVE_FAST_STRIDE) {
                 // Safety net: the current profit of open trades moves without events.
-                store.load_open_trades();
+                store.load_open_trades(Overlap::Skip);
             }
         });
         scope.interval(SLOW_EVERY, move || {
@@ -322,109 +347,154 @@ impl BotStore {
     }
 
     /// Loads into `target`, keeping the last good value on failure. While a request for the same endpoint is
-    /// under way nothing is sent: the answer on its way will be as fresh.
-    fn load<T>(&self, endpoint: Endpoint<T>, target: RwSignal<Option<T>>)
+    /// under way nothing is sent (`once_in_flight`); with `Overlap::Follow` it is sent once more after it.
+    fn load<T>(&self, endpoint: Endpoint<T>, target: RwSignal<Option<T>>, overlap: Overlap)
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
         let store = *self;
         let key = endpoint.request.path_and_query();
-        self.load_from(key, target, async move { store.call(endpoint).await });
+        let again = endpoint.clone();
+        self.once_in_flight(
+            key,
+            overlap,
+            async move { store.call(endpoint).await },
+            move |store, result| match result {
+                Ok(value) => {
+                    target.try_set(Some(value));
+                    store.error.try_set(None);
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    store.error.try_set(Some(e));
+                }
+            },
+            move |store| store.load(again, target, Overlap::Follow),
+        );
     }
 
-    /// The open trades, decoded in slices when the answer is big (`BotRegistry::call_list`).
-    fn load_open_trades(&self) {
+    /// The open trades, decoded in slices when the answer is big (`BotRegistry::call_list`). Without the
+    /// websocket, a trade gone from the list is how a close shows: profit, balance and locks follow at once.
+    fn load_open_trades(&self, overlap: Overlap) {
         let store = *self;
         let endpoint = endpoints::status();
         let key = endpoint.request.path_and_query();
-        self.load_from(key, self.open_trades, async move {
+        let fetch = async move {
             let id = store.id.try_get_value().ok_or(ApiError::Aborted)?;
             store.registry.call_list(&id, endpoint).await
-        });
-    }
-
-    /// Runs `fetch` into `target` unless a load with the same `key` is under way.
-    fn load_from<T>(
-        &self,
-        key: String,
-        target: RwSignal<Option<T>>,
-        fetch: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
-    ) where
-        T: Send + Sync + 'static,
-    {
-        self.once_in_flight(key, fetch, move |store, result| match result {
-            Ok(value) => {
-                target.set(Some(value));
-                store.error.set(None);
+        };
+        let done = |store: BotStore, result: Result<Vec<Trade>, ApiError>| match result {
+            Ok(open) => {
+                let gone = !store.socket_live()
+                    && store
+                        .open_trades
+                        .try_with_untracked(|before| {
+                            before.as_deref().is_some_and(|b| left_the_list(b, &open))
+                        })
+                        .unwrap_or(false);
+                store.open_trades.try_set(Some(open));
+                store.error.try_set(None);
+                if gone {
+                    store.after_trade_change(true);
+                }
             }
             Err(ApiError::Aborted) => {}
-            Err(e) => store.error.set(Some(e)),
+            Err(e) => {
+                store.error.try_set(Some(e));
+            }
+        };
+        self.once_in_flight(key, overlap, fetch, done, |store| {
+            store.load_open_trades(Overlap::Follow)
         });
     }
 
     /// Runs `fetch` and hands its result to `done`, unless a request with the same `key` is under way (a poll
-    /// waits for the previous answer; a refresh right after another does not ask twice).
+    /// waits for the previous answer; a refresh right after another does not ask twice). With `Overlap::Follow`
+    /// the answer under way may predate what the caller knows changed (a fill): `again` runs once after it.
     fn once_in_flight<T: 'static>(
         &self,
         key: String,
+        overlap: Overlap,
         fetch: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
         done: impl FnOnce(BotStore, Result<T, ApiError>) + 'static,
+        again: impl FnOnce(BotStore) + 'static,
     ) {
         let store = *self;
-        let fresh = self
+        let started = self
             .polling
-            .try_update_value(|p| p.insert(key.clone()))
+            .try_update_value(|p| match p.get_mut(&key) {
+                Some(asked_again) => {
+                    *asked_again |= overlap == Overlap::Follow;
+                    false
+                }
+                None => {
+                    p.insert(key.clone(), false);
+                    true
+                }
+            })
             .unwrap_or(false);
-        if !fresh {
+        if !started {
             return;
         }
         self.spawn(async move {
             let result = fetch.await;
-            store.polling.update_value(|p| {
-                p.remove(&key);
-            });
+            let rerun = store
+                .polling
+                .try_update_value(|p| p.remove(&key))
+                .flatten()
+                .unwrap_or(false);
             done(store, result);
+            if rerun {
+                again(store);
+            }
         });
     }
 
     pub fn refresh_fast(&self) {
-        self.load_open_trades();
-        self.load(endpoints::count(), self.count);
+        self.load_open_trades(Overlap::Skip);
+        self.load(endpoints::count(), self.count, Overlap::Skip);
         // While the bot re-reads its configuration its state is transient: follow it closely.
         let reloading = self.config.with_untracked(|c| {
             c.as_ref()
                 .is_some_and(|c| c.state == TraderState::ReloadConfig)
         });
         if reloading {
-            self.load(endpoints::show_config(), self.config);
+            self.load(endpoints::show_config(), self.config, Overlap::Skip);
         }
     }
 
     pub fn refresh_slow(&self) {
-        self.load(endpoints::count(), self.count);
-        self.load(endpoints::show_config(), self.config);
-        self.load(endpoints::profit(), self.profit);
-        self.load(endpoints::balance(), self.balance);
-        self.load(endpoints::whitelist(), self.whitelist);
-        self.load(endpoints::blacklist(), self.blacklist);
-        self.load(endpoints::locks(), self.locks);
-        self.load_profit_all();
-        self.load_closed_trades();
+        self.load(endpoints::count(), self.count, Overlap::Skip);
+        self.load(endpoints::show_config(), self.config, Overlap::Skip);
+        self.load_profit(Overlap::Skip);
+        self.load(endpoints::balance(), self.balance, Overlap::Skip);
+        self.load(endpoints::whitelist(), self.whitelist, Overlap::Skip);
+        self.load(endpoints::blacklist(), self.blacklist, Overlap::Skip);
+        self.load(endpoints::locks(), self.locks, Overlap::Skip);
+        self.load_profit_all(Overlap::Skip);
+        // Once read, the history follows `/profit`'s count of closed trades (`load_profit`).
+        let idle = self.closed_sync.try_get_value() == Some(ClosedSync::Idle);
+        if idle && self.closed_trades.with_untracked(Option::is_none) {
+            self.sync_closed_trades(false);
+        }
         self.revision.update(|r| *r += 1);
     }
 
-    /// What an entry or exit changes: open trades, counts, profit and balance; closed trades only when an exit
-    /// filled, with locks (freqtrade locks a pair it just left until the next candle). Configuration and pair lists
-    /// stay as they are.
+    /// What an entry or exit changes: open trades, then `after_trade_change`.
     fn refresh_after_trade_event(&self, exit_filled: bool) {
-        self.load_open_trades();
-        self.load(endpoints::count(), self.count);
-        self.load(endpoints::profit(), self.profit);
-        self.load(endpoints::balance(), self.balance);
-        self.load_profit_all();
+        self.load_open_trades(Overlap::Follow);
+        self.after_trade_change(exit_filled);
+    }
+
+    /// Counts, profit and balance; locks when an exit filled (freqtrade locks a pair it just left until the next
+    /// candle). The closed trades follow the profit's count (`load_profit`). Configuration and pair lists stay.
+    fn after_trade_change(&self, exit_filled: bool) {
+        self.load(endpoints::count(), self.count, Overlap::Follow);
+        self.load_profit(Overlap::Follow);
+        self.load(endpoints::balance(), self.balance, Overlap::Follow);
+        self.load_profit_all(Overlap::Follow);
         if exit_filled {
-            self.load_closed_trades();
-            self.load(endpoints::locks(), self.locks);
+            self.load(endpoints::locks(), self.locks, Overlap::Follow);
         }
         self.revision.update(|r| *r += 1);
     }
@@ -434,77 +504,171 @@ impl BotStore {
         self.refresh_slow();
     }
 
-    fn load_profit_all(&self) {
+    /// The user's "refresh now": everything, the whole closed-trade history included.
+    pub fn refresh_everything(&self) {
+        self.refresh_all();
+        self.sync_closed_trades(true);
+    }
+
+    /// Loads `/profit`. Its count of closed trades is the history's change signal: when it moves, the newest
+    /// closed trades are read (one small request), whatever closed them (an exit fill, a poll, another UI).
+    fn load_profit(&self, overlap: Overlap) {
+        let store = *self;
+        let key = endpoints::profit().request.path_and_query();
+        self.once_in_flight(
+            key,
+            overlap,
+            async move { store.call(endpoints::profit()).await },
+            |store, result| match result {
+                Ok(profit) => {
+                    let closed = profit.closed_trade_count;
+                    store.profit.try_set(Some(profit));
+                    store.error.try_set(None);
+                    // Compared with the history's own last total: a first read still under way covers it.
+                    let behind = store
+                        .closed_total
+                        .try_get_value()
+                        .flatten()
+                        .is_some_and(|total| total != closed);
+                    let idle = store.closed_sync.try_get_value() == Some(ClosedSync::Idle);
+                    if behind && idle {
+                        store.sync_closed_trades(false);
+                    }
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    store.error.try_set(Some(e));
+                }
+            },
+            |store| store.load_profit(Overlap::Follow),
+        );
+    }
+
+    fn load_profit_all(&self, overlap: Overlap) {
         let store = *self;
         let key = endpoints::profit_all().request.path_and_query();
         self.once_in_flight(
             key,
+            overlap,
             async move { store.call(endpoints::profit_all()).await },
             |store, result| {
                 // Older bots have no /profit_all (404): the panel falls back to /profit, so no error is shown.
                 if let Ok(all) = result {
-                    store.profit_all.set(Some(all));
+                    store.profit_all.try_set(Some(all));
                 }
             },
+            |store| store.load_profit_all(Overlap::Follow),
         );
     }
 
-    /// Reads every page of `/trades` (closed trades, 500 per call) one after another, bounded by
-    /// `state::paging` (a bot with a wrong `total_trades` cannot keep it reading), one read at a time.
-    fn load_closed_trades(&self) {
+    /// Brings the closed trades up to date: the first time (or when `full`) every page of `/trades`, after
+    /// that only the newest page (`state::history`), which falls back to a full read when it cannot complete
+    /// the history. One read at a time; a read asked for meanwhile runs right after.
+    fn sync_closed_trades(&self, full: bool) {
         let store = *self;
-        if store.closed_loading.try_get_value().unwrap_or(true) {
+        let busy = store
+            .closed_sync
+            .try_update_value(|s| {
+                let busy = *s != ClosedSync::Idle;
+                *s = match *s {
+                    ClosedSync::Idle => ClosedSync::Running,
+                    ClosedSync::Running => ClosedSync::Again { full },
+                    ClosedSync::Again { full: was } => ClosedSync::Again { full: was || full },
+                };
+                busy
+            })
+            .unwrap_or(true);
+        if busy {
             return;
         }
-        store.closed_loading.set_value(true);
         self.spawn(async move {
-            let mut all: Vec<Trade> = Vec::new();
-            let mut paging = Paging::default();
-            let outcome = loop {
-                match store
-                    .call(endpoints::trades(TRADES_PAGE, paging.offset()))
-                    .await
-                {
-                    Ok(page) => {
-                        let got = page.trades.len();
-                        all.extend(page.trades);
-                        match paging.after_page(got, page.total_trades) {
-                            Next::Fetch(_) => continue,
-                            Next::Done => break Ok(None),
-                            Next::Capped => break Ok(Some(page.total_trades)),
-                        }
-                    }
-                    Err(e) => break Err(e),
-                }
+            let first = store.closed_trades.with_untracked(Option::is_none);
+            let result = if full || first {
+                store.read_all_closed().await
+            } else {
+                store.read_newest_closed().await
             };
-            // The page (and with it the store) may be gone by now: nothing to update then.
-            store.closed_loading.try_set_value(false);
-            match outcome {
-                Ok(capped) => {
-                    if let Some(total) = capped {
-                        let bot = store
-                            .id
-                            .try_get_value()
-                            .and_then(|id| store.registry.entry(&id))
-                            .map(|e| e.name)
-                            .unwrap_or_default();
-                        store.toasts.show(
-                            Severity::Warning,
-                            bot,
-                            format!(
-                                "Showing the first {} closed trades: the bot reports {total}, more than Freqboard \
-                                 reads at once.",
-                                all.len()
-                            ),
-                        );
-                    }
-                    store.closed_trades.try_set(Some(all));
-                }
-                Err(e) => {
-                    store.error.try_set(Some(e));
-                }
+            if let Err(e) = result {
+                store.error.try_set(Some(e));
+            }
+            // The store may be gone by now: then nothing runs again.
+            let again = store
+                .closed_sync
+                .try_update_value(|s| match std::mem::replace(s, ClosedSync::Idle) {
+                    ClosedSync::Again { full } => Some(full),
+                    _ => None,
+                })
+                .flatten();
+            if let Some(full) = again {
+                store.sync_closed_trades(full);
             }
         });
+    }
+
+    /// One small newest-first page: the trades closed since the last read are added to the known history.
+    async fn read_newest_closed(&self) -> Result<(), ApiError> {
+        let page = self.call(endpoints::newest_trades(NEWEST_PAGE)).await?;
+        let merge = self
+            .closed_trades
+            .try_with_untracked(|known| {
+                merge_newest(
+                    known.as_deref().unwrap_or_default(),
+                    page.trades,
+                    page.total_trades,
+                )
+            })
+            .ok_or(ApiError::Aborted)?;
+        match merge {
+            Merge::Current => {}
+            Merge::Add(fresh) => {
+                self.closed_trades.try_update(|history| {
+                    if let Some(history) = history {
+                        add_trades(history, fresh);
+                    }
+                });
+            }
+            Merge::Reread => return self.read_all_closed().await,
+        }
+        self.closed_total.try_set_value(Some(page.total_trades));
+        Ok(())
+    }
+
+    /// Reads every page of `/trades` (closed trades, 500 per call) one after another, bounded by
+    /// `state::paging` (a bot with a wrong `total_trades` cannot keep it reading).
+    async fn read_all_closed(&self) -> Result<(), ApiError> {
+        let mut all: Vec<Trade> = Vec::new();
+        let mut paging = Paging::default();
+        let (capped, total) = loop {
+            let page = self
+                .call(endpoints::trades(TRADES_PAGE, paging.offset()))
+                .await?;
+            let got = page.trades.len();
+            all.extend(page.trades);
+            match paging.after_page(got, page.total_trades) {
+                Next::Fetch(_) => continue,
+                Next::Done => break (false, page.total_trades),
+                Next::Capped => break (true, page.total_trades),
+            }
+        };
+        if capped {
+            let bot = self
+                .id
+                .try_get_value()
+                .and_then(|id| self.registry.entry(&id))
+                .map(|e| e.name)
+                .unwrap_or_default();
+            self.toasts.show(
+                Severity::Warning,
+                bot,
+                format!(
+                    "Showing the first {} closed trades: the bot reports {total}, more than Freqboard reads at once.",
+                    all.len()
+                ),
+            );
+        }
+        self.closed_trades.try_set(Some(all));
+        self.closed_total.try_set_value(Some(total));
+        Ok(())
     }
 
     /// Runs an action once: a repeated call with the same key while the first runs is dropped. Shows the bot's
@@ -706,6 +870,12 @@ impl BotStore {
             self.locks.try_set(Some(answer));
         }
     }
+}
+
+/// Whether a trade of `before` is missing from `now` (closed or deleted since).
+fn left_the_list(before: &[Trade], now: &[Trade]) -> bool {
+    let now: HashSet<TradeId> = now.iter().map(|t| t.trade_id).collect();
+    before.iter().any(|t| !now.contains(&t.trade_id))
 }
 
 /// The store provided by the Trade page.

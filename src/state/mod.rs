@@ -2,6 +2,7 @@
 
 pub mod bot_store;
 pub mod health;
+pub mod history;
 pub mod live;
 pub mod paging;
 pub mod pairs;
