@@ -42,6 +42,16 @@ if [ -n "$view_endpoints" ]; then
   exit 1
 fi
 
+step "Feature table: API versions are compared only in src/api/features.rs"
+# A version check elsewhere (`api_version() >= 2.24`, `version >= 2.17`) bypasses the one table (Feature).
+version_checks=$(find src -name '*.rs' ! -path src/api/features.rs -print0 |
+  xargs -0 awk '/^#\[cfg\(test\)\]/ { nextfile } /api_version\(\) *[<>=]|api_at_least\(|[<>]=? *[0-9]+\.[0-9]+ *(\)|;|,|$|&&|\|\|)/ && /api|version/ { print FILENAME ":" FNR ": " $0 }')
+if [ -n "$version_checks" ]; then
+  echo "$version_checks" >&2
+  echo "ask bot.has(Feature::X); add the feature and its version to src/api/features.rs" >&2
+  exit 1
+fi
+
 step "Native unit tests"
 cargo test
 

@@ -6,6 +6,7 @@ pub mod client;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
+pub mod features;
 pub mod request;
 pub mod url;
 pub mod wake;

@@ -6,6 +6,7 @@
 //! history loader): they fetch, decode once (`charts::decode`) and hand `<ChartPanel>` signals of decoded data.
 //! `LiveChartPanel` is what the Trade page's `.chart-area` card shows.
 
+use crate::api::features::Feature;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -218,7 +219,7 @@ pub fn LiveChartPanel() -> impl IntoView {
     let reduced = Memo::new(move |_| {
         store
             .config
-            .with(|c| c.as_ref().is_some_and(|c| c.api_at_least(2.35)))
+            .with(|c| c.as_ref().is_some_and(|c| c.has(Feature::CandleColumns)))
     });
     let load = move || {
         let (Some(p), Some(tf), true) = (

@@ -24,6 +24,7 @@ use super::visibility::use_page_visible;
 use crate::api::endpoint::Endpoint;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
+use crate::api::features::Feature;
 use crate::api::wire::{
     BalanceResponse, BlacklistResponse, CountResponse, ForceEnterPayload, ForceEnterResponse,
     ForceExitPayload, LockId, LockPayload, LockResponse, ProfitAll, ProfitStats, ShowConfig, Trade,
@@ -275,6 +276,12 @@ impl BotStore {
 
     pub fn id(&self) -> BotId {
         self.id.get_value()
+    }
+
+    /// Whether the bot's API has `feature` (false until its configuration is read). Tracked.
+    pub fn has(&self, feature: Feature) -> bool {
+        self.config
+            .with(|c| c.as_ref().is_some_and(|c| c.has(feature)))
     }
 
     /// The store's scope while its page lives; `None` once it is gone.

@@ -167,11 +167,6 @@ impl ShowConfig {
         self.api_version.unwrap_or(1.0)
     }
 
-    /// True when the bot serves `api >= version`.
-    pub fn api_at_least(&self, version: f64) -> bool {
-        self.api_version() >= version
-    }
-
     /// `freqtrade webserver`: no trading endpoints.
     pub fn is_webserver(&self) -> bool {
         self.runmode == RunMode::Webserver

@@ -1,6 +1,7 @@
 //! Profit per day, week or month: for the last N periods, the absolute and relative profit, the balance the
 //! period started with and its trade count, newest first.
 
+use crate::api::features::Feature;
 use leptos::prelude::*;
 
 use super::common::{money, percent, resource_view, sign_class, stake_currency, stake_decimals};
@@ -54,11 +55,11 @@ impl Period {
         self.counts().first().copied().unwrap_or(7)
     }
 
-    /// Weekly and monthly summaries need API 2.33.
-    fn min_api(self) -> f64 {
+    /// What the bot needs to serve it (days: every bot).
+    fn feature(self) -> Option<Feature> {
         match self {
-            Period::Days => 0.0,
-            Period::Weeks | Period::Months => 2.33,
+            Period::Days => None,
+            Period::Weeks | Period::Months => Some(Feature::WeeklyMonthly),
         }
     }
 
@@ -85,7 +86,6 @@ pub fn PeriodsPanel() -> impl IntoView {
     let count = RwSignal::new(Period::Days.default_count());
     let decimals = stake_decimals(store);
     let currency = stake_currency(store);
-    let api = Signal::derive(move || store.config.with(|c| c.as_ref().map(|c| c.api_version())));
     let summary = LocalResource::new(move || {
         store.revision.track();
         let (unit, n) = (period.get().unit(), count.get());
@@ -113,7 +113,7 @@ pub fn PeriodsPanel() -> impl IntoView {
                                 .map(|p| view! {
                                     <option
                                         value=p.value()
-                                        disabled=move || api.get().is_some_and(|v| v < p.min_api())
+                                        disabled=move || p.feature().is_some_and(|f| !store.has(f))
                                     >
                                         {p.label()}
                                     </option>

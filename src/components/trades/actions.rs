@@ -1,6 +1,7 @@
 //! The actions on one trade: force exit (dialog), cancel the open order, reload, delete, increase position.
 //! Destructive ones ask first; each button is disabled while its call runs.
 
+use crate::api::features::Feature;
 use leptos::prelude::*;
 
 use crate::components::when::When;
@@ -36,14 +37,10 @@ pub fn TradeActions(
     let is_open = Memo::new(move |_| trade.with(|t| t.as_ref().is_some_and(|t| t.is_open)));
     let has_open_orders =
         Memo::new(move |_| trade.with(|t| t.as_ref().is_some_and(|t| t.has_open_orders)));
-    let api = Memo::new(move |_| {
-        store
-            .config
-            .with(|c| c.as_ref().map(|c| c.api_version()).unwrap_or(1.0))
+    let can_cancel = Memo::new(move |_| {
+        is_open.get() && has_open_orders.get() && store.has(Feature::CancelOpenOrder)
     });
-    let can_cancel =
-        Memo::new(move |_| is_open.get() && has_open_orders.get() && api.get() >= 2.24);
-    let can_reload = Memo::new(move |_| is_open.get() && api.get() >= 2.28);
+    let can_reload = Memo::new(move |_| is_open.get() && store.has(Feature::ReloadTrade));
     let can_increase = Memo::new(move |_| {
         store.config.with(|c| {
             c.as_ref()

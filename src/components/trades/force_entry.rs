@@ -1,5 +1,6 @@
 //! The force-entry dialog: open a trade (or add to one) on a whitelisted pair. Enter submits the form.
 
+use crate::api::features::Feature;
 use leptos::prelude::*;
 
 use crate::components::when::When;
@@ -38,12 +39,12 @@ fn caps_of(config: Option<&ShowConfig>) -> EnterCaps {
         Some(c) => {
             let derivatives = matches!(c.trading_mode, TradingMode::Futures | TradingMode::Margin);
             EnterCaps {
-                side: c.api_at_least(2.13),
-                short: c.api_at_least(2.13)
+                side: c.has(Feature::ForceEntrySide),
+                short: c.has(Feature::ForceEntrySide)
                     && c.short_allowed
                     && c.trading_mode != TradingMode::Spot,
-                tag: c.api_at_least(2.17),
-                leverage: derivatives && c.api_at_least(2.17),
+                tag: c.has(Feature::ForceEntryTagAndLeverage),
+                leverage: derivatives && c.has(Feature::ForceEntryTagAndLeverage),
             }
         }
     }

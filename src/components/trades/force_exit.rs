@@ -1,5 +1,6 @@
 //! The force-exit dialog: the whole position or a part of it, at market or limit (optionally with a price).
 
+use crate::api::features::Feature;
 use leptos::prelude::*;
 
 use crate::components::when::When;
@@ -163,7 +164,7 @@ fn ForceExitForm(
                     }
                     .into_any()
                 } else {
-                    view! { <small class="muted">"This bot exits the whole position only (API < 2.17)."</small> }
+                    view! { <small class="muted">{format!("This bot exits the whole position only (API < {}).", Feature::PartialExit.min_api())}</small> }
                         .into_any()
                 }}
                 <small class="muted">{estimate}</small>

@@ -1,6 +1,7 @@
 //! Pure logic of the trade views: sorting, filtering, pagination, number and duration texts, and the
 //! force-entry / force-exit payloads built from what the user typed. Nothing here touches the DOM.
 
+use crate::api::features::Feature;
 use std::cmp::Ordering;
 use std::ops::Range;
 
@@ -394,17 +395,17 @@ fn optional_positive(text: &str, what: &str) -> Result<Option<f64>, String> {
 /// What the bot supports for a force exit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExitCaps {
-    /// `amount` (partial exits): API >= 2.17.
+    /// `amount` (partial exits).
     pub partial: bool,
-    /// `price` with limit orders: API >= 2.45.
+    /// `price` with limit orders.
     pub price: bool,
 }
 
 impl ExitCaps {
     pub fn for_api(version: f64) -> Self {
         Self {
-            partial: version >= 2.17,
-            price: version >= 2.45,
+            partial: Feature::PartialExit.available_in(version),
+            price: Feature::ForceExitPrice.available_in(version),
         }
     }
 }
@@ -431,9 +432,10 @@ pub fn build_force_exit(
         Some(a) => Some(a),
     };
     if amount.is_some() && !caps.partial {
-        return Err(
-            "This bot can only exit the whole amount (partial exits need API 2.17).".to_string(),
-        );
+        return Err(format!(
+            "This bot can only exit the whole amount (partial exits need API {}).",
+            Feature::PartialExit.min_api()
+        ));
     }
     let price = if order_type == OrderType::Limit && caps.price {
         optional_positive(price_text, "The price")?

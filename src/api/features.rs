@@ -1,0 +1,98 @@
+//! The one table of what a bot's API version allows. Views ask `BotStore::has(Feature::X)` (or
+//! `ShowConfig::has`); no API version number is written anywhere else.
+
+use super::wire::ShowConfig;
+
+/// A capability that depends on the bot's API version (`show_config.api_version`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    /// `side` in `POST /forceenter` (long or short).
+    ForceEntrySide,
+    /// `entry_tag` and `leverage` in `POST /forceenter`.
+    ForceEntryTagAndLeverage,
+    /// `amount` in `POST /forceexit` (partial exits).
+    PartialExit,
+    /// `DELETE /trades/{id}/open-order`.
+    CancelOpenOrder,
+    /// `POST /trades/{id}/reload`.
+    ReloadTrade,
+    /// `GET /weekly` and `GET /monthly`.
+    WeeklyMonthly,
+    /// `POST /pair_candles` with only the columns a chart needs.
+    CandleColumns,
+    /// `price` in `POST /forceexit` with a limit order.
+    ForceExitPrice,
+}
+
+impl Feature {
+    /// The API version that brought it (freqtrade's `api_version` history).
+    pub const fn min_api(self) -> f64 {
+        match self {
+            Feature::ForceEntrySide => 2.13,
+            Feature::ForceEntryTagAndLeverage | Feature::PartialExit => 2.17,
+            Feature::CancelOpenOrder => 2.24,
+            Feature::ReloadTrade => 2.28,
+            Feature::WeeklyMonthly => 2.33,
+            Feature::CandleColumns => 2.35,
+            Feature::ForceExitPrice => 2.45,
+        }
+    }
+
+    /// Whether a bot serving `api` has it.
+    pub fn available_in(self, api: f64) -> bool {
+        api >= self.min_api()
+    }
+}
+
+impl ShowConfig {
+    /// Whether this bot has `feature` (a bot that sends no version counts as 1.0, as FreqUI does).
+    pub fn has(&self, feature: Feature) -> bool {
+        feature.available_in(self.api_version())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Feature; 8] = [
+        Feature::ForceEntrySide,
+        Feature::ForceEntryTagAndLeverage,
+        Feature::PartialExit,
+        Feature::CancelOpenOrder,
+        Feature::ReloadTrade,
+        Feature::WeeklyMonthly,
+        Feature::CandleColumns,
+        Feature::ForceExitPrice,
+    ];
+
+    fn config(api: Option<f64>) -> ShowConfig {
+        ShowConfig {
+            api_version: api,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_feature_starts_at_its_version() {
+        assert!(!config(Some(2.23)).has(Feature::CancelOpenOrder));
+        assert!(config(Some(2.24)).has(Feature::CancelOpenOrder));
+        assert!(!config(Some(2.27)).has(Feature::ReloadTrade));
+        assert!(config(Some(2.28)).has(Feature::ReloadTrade));
+        assert!(!config(Some(2.44)).has(Feature::ForceExitPrice));
+        assert!(config(Some(2.45)).has(Feature::ForceExitPrice));
+    }
+
+    #[test]
+    fn the_current_freqtrade_has_everything_and_a_bot_without_a_version_nothing() {
+        // freqtrade 2026.9 serves API 2.50.
+        assert!(ALL.iter().all(|f| config(Some(2.50)).has(*f)));
+        assert!(ALL.iter().all(|f| !config(None).has(*f)));
+    }
+
+    #[test]
+    fn a_later_major_version_keeps_them() {
+        assert!(ALL.iter().all(|f| config(Some(3.0)).has(*f)));
+        assert!(!config(Some(2.12)).has(Feature::ForceEntrySide));
+    }
+}
