@@ -12,6 +12,7 @@ use crate::components::toasts::ToastList;
 use crate::pages::bots::BotsPage;
 use crate::pages::chart::ChartPage;
 use crate::pages::dashboard::DashboardPage;
+use crate::pages::fleet::FleetPage;
 use crate::pages::login::LoginPage;
 use crate::pages::logs::LogsPage;
 use crate::pages::not_found::NotFoundPage;
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/trade") view=TradePage />
                     <Route path=path!("/trade/:id") view=TradeDetailPage />
                     <Route path=path!("/dashboard") view=DashboardPage />
+                    <Route path=path!("/fleet") view=FleetPage />
                     <Route path=path!("/chart") view=ChartPage />
                     <Route path=path!("/logs") view=LogsPage />
                     <Route path=path!("/settings") view=SettingsPage />

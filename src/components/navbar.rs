@@ -42,6 +42,7 @@ pub fn Navbar() -> impl IntoView {
             <nav class="nav-links" aria-label="Main">
                 <A href=app_href("/trade")>"Trade"</A>
                 <A href=app_href("/dashboard")>"Dashboard"</A>
+                <A href=app_href("/fleet")>"Fleet"</A>
                 <A href=app_href("/chart")>"Chart"</A>
                 <A href=app_href("/logs")>"Logs"</A>
                 <A href=app_href("/settings")>"Settings"</A>

@@ -48,7 +48,7 @@ pub fn ListSelect(
     /// The accessible name, when no `<label for>` names the select.
     #[prop(optional)]
     aria_label: Option<&'static str>,
-    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional, into)] id: Option<String>,
     #[prop(optional)] name: Option<&'static str>,
 ) -> impl IntoView {
     let node = NodeRef::<Select>::new();

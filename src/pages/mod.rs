@@ -3,6 +3,7 @@
 pub mod bots;
 pub mod chart;
 pub mod dashboard;
+pub mod fleet;
 pub mod login;
 pub mod logs;
 pub mod not_found;

@@ -141,6 +141,11 @@ impl BotStore {
         store
     }
 
+    /// The store of `id`, opened if no page did yet (the fleet shows every bot without providing one).
+    pub fn open(id: BotId) -> Self {
+        Self::of(id)
+    }
+
     /// The store of `id` if a page already opened it (its data may be current).
     pub fn existing(id: &BotId) -> Option<Self> {
         STORES.with(|m| m.borrow().get(id).map(|(_, s)| *s))
@@ -876,6 +881,13 @@ impl BotStore {
         {
             self.locks.try_set(Some(answer));
         }
+    }
+}
+
+/// The same store: the same session of the same bot (a store opened after a new login is another).
+impl PartialEq for BotStore {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reactive application state: the bot registry, settings and toasts. The only layer that calls `api`.
 
 pub mod bot_store;
+pub mod fleet;
 pub mod health;
 pub mod history;
 pub mod live;

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::trades::table::header_row;
+
 use super::common::{error_view, loading_view, number, percent};
 use crate::api::error::ApiError;
 use crate::api::wire::EdgePair;
@@ -25,14 +27,7 @@ fn table(pairs: Vec<EdgePair>) -> AnyView {
     view! {
         <div class="table-wrap">
             <table class="edge">
-                <thead>
-                    <tr>
-                        <th>"Pair"</th>
-                        <th class="num">"Winrate"</th>
-                        <th class="num">"Expectancy"</th>
-                        <th class="num">"Stoploss"</th>
-                    </tr>
-                </thead>
+                <thead>{header_row(&[("", "Pair"), ("num", "Winrate"), ("num", "Expectancy"), ("num", "Stoploss")])}</thead>
                 <tbody>
                     {pairs
                         .into_iter()

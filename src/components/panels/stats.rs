@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::trades::table::header_row;
+
 use super::common::{percent, resource_view};
 use crate::api::wire::{ExitReasonStats, StatsResponse};
 use crate::state::bot_store::use_bot_store;
@@ -42,16 +44,7 @@ fn render(stats: StatsResponse) -> AnyView {
         <h3>"Exit reasons"</h3>
         <div class="table-wrap">
             <table class="exit-reasons">
-                <thead>
-                    <tr>
-                        <th>"Exit reason"</th>
-                        <th class="num">"Wins"</th>
-                        <th class="num">"Draws"</th>
-                        <th class="num">"Losses"</th>
-                        <th class="num">"Total"</th>
-                        <th class="num">"Winrate"</th>
-                    </tr>
-                </thead>
+                <thead>{header_row(&[("", "Exit reason"), ("num", "Wins"), ("num", "Draws"), ("num", "Losses"), ("num", "Total"), ("num", "Winrate")])}</thead>
                 <tbody>
                     {stats
                         .exit_reasons

@@ -2,6 +2,8 @@
 //! the trade page. All texts from the bot are rendered as text.
 
 use leptos::prelude::*;
+
+use crate::components::trades::table::header_row;
 use leptos_router::components::A;
 
 use super::actions::TradeActions;
@@ -221,24 +223,7 @@ fn orders_table(t: &Trade, orders: Vec<Order>, settings: &Settings) -> impl Into
     view! {
         <div class="table-wrap">
             <table class="orders-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"#"</th>
-                        <th scope="col">"Side"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Amount"</th>
-                        <th scope="col">"Filled"</th>
-                        <th scope="col">"Remaining"</th>
-                        <th scope="col">"Price"</th>
-                        <th scope="col">"Average"</th>
-                        <th scope="col">"Cost"</th>
-                        <th scope="col">"Fee (base)"</th>
-                        <th scope="col">"Placed"</th>
-                        <th scope="col">"Filled at"</th>
-                        <th scope="col">"Tag"</th>
-                    </tr>
-                </thead>
+                <thead>{header_row(&[("", "#"), ("", "Side"), ("", "Type"), ("", "Status"), ("", "Amount"), ("", "Filled"), ("", "Remaining"), ("", "Price"), ("", "Average"), ("", "Cost"), ("", "Fee (base)"), ("", "Placed"), ("", "Filled at"), ("", "Tag")])}</thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -76,6 +76,26 @@ pub fn trade_cells(t: &Trade, m: &Money, rate: Cell) -> Vec<Cell> {
     ]
 }
 
+/// A header row from (class, label) pairs: one compiled renderer for every fixed header.
+pub fn header_row(cols: &'static [(&'static str, &'static str)]) -> impl IntoView {
+    view! {
+        <tr>
+            {cols
+                .iter()
+                .map(|(class, label)| view! { <th scope="col" class=*class>{*label}</th> })
+                .collect_view()}
+        </tr>
+    }
+}
+
+/// Table cells from their classes and texts: one compiled renderer for every data-driven row.
+pub fn cells_view(cells: Vec<Cell>) -> impl IntoView {
+    cells
+        .into_iter()
+        .map(|Cell(class, text)| view! { <td class=class>{text}</td> })
+        .collect_view()
+}
+
 /// A row of either trade table: id, side (when the table shows sides), pair with an open-order mark, then
 /// `cells`, then `last` (the open trades' actions). A click, Enter or Space selects the trade and its pair.
 /// One function for both tables: as two view-macro rows, each compiled its own copy of the rendering code.
@@ -117,7 +137,7 @@ pub fn trade_row(t: &Trade, ctx: RowCtx, cells: Vec<Cell>, last: Option<AnyView>
                     <span class="open-order-mark" title="Has an open order" aria-label="has an open order">"*"</span>
                 })}
             </td>
-            {cells.into_iter().map(|Cell(class, text)| view! { <td class=class>{text}</td> }).collect_view()}
+            {cells_view(cells)}
             {last}
         </tr>
     }

@@ -1,0 +1,786 @@
+//! The fleet: every logged-in bot at once. A comparison table (one row per bot, totals per stake currency), the
+//! cumulative profit per stake currency, and every bot's open and recent closed trades in one table each, each
+//! row naming its bot. Each bot's figures come from its session store (`BotStore`), the same data its own pages
+//! show; the recent log levels and the last bot loop are read here, once a minute while the page is visible.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::wire::{LogLevel, RunMode, Trade, TraderState};
+use crate::charts::profit::decode;
+use crate::charts::profit::CumulativeProfitCard;
+use crate::components::app_href::app_href;
+use crate::components::panels::common::{money, percent, sign_class};
+use crate::components::select_options::ListSelect;
+use crate::components::trades::logic::{sorted_head, Column, Dir, Sort};
+use crate::components::trades::table::{cells_view, header_row, Cell};
+use crate::components::when::When;
+use crate::runtime::use_view_scope;
+use crate::state::bot_store::BotStore;
+use crate::state::fleet::{figures, same_bot_pairs, totals, BotData, BotFigures, Fingerprint};
+use crate::state::persist::BotId;
+use crate::state::registry::{use_registry, BotStatus};
+use crate::state::settings::{display_offset_minutes, prefers_dark, use_settings, Theme};
+use crate::state::storage::{self, Area};
+use crate::state::visibility::use_page_visible;
+use crate::util::format::visible;
+use crate::util::time::{ago, format_opt_ts};
+
+/// The bots the user chose to hide: `{"hidden": ["<bot id>", …]}`.
+const PREFS_KEY: &str = "freqboard.fleet.v1";
+/// Log lines read per bot for its warning and error counts.
+const LOG_LINES: u32 = 200;
+/// How often the log levels and the last bot loop are read again.
+const EXTRAS_EVERY: Duration = Duration::from_secs(60);
+/// The comparison table's columns: (class, label).
+const FLEET_COLUMNS: &[(&str, &str)] = &[
+    ("", "Bot"),
+    ("", "State"),
+    ("num", "Open"),
+    ("num", "Open profit"),
+    ("num", "Today"),
+    ("num", "This week"),
+    ("num", "This month"),
+    ("num", "All closed"),
+    ("num", "Win / loss"),
+    ("num", "Balance"),
+    ("", "Last trade"),
+    ("num", "Log"),
+    ("", "Bot loop"),
+];
+const OPEN_COLUMNS: &[(&str, &str)] = &[
+    ("", "Bot"),
+    ("", "ID"),
+    ("", "Pair"),
+    ("num", "Profit %"),
+    ("num", "Profit"),
+    ("", "Opened"),
+];
+const CLOSED_COLUMNS: &[(&str, &str)] = &[
+    ("", "Bot"),
+    ("", "ID"),
+    ("", "Pair"),
+    ("num", "Profit %"),
+    ("num", "Profit"),
+    ("", "Closed"),
+];
+/// Rows of the combined closed-trades list.
+const CLOSED_ROWS: usize = 50;
+
+fn load_hidden() -> Vec<String> {
+    storage::get(Area::Local, PREFS_KEY)
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| {
+            v.get("hidden")?.as_array().map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+        })
+        .unwrap_or_default()
+}
+
+fn save_hidden(hidden: &[String]) {
+    let text = serde_json::json!({ "hidden": hidden }).to_string();
+    storage::set(Area::Local, PREFS_KEY, &text);
+}
+
+fn now_ms() -> i64 {
+    let now = js_sys::Date::now();
+    if now.is_finite() {
+        now as i64
+    } else {
+        0
+    }
+}
+
+/// One bot's row: what the registry and its store know.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: BotId,
+    store: BotStore,
+    name: String,
+    status: BotStatus,
+    /// "running", "stopped", …; empty before the configuration is read.
+    state: &'static str,
+    /// "dry" or "live" (or "webserver").
+    mode: &'static str,
+    currency: String,
+    decimals: usize,
+    /// Twice the timeframe: a last bot loop older than this is stale.
+    stale_after_ms: Option<i64>,
+    figures: BotFigures,
+    print: Option<Fingerprint>,
+}
+
+impl Row {
+    fn offline(&self) -> bool {
+        matches!(
+            self.status,
+            BotStatus::Offline(_) | BotStatus::LoginRequired
+        )
+    }
+
+    fn matches(&self, state: &str, name: &str) -> bool {
+        let by_state = match state {
+            "dry" => self.mode == "dry",
+            "live" => self.mode == "live",
+            "offline" => self.offline(),
+            _ => true,
+        };
+        by_state
+            && self
+                .name
+                .to_lowercase()
+                .contains(&name.trim().to_lowercase())
+    }
+}
+
+/// The row of `store` at `now`.
+fn row_of(entry_name: String, status: BotStatus, store: BotStore, now: i64) -> Row {
+    let config = store.config.get();
+    let (state, mode, currency, stale_after_ms, bot_name) = match &config {
+        Some(c) => (
+            match c.state {
+                TraderState::Running => "running",
+                TraderState::Paused => "paused",
+                TraderState::Stopped => "stopped",
+                TraderState::ReloadConfig => "reloading",
+                _ => "",
+            },
+            if c.runmode == RunMode::Webserver {
+                "webserver"
+            } else if c.dry_run {
+                "dry"
+            } else {
+                "live"
+            },
+            c.stake_currency.clone(),
+            c.timeframe_ms.filter(|&ms| ms > 0).map(|ms| ms * 2),
+            c.bot_name.clone(),
+        ),
+        None => ("", "", String::new(), None, String::new()),
+    };
+    let decimals = config
+        .as_ref()
+        .and_then(|c| c.stake_currency_decimals)
+        .and_then(|d| usize::try_from(d).ok())
+        .unwrap_or(3)
+        .min(8);
+    // Borrowed, not cloned: a big bot's history is thousands of trades.
+    let figures = store.open_trades.with(|open| {
+        store.closed_trades.with(|closed| {
+            store.profit.with(|profit| {
+                store.count.with(|count| {
+                    store.balance.with(|balance| {
+                        figures(
+                            BotData {
+                                open: open.as_deref(),
+                                closed: closed.as_deref(),
+                                profit: profit.as_ref(),
+                                count: count.as_ref(),
+                                balance: balance.as_ref(),
+                            },
+                            now,
+                        )
+                    })
+                })
+            })
+        })
+    });
+    let print = store.profit.with(|profit| {
+        profit.as_ref().map(|p| Fingerprint {
+            bot_name,
+            trade_count: p.trade_count,
+            first_trade_ms: p.first_trade_timestamp,
+            closed_profit: p.profit_closed_coin,
+        })
+    });
+    Row {
+        id: store.id(),
+        store,
+        name: entry_name,
+        status,
+        state,
+        mode,
+        currency,
+        decimals,
+        stale_after_ms,
+        figures,
+        print,
+    }
+}
+
+/// The recent log levels and last bot loop of one bot (read by the page, not kept by the store).
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Extras {
+    warnings: usize,
+    errors: usize,
+    last_loop_ms: Option<i64>,
+}
+
+#[component]
+pub fn FleetPage() -> impl IntoView {
+    let registry = use_registry();
+    let bots = registry.bots();
+    let hidden = RwSignal::new(load_hidden());
+    Effect::new(move |_| hidden.with(|h| save_hidden(h)));
+    let state_filter = RwSignal::new(String::from("all"));
+    let name_filter = RwSignal::new(String::new());
+    let extras = RwSignal::new(HashMap::<BotId, Extras>::new());
+
+    // The shown bots' stores: opened here if no page did yet; they live until logout.
+    let stores = Memo::new(move |_| {
+        bots.with(|list| {
+            hidden.with(|h| {
+                list.iter()
+                    .filter(|e| !h.contains(&e.id.0))
+                    .map(|e| BotStore::open(e.id.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let now = now_ms();
+        stores.with(|stores| {
+            bots.with(|list| {
+                stores
+                    .iter()
+                    .filter_map(|store| {
+                        let id = store.id();
+                        let e = list.iter().find(|e| e.id == id)?;
+                        Some(row_of(e.name.clone(), e.status.clone(), *store, now))
+                    })
+                    .collect::<Vec<Row>>()
+            })
+        })
+    });
+    let filtered = Memo::new(move |_| {
+        let (state, name) = (state_filter.get(), name_filter.get());
+        rows.with(|r| {
+            r.iter()
+                .filter(|r| r.matches(&state, &name))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let currency_totals = move || {
+        filtered.with(|rows| totals(rows.iter().map(|r| (r.currency.as_str(), &r.figures))))
+    };
+    let same_bots = move || {
+        rows.with(|rows| {
+            let prints: Vec<Option<Fingerprint>> = rows.iter().map(|r| r.print.clone()).collect();
+            same_bot_pairs(&prints)
+                .into_iter()
+                .filter_map(|(a, b)| Some((rows.get(a)?.name.clone(), rows.get(b)?.name.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    // Log levels and the last bot loop: now, then once a minute while the page is visible.
+    let scope = use_view_scope();
+    let visible = use_page_visible();
+    let read_extras = move || {
+        for store in stores.get_untracked() {
+            scope.spawn(async move {
+                let id = store.id();
+                let logs = registry.read_logs(&id, Some(LOG_LINES)).await.ok();
+                let health = store.read_health().await.ok();
+                let mut e = Extras::default();
+                if let Some(logs) = logs {
+                    e.warnings = logs
+                        .logs
+                        .iter()
+                        .filter(|l| l.level == LogLevel::Warning)
+                        .count();
+                    e.errors = logs
+                        .logs
+                        .iter()
+                        .filter(|l| matches!(l.level, LogLevel::Error | LogLevel::Critical))
+                        .count();
+                }
+                e.last_loop_ms = health.and_then(|h| h.last_process_ts).map(|s| s * 1000);
+                extras.try_update(|m| {
+                    m.insert(id, e);
+                });
+            });
+        }
+    };
+    Effect::new(move |_| {
+        stores.track();
+        if visible.get() {
+            read_extras();
+        }
+    });
+    scope.interval(EXTRAS_EVERY, move || {
+        if visible.get_untracked() {
+            read_extras();
+        }
+    });
+
+    let settings = use_settings().0;
+    let dark = Signal::derive(move || match settings.with(|s| s.theme) {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::System => prefers_dark(),
+    });
+    let offset =
+        Signal::derive(move || settings.with(|s| display_offset_minutes(&s.timezone, now_ms())));
+    let currencies = Memo::new(move |_| {
+        currency_totals()
+            .into_iter()
+            .map(|t| t.currency)
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+    });
+
+    view! {
+        <div class="fleet">
+            <h1>"Fleet"</h1>
+            <When when=move || bots.with(Vec::is_empty)>
+                <p class="muted">"No bot is logged in. " <a href=app_href("/login")>"Log into a bot"</a> " to see it here."</p>
+            </When>
+            {move || {
+                same_bots()
+                    .into_iter()
+                    .map(|(a, b)| {
+                        view! {
+                            <p class="notice warning same-bot" role="alert">
+                                {format!(
+                                    "“{a}” and “{b}” show the same bot (same name and trade history). If they are two bots, \
+                                     they share a jwt_secret_key and one accepts the other's login: give each bot its own \
+                                     jwt_secret_key in api_server, then log in again."
+                                )}
+                            </p>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <div class="fleet-controls">
+                <div class="control">
+                    <label for="fleet-state">"Show"</label>
+                    <select id="fleet-state" prop:value=move || state_filter.get() on:change=move |ev| state_filter.set(event_target_value(&ev))>
+                        <option value="all">"All bots"</option>
+                        <option value="dry">"Dry-run"</option>
+                        <option value="live">"Live"</option>
+                        <option value="offline">"Offline"</option>
+                    </select>
+                </div>
+                <div class="control">
+                    <label for="fleet-name">"Name"</label>
+                    <input id="fleet-name" type="search" placeholder="Filter by name" bind:value=name_filter />
+                </div>
+                <BotChooser hidden=hidden />
+            </div>
+            <div class="table-wrap">
+                <table class="fleet-table">
+                    <thead>{header_row(FLEET_COLUMNS)}                    </thead>
+                    <tbody>
+                        {move || {
+                            let now = now_ms();
+                            let selected = registry.selected_id().get();
+                            let offset = offset.get();
+                            extras.with(|extras| {
+                                filtered
+                                    .get()
+                                    .into_iter()
+                                    .map(|r| row_view(r.clone(), extras.get(&r.id).copied(), selected.as_ref() == Some(&r.id), now, offset))
+                                    .collect_view()
+                            })
+                        }}
+                    </tbody>
+                    <tfoot>
+                        {move || {
+                            currency_totals()
+                                .into_iter()
+                                .filter(|t| !t.currency.is_empty())
+                                .map(|t| {
+                                    let c = t.currency.as_str();
+                                    let cells = vec![
+                                        Cell::new("", String::new()),
+                                        Cell::new("num", t.open_count.to_string()),
+                                        Cell::new(
+                                            format!("num {}", sign_class(Some(t.open_profit))),
+                                            format!("{} ({})", money(Some(t.open_profit), 3, c), percent(t.open_ratio(), 2)),
+                                        ),
+                                        Cell::new("num", money(Some(t.closed_day), 3, c)),
+                                        Cell::new("num", money(Some(t.closed_week), 3, c)),
+                                        Cell::new("num", money(Some(t.closed_month), 3, c)),
+                                        Cell::new(format!("num {}", sign_class(Some(t.closed_all))), money(Some(t.closed_all), 3, c)),
+                                        Cell::new("num", format!("{} / {}", t.wins, t.losses)),
+                                        Cell::new("num", money(Some(t.balance), 3, c)),
+                                    ];
+                                    view! {
+                                        <tr class="fleet-total" data-currency=t.currency.clone()>
+                                            <th>{format!("Total {c} ({} bots)", t.bots)}</th>
+                                            {cells_view(cells)}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tfoot>
+                </table>
+            </div>
+            <div class="profit-grid">
+                {move || {
+                    currencies
+                        .get()
+                        .into_iter()
+                        .map(|currency| view! { <FleetCurve currency=currency rows=filtered offset=offset dark=dark /> })
+                        .collect_view()
+                }}
+            </div>
+            <FleetTrades rows=filtered offset=offset />
+        </div>
+    }
+}
+
+/// The cumulative profit of one stake currency's bots together, or of one of them (a choice above the chart).
+#[component]
+fn FleetCurve(
+    currency: String,
+    rows: Memo<Vec<Row>>,
+    offset: Signal<i32>,
+    dark: Signal<bool>,
+) -> impl IntoView {
+    // `None`: every bot of this currency.
+    let only = RwSignal::new(None::<BotId>);
+    let cur = StoredValue::new(currency.clone());
+    // The stores whose curve is drawn: the chosen bot, or every shown bot of this currency. A memo, so a poll
+    // that changes a row's figures does not decode the histories again.
+    let chosen = Memo::new(move |_| {
+        let only = only.get();
+        rows.with(|rows| {
+            cur.with_value(|cur| {
+                rows.iter()
+                    .filter(|r| &r.currency == cur && only.as_ref().is_none_or(|o| o == &r.id))
+                    .map(|r| r.store)
+                    .collect::<Vec<BotStore>>()
+            })
+        })
+    });
+    let closed = Memo::new(move |_| {
+        let mut all = Vec::new();
+        let mut any = false;
+        for store in chosen.get() {
+            store.closed_trades.with(|t| {
+                if let Some(t) = t {
+                    any = true;
+                    all.extend(decode::closed_trades(t));
+                }
+            });
+        }
+        any.then_some(all)
+    });
+    let open = Memo::new(move |_| {
+        let trades: Vec<Trade> = chosen
+            .get()
+            .iter()
+            .flat_map(|s| s.open_trades.with(|t| t.clone().unwrap_or_default()))
+            .collect();
+        decode::open_profit(&trades)
+    });
+    let choices = Signal::derive(move || {
+        let mut list = vec![(String::new(), cur.with_value(|c| format!("All {c} bots")))];
+        rows.with(|rows| {
+            cur.with_value(|cur| {
+                list.extend(
+                    rows.iter()
+                        .filter(|r| &r.currency == cur)
+                        .map(|r| (r.id.0.clone(), r.name.clone())),
+                )
+            })
+        });
+        list
+    });
+    let value = Signal::derive(move || only.get().map(|id| id.0).unwrap_or_default());
+    let on_change = Callback::new(move |v: String| only.set((!v.is_empty()).then_some(BotId(v))));
+    let select_id = format!("fleet-curve-{currency}");
+    let label = Signal::stored(currency.clone());
+    view! {
+        <div class="fleet-curve" data-currency=currency.clone()>
+            <div class="control">
+                <label for=select_id.clone()>{format!("Cumulative profit ({currency})")}</label>
+                <ListSelect id=select_id choices=choices value=value on_change=on_change />
+            </div>
+            <CumulativeProfitCard closed=closed open=open currency=label offset_minutes=offset dark=dark />
+        </div>
+    }
+}
+
+/// One bot's row of the comparison table.
+fn row_view(
+    r: Row,
+    extras: Option<Extras>,
+    selected: bool,
+    now: i64,
+    offset: i32,
+) -> impl IntoView {
+    let registry = use_registry();
+    let f = &r.figures;
+    let c = r.currency.as_str();
+    let d = r.decimals;
+    let id = r.id.clone();
+    let open = match f.max_open {
+        Some(max) if max >= 0 => format!("{} / {max}", f.open_count),
+        _ => f.open_count.to_string(),
+    };
+    let state = match &r.status {
+        BotStatus::Online | BotStatus::Slow(_) | BotStatus::Unknown => [r.state, r.mode]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.label().to_string(),
+    };
+    let (log, loop_text, stale) = match extras {
+        Some(e) => {
+            let stale = match (e.last_loop_ms, r.stale_after_ms) {
+                (Some(last), Some(limit)) => now - last > limit,
+                _ => false,
+            };
+            let loop_text = e
+                .last_loop_ms
+                .map(|ms| ago(ms, now))
+                .unwrap_or_else(|| "–".into());
+            (
+                format!("{} warn · {} err", e.warnings, e.errors),
+                loop_text,
+                stale,
+            )
+        }
+        None => ("…".into(), "…".into(), false),
+    };
+    let signed = |class: &str, v: Option<f64>| format!("num {class} {}", sign_class(v));
+    let cells = vec![
+        Cell::new("fleet-state", state),
+        Cell::new("num fleet-open", open),
+        Cell::new(
+            signed("fleet-open-profit", Some(f.open_profit)),
+            format!(
+                "{} ({})",
+                money(Some(f.open_profit), d, c),
+                percent(f.open_ratio(), 2)
+            ),
+        ),
+        Cell::new(
+            signed("", Some(f.closed_day)),
+            money(Some(f.closed_day), d, c),
+        ),
+        Cell::new(
+            signed("", Some(f.closed_week)),
+            money(Some(f.closed_week), d, c),
+        ),
+        Cell::new(
+            signed("", Some(f.closed_month)),
+            money(Some(f.closed_month), d, c),
+        ),
+        Cell::new(
+            signed("fleet-closed", f.closed_all),
+            format!(
+                "{} ({})",
+                money(f.closed_all, d, c),
+                percent(f.closed_all_ratio, 2)
+            ),
+        ),
+        Cell::new("num fleet-winloss", format!("{} / {}", f.wins, f.losses)),
+        Cell::new("num fleet-balance", money(f.balance, d, c)),
+        Cell::new("", format_opt_ts(f.last_trade_ms, offset)),
+        Cell::new("num fleet-log", log),
+        if stale {
+            Cell::new("fleet-loop stale", format!("stale: {loop_text}"))
+        } else {
+            Cell::new("fleet-loop", loop_text)
+        },
+    ];
+    view! {
+        <tr
+            class="fleet-row"
+            class:selected=selected
+            class:offline=r.offline()
+            data-bot-id=r.id.0.clone()
+            data-status=r.status.label()
+            title="Select this bot"
+            on:click=move |_| registry.select(&id)
+        >
+            <th scope="row" class="bot-name">{r.name.clone()}</th>
+            {cells_view(cells)}
+        </tr>
+    }
+}
+
+/// The bots shown, as checkboxes (kept in the browser).
+#[component]
+fn BotChooser(hidden: RwSignal<Vec<String>>) -> impl IntoView {
+    let bots = use_registry().bots();
+    view! {
+        <fieldset class="fleet-chooser">
+            <legend>"Bots shown"</legend>
+            {move || bots.get().into_iter().map(|bot| {
+                    let id = bot.id.0.clone();
+                    let checked = {
+                        let id = id.clone();
+                        move || hidden.with(|h| !h.contains(&id))
+                    };
+                    view! {
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                prop:checked=checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    hidden.update(|h| {
+                                        h.retain(|x| x != &id);
+                                        if !on {
+                                            h.push(id.clone());
+                                        }
+                                    });
+                                }
+                            />
+                            {bot.name.clone()}
+                        </label>
+                    }
+                }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// The newest `n` trades of all rows together (open trades by open date, closed ones by close date), as (row
+/// index, trade). Each bot's list is ordered by the trade tables' own sort, then merged: no second sort.
+fn newest_of_each(rows: &[Row], open: bool, n: usize, now: i64) -> Vec<(usize, Trade)> {
+    let column = if open {
+        Column::OpenDate
+    } else {
+        Column::CloseDate
+    };
+    let sort = Sort::new(column, Dir::Desc);
+    let lists: Vec<Vec<Trade>> = rows
+        .iter()
+        .map(|r| {
+            let list = if open {
+                r.store.open_trades
+            } else {
+                r.store.closed_trades
+            };
+            list.with(|l| sorted_head(l.as_deref().unwrap_or_default(), sort, now, n))
+        })
+        .collect();
+    let key = |t: &Trade| {
+        if open {
+            t.open_timestamp
+        } else {
+            t.close_timestamp.unwrap_or(0)
+        }
+    };
+    let mut at = vec![0usize; lists.len()];
+    let mut out = Vec::new();
+    while out.len() < n {
+        // The list whose next trade is the newest.
+        let mut best: Option<(usize, i64)> = None;
+        for (i, list) in lists.iter().enumerate() {
+            if let Some(t) = at.get(i).and_then(|&p| list.get(p)) {
+                if best.is_none_or(|(_, k)| key(t) > k) {
+                    best = Some((i, key(t)));
+                }
+            }
+        }
+        let Some((i, _)) = best else { break };
+        if let (Some(p), Some(list)) = (at.get_mut(i), lists.get(i)) {
+            if let Some(t) = list.get(*p) {
+                out.push((i, t.clone()));
+            }
+            *p += 1;
+        }
+    }
+    out
+}
+
+/// Every shown bot's open trades, and their most recent closed trades, each row naming its bot.
+#[component]
+fn FleetTrades(rows: Memo<Vec<Row>>, offset: Signal<i32>) -> impl IntoView {
+    let registry = use_registry();
+    let navigate = use_navigate();
+    // (bot id, bot name, currency, decimals, trade), newest first.
+    let collect = move |open: bool, n: usize| {
+        rows.with(|rows| {
+            let now = now_ms();
+            let merged = newest_of_each(rows, open, n, now);
+            merged
+                .into_iter()
+                .filter_map(|(i, t)| {
+                    let r = rows.get(i)?;
+                    Some((
+                        r.id.clone(),
+                        r.name.clone(),
+                        r.currency.clone(),
+                        r.decimals,
+                        t,
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let open = move || collect(true, usize::MAX);
+    let closed = move || collect(false, CLOSED_ROWS);
+    let open_trade = move |bot: BotId, trade: i64| {
+        registry.select(&bot);
+        navigate(&app_href(&format!("/trade/{trade}")), Default::default());
+    };
+    let trade_rows = move |list: Vec<(BotId, String, String, usize, Trade)>, is_open: bool| {
+        let open_trade = open_trade.clone();
+        list.into_iter()
+            .map(|(bot, name, cur, d, t)| {
+                let open_trade = open_trade.clone();
+                let (ratio, abs) = if is_open {
+                    (t.profit_ratio, t.total_profit_abs.or(t.profit_abs))
+                } else {
+                    (t.close_profit.or(t.profit_ratio), t.close_profit_abs.or(t.profit_abs))
+                };
+                let when = if is_open { Some(t.open_timestamp) } else { t.close_timestamp };
+                let id = t.trade_id;
+                let bot_attr = bot.0.clone();
+                let cells = vec![
+                    Cell::new("", visible(&t.pair)),
+                    Cell::new(format!("num {}", sign_class(ratio)), percent(ratio, 2)),
+                    Cell::new(format!("num {}", sign_class(abs)), money(abs, d, &cur)),
+                    Cell::new("", format_opt_ts(when, offset.get_untracked())),
+                ];
+                view! {
+                    <tr data-bot-id=bot_attr data-trade-id=id>
+                        <td class="fleet-trade-bot">{name}</td>
+                        <td>
+                            <button class="link" on:click=move |_| open_trade(bot.clone(), id)>{format!("#{id}")}</button>
+                        </td>
+                        {cells_view(cells)}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let trade_rows_open = trade_rows.clone();
+    view! {
+        <section class="card fleet-open">
+            <h2>{move || format!("Open trades, all bots ({})", open().len())}</h2>
+            <div class="table-wrap">
+                <table class="fleet-open-trades">
+                    <thead>{header_row(OPEN_COLUMNS)}</thead>
+                    <tbody>{move || trade_rows_open(open(), true)}</tbody>
+                </table>
+            </div>
+        </section>
+        <section class="card fleet-closed">
+            <h2>{format!("Last {CLOSED_ROWS} closed trades, all bots")}</h2>
+            <div class="table-wrap">
+                <table class="fleet-closed-trades">
+                    <thead>{header_row(CLOSED_COLUMNS)}</thead>
+                    <tbody>{move || trade_rows(closed(), false)}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
