@@ -157,3 +157,34 @@ test('the fleet: the bots shown, the filters and the profit curve of all bots or
   await expect(page.locator('header .bot-badge .bot-name')).toHaveText('Beta');
   await expect(row(page, 'Beta')).toHaveClass(/selected/);
 });
+
+test('on the fleet page a background bot is asked only what the fleet shows; selecting it reads the rest', async ({ page }) => {
+  const [alpha, beta] = [bot('alpha'), bot('beta')];
+  await login(page, alpha, { name: 'Alpha' });
+  await login(page, beta, { name: 'Beta' });
+  await expect(page.locator('header .bot-badge .bot-name')).toHaveText('Beta');
+  const reads = { alpha: [] as string[], beta: [] as string[] };
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') return;
+    const path = new URL(r.url()).pathname.replace('/api/v1/', '');
+    if (r.url().startsWith(alpha.url)) reads.alpha.push(path);
+    if (r.url().startsWith(beta.url)) reads.beta.push(path);
+  });
+  // A reload opens both bots' sessions from the fleet page: Beta selected, Alpha in the background.
+  await page.goto('/fleet');
+  await expect(page.locator('.fleet-table tbody tr.fleet-row')).toHaveCount(2);
+  await expect(row(page, 'Alpha').locator('.fleet-log')).toHaveText(/warn/);
+  await page.waitForTimeout(2_000);
+  const fleetReads = ['status', 'count', 'show_config', 'profit', 'balance', 'trades'];
+  const selectedOnly = ['whitelist', 'blacklist', 'locks', 'profit_all'];
+  console.log('reads while the fleet opens', reads);
+  for (const p of [...fleetReads, ...selectedOnly]) expect(reads.beta, `Beta (selected) reads ${p}`).toContain(p);
+  for (const p of fleetReads) expect(reads.alpha, `Alpha (background) reads ${p}`).toContain(p);
+  for (const p of selectedOnly) expect(reads.alpha, `Alpha (background) does not read ${p}`).not.toContain(p);
+
+  // Selected, Alpha reads the rest at once.
+  reads.alpha.length = 0;
+  await row(page, 'Alpha').click();
+  await expect(page.locator('header .bot-badge .bot-name')).toHaveText('Alpha');
+  await expect.poll(() => selectedOnly.filter((p) => !reads.alpha.includes(p)), { timeout: 3_000 }).toEqual([]);
+});

@@ -310,6 +310,15 @@ impl BotStore {
                 store.refresh_all();
             }
         });
+        // A background bot that becomes the selected one reads what only its pages show, at once.
+        let selected = store.registry.selected_id();
+        Effect::new(move |was: Option<bool>| {
+            let now = selected.with(|s| s.as_ref() == store.id.try_get_value().as_ref());
+            if was == Some(false) && now && visible.get_untracked() {
+                store.load_foreground_extras();
+            }
+            now
+        });
         let Some(scope) = store.scope() else { return };
         scope.interval(FAST_EVERY, move || {
             let tick = store.next_tick(|t| &mut t.0);
@@ -480,10 +489,9 @@ impl BotStore {
         self.load(endpoints::show_config(), self.config, Overlap::Skip);
         self.load_profit(Overlap::Skip);
         self.load(endpoints::balance(), self.balance, Overlap::Skip);
-        self.load(endpoints::whitelist(), self.whitelist, Overlap::Skip);
-        self.load(endpoints::blacklist(), self.blacklist, Overlap::Skip);
-        self.load(endpoints::locks(), self.locks, Overlap::Skip);
-        self.load_profit_all(Overlap::Skip);
+        if self.foreground() {
+            self.load_foreground_extras();
+        }
         // Once read, the history follows `/profit`'s count of closed trades (`load_profit`).
         let idle = self.closed_sync.try_get_value() == Some(ClosedSync::Idle);
         if idle && self.closed_trades.with_untracked(Option::is_none) {
@@ -504,11 +512,29 @@ impl BotStore {
         self.load(endpoints::count(), self.count, Overlap::Follow);
         self.load_profit(Overlap::Follow);
         self.load(endpoints::balance(), self.balance, Overlap::Follow);
-        self.load_profit_all(Overlap::Follow);
-        if exit_filled {
-            self.load(endpoints::locks(), self.locks, Overlap::Follow);
+        if self.foreground() {
+            self.load_profit_all(Overlap::Follow);
+            if exit_filled {
+                self.load(endpoints::locks(), self.locks, Overlap::Follow);
+            }
         }
         self.revision.update(|r| *r += 1);
+    }
+
+    /// Whether the bot is the selected one, whose pages (Trade, Dashboard, Chart) are what the user looks at.
+    /// A background bot feeds the fleet table: its open trades, counts, configuration, profit, balance and
+    /// history are kept; its pair lists, locks and long/short profit are read once it is selected.
+    fn foreground(&self) -> bool {
+        let id = self.id.try_get_value();
+        id.is_some() && self.registry.selected_id().get_untracked() == id
+    }
+
+    /// What only the selected bot's pages show.
+    fn load_foreground_extras(&self) {
+        self.load(endpoints::whitelist(), self.whitelist, Overlap::Skip);
+        self.load(endpoints::blacklist(), self.blacklist, Overlap::Skip);
+        self.load(endpoints::locks(), self.locks, Overlap::Skip);
+        self.load_profit_all(Overlap::Skip);
     }
 
     pub fn refresh_all(&self) {
