@@ -344,3 +344,49 @@ test.describe('incremental closed-trade history', () => {
     });
   }
 });
+
+test('open-trade rows are keyed: a new trade adds its row and the unchanged rows keep their elements', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const alpha = bot('alpha');
+  const api = await BotApi.login(request, alpha);
+  await api.exitAll();
+  await login(page, alpha, { name: 'Alpha' });
+  await expect(socketState(page)).toHaveText('ws: live');
+  await api.post('/forceenter', { pair: 'BTC/USDT' });
+  await api.post('/forceenter', { pair: 'ETH/USDT' });
+  const body = page.locator('.open-trades-table tbody');
+  await expect(body.locator('tr')).toHaveCount(2);
+  const snapshot = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll('.open-trades-table tbody tr')).map((tr) => ({
+        id: tr.getAttribute('data-trade-id'),
+        text: tr.textContent,
+        marked: (tr as any).__fbMark === true,
+      })),
+    );
+  // Prices and durations (and so the rows) change at a minute's turn: an attempt that crosses one proves
+  // nothing, so try again.
+  let kept = 0;
+  for (let attempt = 0; attempt < 3 && kept === 0; attempt++) {
+    await page.waitForTimeout(1_500);
+    await page.evaluate(() => document.querySelectorAll('.open-trades-table tbody tr').forEach((tr) => ((tr as any).__fbMark = true)));
+    const before = await snapshot();
+    const added = await api.post('/forceenter', { pair: 'SOL/USDT' });
+    await expect(body.locator(`tr[data-trade-id="${added.trade_id}"]`)).toBeVisible({ timeout: 5_000 });
+    await page.waitForTimeout(1_000);
+    const after = await snapshot();
+    expect(after.find((r) => r.id === String(added.trade_id))?.marked).toBe(false);
+    for (const old of before) {
+      const now = after.find((r) => r.id === old.id);
+      if (now && now.text === old.text) {
+        expect(now.marked, `row of trade ${old.id} unchanged, so kept`).toBe(true);
+        kept += 1;
+      }
+    }
+    await api.post('/forceexit', { tradeid: String(added.trade_id) });
+    await expect(body.locator(`tr[data-trade-id="${added.trade_id}"]`)).toHaveCount(0, { timeout: 5_000 });
+  }
+  console.log(`unchanged open-trade rows kept across a new trade: ${kept}`);
+  expect(kept).toBeGreaterThan(0);
+  await api.exitAll();
+});

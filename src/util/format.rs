@@ -60,6 +60,19 @@ pub fn duration_short(seconds: f64) -> String {
     }
 }
 
+/// A running duration, to the minute: "<1m", "12m", "2h 5m", "3d 4h". A live table redrawn every few seconds
+/// would otherwise change every row's text (and redraw it) on every poll, ticking in jumps of the poll interval.
+pub fn duration_minutes(seconds: f64) -> String {
+    if !seconds.is_finite() || seconds < 0.0 {
+        return "–".to_string();
+    }
+    match seconds as u64 {
+        s if s < 60 => "<1m".to_string(),
+        s if s < 3_600 => format!("{}m", s / 60),
+        s => duration_short(s as f64),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +97,10 @@ mod tests {
         assert_eq!(duration_short(7_500.0), "2h 5m");
         assert_eq!(duration_short(3.0 * 86_400.0 + 4.0 * 3_600.0), "3d 4h");
         assert_eq!(duration_short(-1.0), "–");
+        assert_eq!(duration_minutes(45.0), "<1m");
+        assert_eq!(duration_minutes(125.0), "2m");
+        assert_eq!(duration_minutes(3_599.9), "59m");
+        assert_eq!(duration_minutes(7_500.0), "2h 5m");
+        assert_eq!(duration_minutes(f64::NAN), "–");
     }
 }

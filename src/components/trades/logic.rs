@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::api::wire::{
     Direction, ForceEnterPayload, ForceExitPayload, OrderType, Trade, TradeId, TradingMode,
 };
-use crate::util::format::duration_short;
+use crate::util::format::{duration_minutes, duration_short};
 
 /// Rows per page of the closed-trades table.
 pub const PAGE_SIZE: usize = 50;
@@ -117,9 +117,15 @@ pub fn duration_ms(t: &Trade, now_ms: i64) -> Option<i64> {
 }
 
 /// "2h 5m" for a trade's duration, "–" when unknown.
+/// A closed trade's duration to the second; an open one's, still running, to the minute.
 pub fn duration_text(t: &Trade, now_ms: i64) -> String {
+    let show = if t.is_open {
+        duration_minutes
+    } else {
+        duration_short
+    };
     duration_ms(t, now_ms)
-        .map(|ms| duration_short(ms as f64 / 1000.0))
+        .map(|ms| show(ms as f64 / 1000.0))
         .unwrap_or_else(|| "–".to_string())
 }
 
@@ -634,6 +640,7 @@ mod tests {
         open.open_timestamp = 1_000;
         assert_eq!(duration_ms(&open, 7_201_000), Some(7_200_000));
         assert_eq!(duration_text(&open, 7_201_000), "2h 0m");
+        assert_eq!(duration_text(&open, 61_000), "1m");
         assert_eq!(duration_text(&trade(4, "X"), 10), "–");
     }
 

@@ -1,6 +1,8 @@
 //! The open trades of the bot: count line, force entry / force exit all, a sortable table with per-row actions,
 //! and the detail of the selected row.
 
+use std::hash::{Hash, Hasher};
+
 use leptos::prelude::*;
 
 use super::actions::TradeActionsDialog;
@@ -150,12 +152,21 @@ pub fn OpenTradesTable() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {move || {
-                                    let list = rows.get().unwrap_or_default();
-                                    settings.with(|s| money_fmt.with(|m| {
-                                        list.into_iter().map(|t| open_row(t, ctx, s, m)).collect_view()
-                                    }))
-                                }}
+                                <For
+                                    each=move || {
+                                        let list = rows.get().unwrap_or_default();
+                                        settings.with(|s| money_fmt.with(|m| {
+                                            list.into_iter()
+                                                .map(|t| {
+                                                    let (key, cells) = open_cells(&t, s, m);
+                                                    (key, t, cells)
+                                                })
+                                                .collect::<Vec<_>>()
+                                        }))
+                                    }
+                                    key=|(key, _, _)| *key
+                                    children=move |(_, t, cells)| open_row(t, cells, ctx)
+                                />
                             </tbody>
                         </table>
                     </div>
@@ -189,18 +200,25 @@ pub fn OpenTradesTable() -> impl IntoView {
     }
 }
 
-fn open_row(t: Trade, ctx: OpenRowCtx, settings: &Settings, m: &Money) -> impl IntoView {
-    let id = t.trade_id;
-    let mut cells = trade_cells(
-        &t,
-        m,
-        Cell::new("num current-rate", opt_num(t.current_rate)),
-    );
+/// A row's cells as data, and a key that changes exactly when what the row shows changes: rows are keyed by
+/// it, so a poll that moves one trade's profit re-renders that row only (and an unchanged row keeps its DOM).
+fn open_cells(t: &Trade, settings: &Settings, m: &Money) -> (u64, Vec<Cell>) {
+    let mut cells = trade_cells(t, m, Cell::new("num current-rate", opt_num(t.current_rate)));
     cells.extend([
         Cell::new("", time_text(settings, Some(t.open_timestamp))),
-        Cell::new("", duration_text(&t, now_ms())),
+        Cell::new("", duration_text(t, now_ms())),
         Cell::new("num", pct(t.stoploss_current_dist_ratio)),
     ]);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (t.trade_id, &t.pair, t.is_short, t.has_open_orders).hash(&mut h);
+    for Cell(class, text) in &cells {
+        (class, text).hash(&mut h);
+    }
+    (h.finish(), cells)
+}
+
+fn open_row(t: Trade, cells: Vec<Cell>, ctx: OpenRowCtx) -> impl IntoView {
+    let id = t.trade_id;
     let actions = view! {
         <td>
             <button
