@@ -373,6 +373,19 @@ impl BotStore {
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
+        self.load_then(endpoint, target, overlap, |_| {});
+    }
+
+    /// `load`, then `then` after a good answer is in `target`.
+    fn load_then<T>(
+        &self,
+        endpoint: Endpoint<T>,
+        target: RwSignal<Option<T>>,
+        overlap: Overlap,
+        then: fn(BotStore),
+    ) where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
         let store = *self;
         let key = endpoint.request.path_and_query();
         let again = endpoint.clone();
@@ -384,13 +397,14 @@ impl BotStore {
                 Ok(value) => {
                     target.try_set(Some(value));
                     store.error.try_set(None);
+                    then(store);
                 }
                 Err(ApiError::Aborted) => {}
                 Err(e) => {
                     store.error.try_set(Some(e));
                 }
             },
-            move |store| store.load(again, target, Overlap::Follow),
+            move |store| store.load_then(again, target, Overlap::Follow, then),
         );
     }
 
@@ -551,35 +565,22 @@ impl BotStore {
     /// Loads `/profit`. Its count of closed trades is the history's change signal: when it moves, the newest
     /// closed trades are read (one small request), whatever closed them (an exit fill, a poll, another UI).
     fn load_profit(&self, overlap: Overlap) {
-        let store = *self;
-        let key = endpoints::profit().request.path_and_query();
-        self.once_in_flight(
-            key,
-            overlap,
-            async move { store.call(endpoints::profit()).await },
-            |store, result| match result {
-                Ok(profit) => {
-                    let closed = profit.closed_trade_count;
-                    store.profit.try_set(Some(profit));
-                    store.error.try_set(None);
-                    // Compared with the history's own last total: a first read still under way covers it.
-                    let behind = store
-                        .closed_total
-                        .try_get_value()
-                        .flatten()
-                        .is_some_and(|total| total != closed);
-                    let idle = store.closed_sync.try_get_value() == Some(ClosedSync::Idle);
-                    if behind && idle {
-                        store.sync_closed_trades(false);
-                    }
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    store.error.try_set(Some(e));
-                }
-            },
-            |store| store.load_profit(Overlap::Follow),
-        );
+        self.load_then(endpoints::profit(), self.profit, overlap, |store| {
+            // Compared with the history's own last total: a first read still under way covers it.
+            let closed = store
+                .profit
+                .try_with_untracked(|p| p.as_ref().map(|p| p.closed_trade_count))
+                .flatten();
+            let behind = store
+                .closed_total
+                .try_get_value()
+                .flatten()
+                .is_some_and(|total| Some(total) != closed);
+            let idle = store.closed_sync.try_get_value() == Some(ClosedSync::Idle);
+            if behind && idle {
+                store.sync_closed_trades(false);
+            }
+        });
     }
 
     fn load_profit_all(&self, overlap: Overlap) {

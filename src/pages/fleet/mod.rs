@@ -3,19 +3,21 @@
 //! row naming its bot. Each bot's figures come from its session store (`BotStore`), the same data its own pages
 //! show; the recent log levels and the last bot loop are read here, once a minute while the page is visible.
 
+mod curve;
+mod trades;
+
+use curve::FleetCurve;
+use trades::FleetTrades;
+
 use std::collections::HashMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use crate::api::wire::{LogLevel, RunMode, Trade, TraderState};
-use crate::charts::profit::decode;
-use crate::charts::profit::CumulativeProfitCard;
+use crate::api::wire::{LogLevel, RunMode, TraderState};
 use crate::components::app_href::app_href;
 use crate::components::panels::common::{money, percent, sign_class};
 use crate::components::select_options::ListSelect;
-use crate::components::trades::logic::{sorted_head, Column, Dir, Sort};
 use crate::components::trades::table::{cells_view, header_row, Cell};
 use crate::components::when::When;
 use crate::runtime::use_view_scope;
@@ -26,7 +28,6 @@ use crate::state::registry::{use_registry, BotStatus};
 use crate::state::settings::{display_offset_minutes, prefers_dark, use_settings, Theme};
 use crate::state::storage::{self, Area};
 use crate::state::visibility::use_page_visible;
-use crate::util::format::visible;
 use crate::util::time::{ago, format_opt_ts};
 
 /// The bots the user chose to hide: `{"hidden": ["<bot id>", …]}`.
@@ -362,12 +363,16 @@ pub fn FleetPage() -> impl IntoView {
             <div class="fleet-controls">
                 <div class="control">
                     <label for="fleet-state">"Show"</label>
-                    <select id="fleet-state" prop:value=move || state_filter.get() on:change=move |ev| state_filter.set(event_target_value(&ev))>
-                        <option value="all">"All bots"</option>
-                        <option value="dry">"Dry-run"</option>
-                        <option value="live">"Live"</option>
-                        <option value="offline">"Offline"</option>
-                    </select>
+                    <ListSelect
+                        id="fleet-state"
+                        choices=Signal::stored(
+                            [("all", "All bots"), ("dry", "Dry-run"), ("live", "Live"), ("offline", "Offline")]
+                                .map(|(v, l)| (v.to_string(), l.to_string()))
+                                .to_vec(),
+                        )
+                        value=state_filter
+                        on_change=Callback::new(move |v| state_filter.set(v))
+                    />
                 </div>
                 <div class="control">
                     <label for="fleet-name">"Name"</label>
@@ -435,79 +440,6 @@ pub fn FleetPage() -> impl IntoView {
                 }}
             </div>
             <FleetTrades rows=filtered offset=offset />
-        </div>
-    }
-}
-
-/// The cumulative profit of one stake currency's bots together, or of one of them (a choice above the chart).
-#[component]
-fn FleetCurve(
-    currency: String,
-    rows: Memo<Vec<Row>>,
-    offset: Signal<i32>,
-    dark: Signal<bool>,
-) -> impl IntoView {
-    // `None`: every bot of this currency.
-    let only = RwSignal::new(None::<BotId>);
-    let cur = StoredValue::new(currency.clone());
-    // The stores whose curve is drawn: the chosen bot, or every shown bot of this currency. A memo, so a poll
-    // that changes a row's figures does not decode the histories again.
-    let chosen = Memo::new(move |_| {
-        let only = only.get();
-        rows.with(|rows| {
-            cur.with_value(|cur| {
-                rows.iter()
-                    .filter(|r| &r.currency == cur && only.as_ref().is_none_or(|o| o == &r.id))
-                    .map(|r| r.store)
-                    .collect::<Vec<BotStore>>()
-            })
-        })
-    });
-    let closed = Memo::new(move |_| {
-        let mut all = Vec::new();
-        let mut any = false;
-        for store in chosen.get() {
-            store.closed_trades.with(|t| {
-                if let Some(t) = t {
-                    any = true;
-                    all.extend(decode::closed_trades(t));
-                }
-            });
-        }
-        any.then_some(all)
-    });
-    let open = Memo::new(move |_| {
-        let trades: Vec<Trade> = chosen
-            .get()
-            .iter()
-            .flat_map(|s| s.open_trades.with(|t| t.clone().unwrap_or_default()))
-            .collect();
-        decode::open_profit(&trades)
-    });
-    let choices = Signal::derive(move || {
-        let mut list = vec![(String::new(), cur.with_value(|c| format!("All {c} bots")))];
-        rows.with(|rows| {
-            cur.with_value(|cur| {
-                list.extend(
-                    rows.iter()
-                        .filter(|r| &r.currency == cur)
-                        .map(|r| (r.id.0.clone(), r.name.clone())),
-                )
-            })
-        });
-        list
-    });
-    let value = Signal::derive(move || only.get().map(|id| id.0).unwrap_or_default());
-    let on_change = Callback::new(move |v: String| only.set((!v.is_empty()).then_some(BotId(v))));
-    let select_id = format!("fleet-curve-{currency}");
-    let label = Signal::stored(currency.clone());
-    view! {
-        <div class="fleet-curve" data-currency=currency.clone()>
-            <div class="control">
-                <label for=select_id.clone()>{format!("Cumulative profit ({currency})")}</label>
-                <ListSelect id=select_id choices=choices value=value on_change=on_change />
-            </div>
-            <CumulativeProfitCard closed=closed open=open currency=label offset_minutes=offset dark=dark />
         </div>
     }
 }
@@ -647,140 +579,5 @@ fn BotChooser(hidden: RwSignal<Vec<String>>) -> impl IntoView {
                     }
                 }).collect_view()}
         </fieldset>
-    }
-}
-
-/// The newest `n` trades of all rows together (open trades by open date, closed ones by close date), as (row
-/// index, trade). Each bot's list is ordered by the trade tables' own sort, then merged: no second sort.
-fn newest_of_each(rows: &[Row], open: bool, n: usize, now: i64) -> Vec<(usize, Trade)> {
-    let column = if open {
-        Column::OpenDate
-    } else {
-        Column::CloseDate
-    };
-    let sort = Sort::new(column, Dir::Desc);
-    let lists: Vec<Vec<Trade>> = rows
-        .iter()
-        .map(|r| {
-            let list = if open {
-                r.store.open_trades
-            } else {
-                r.store.closed_trades
-            };
-            list.with(|l| sorted_head(l.as_deref().unwrap_or_default(), sort, now, n))
-        })
-        .collect();
-    let key = |t: &Trade| {
-        if open {
-            t.open_timestamp
-        } else {
-            t.close_timestamp.unwrap_or(0)
-        }
-    };
-    let mut at = vec![0usize; lists.len()];
-    let mut out = Vec::new();
-    while out.len() < n {
-        // The list whose next trade is the newest.
-        let mut best: Option<(usize, i64)> = None;
-        for (i, list) in lists.iter().enumerate() {
-            if let Some(t) = at.get(i).and_then(|&p| list.get(p)) {
-                if best.is_none_or(|(_, k)| key(t) > k) {
-                    best = Some((i, key(t)));
-                }
-            }
-        }
-        let Some((i, _)) = best else { break };
-        if let (Some(p), Some(list)) = (at.get_mut(i), lists.get(i)) {
-            if let Some(t) = list.get(*p) {
-                out.push((i, t.clone()));
-            }
-            *p += 1;
-        }
-    }
-    out
-}
-
-/// Every shown bot's open trades, and their most recent closed trades, each row naming its bot.
-#[component]
-fn FleetTrades(rows: Memo<Vec<Row>>, offset: Signal<i32>) -> impl IntoView {
-    let registry = use_registry();
-    let navigate = use_navigate();
-    // (bot id, bot name, currency, decimals, trade), newest first.
-    let collect = move |open: bool, n: usize| {
-        rows.with(|rows| {
-            let now = now_ms();
-            let merged = newest_of_each(rows, open, n, now);
-            merged
-                .into_iter()
-                .filter_map(|(i, t)| {
-                    let r = rows.get(i)?;
-                    Some((
-                        r.id.clone(),
-                        r.name.clone(),
-                        r.currency.clone(),
-                        r.decimals,
-                        t,
-                    ))
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let open = move || collect(true, usize::MAX);
-    let closed = move || collect(false, CLOSED_ROWS);
-    let open_trade = move |bot: BotId, trade: i64| {
-        registry.select(&bot);
-        navigate(&app_href(&format!("/trade/{trade}")), Default::default());
-    };
-    let trade_rows = move |list: Vec<(BotId, String, String, usize, Trade)>, is_open: bool| {
-        let open_trade = open_trade.clone();
-        list.into_iter()
-            .map(|(bot, name, cur, d, t)| {
-                let open_trade = open_trade.clone();
-                let (ratio, abs) = if is_open {
-                    (t.profit_ratio, t.total_profit_abs.or(t.profit_abs))
-                } else {
-                    (t.close_profit.or(t.profit_ratio), t.close_profit_abs.or(t.profit_abs))
-                };
-                let when = if is_open { Some(t.open_timestamp) } else { t.close_timestamp };
-                let id = t.trade_id;
-                let bot_attr = bot.0.clone();
-                let cells = vec![
-                    Cell::new("", visible(&t.pair)),
-                    Cell::new(format!("num {}", sign_class(ratio)), percent(ratio, 2)),
-                    Cell::new(format!("num {}", sign_class(abs)), money(abs, d, &cur)),
-                    Cell::new("", format_opt_ts(when, offset.get_untracked())),
-                ];
-                view! {
-                    <tr data-bot-id=bot_attr data-trade-id=id>
-                        <td class="fleet-trade-bot">{name}</td>
-                        <td>
-                            <button class="link" on:click=move |_| open_trade(bot.clone(), id)>{format!("#{id}")}</button>
-                        </td>
-                        {cells_view(cells)}
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let trade_rows_open = trade_rows.clone();
-    view! {
-        <section class="card fleet-open">
-            <h2>{move || format!("Open trades, all bots ({})", open().len())}</h2>
-            <div class="table-wrap">
-                <table class="fleet-open-trades">
-                    <thead>{header_row(OPEN_COLUMNS)}</thead>
-                    <tbody>{move || trade_rows_open(open(), true)}</tbody>
-                </table>
-            </div>
-        </section>
-        <section class="card fleet-closed">
-            <h2>{format!("Last {CLOSED_ROWS} closed trades, all bots")}</h2>
-            <div class="table-wrap">
-                <table class="fleet-closed-trades">
-                    <thead>{header_row(CLOSED_COLUMNS)}</thead>
-                    <tbody>{move || trade_rows(closed(), false)}</tbody>
-                </table>
-            </div>
-        </section>
     }
 }
