@@ -33,9 +33,12 @@ use crate::util::time::{ago, format_opt_ts};
 /// The bots the user chose to hide: `{"hidden": ["<bot id>", …]}`.
 const PREFS_KEY: &str = "freqboard.fleet.v1";
 /// Log lines read per bot for its warning and error counts.
-const LOG_LINES: u32 = 200;
-/// How often the log levels and the last bot loop are read again.
+const LOG_LINES: u32 = 100;
+/// How often the last bot loop is read again (a small answer)…
 const EXTRAS_EVERY: Duration = Duration::from_secs(60);
+/// …and the log, every this many of those (100 lines are ~10 KB: read every minute, the log was most of a
+/// fleet's traffic, measured with `e2e/bench/traffic-bench.ts`).
+const LOGS_STRIDE: u32 = 5;
 /// The comparison table's columns: (class, label).
 const FLEET_COLUMNS: &[(&str, &str)] = &[
     ("", "Bot"),
@@ -281,16 +284,21 @@ pub fn FleetPage() -> impl IntoView {
         })
     };
 
-    // Log levels and the last bot loop: now, then once a minute while the page is visible.
+    // The last bot loop: now, then once a minute while the page is visible; the log levels every 5 minutes.
     let scope = use_view_scope();
     let visible = use_page_visible();
-    let read_extras = move || {
+    let read_extras = move |with_logs: bool| {
         for store in stores.get_untracked() {
             scope.spawn(async move {
                 let id = store.id();
-                let logs = registry.read_logs(&id, Some(LOG_LINES)).await.ok();
+                let logs = match with_logs {
+                    true => registry.read_logs(&id, Some(LOG_LINES)).await.ok(),
+                    false => None,
+                };
                 let health = store.read_health().await.ok();
-                let mut e = Extras::default();
+                let mut e = extras
+                    .with_untracked(|m| m.get(&id).copied())
+                    .unwrap_or_default();
                 if let Some(logs) = logs {
                     e.warnings = logs
                         .logs
@@ -313,12 +321,17 @@ pub fn FleetPage() -> impl IntoView {
     Effect::new(move |_| {
         stores.track();
         if visible.get() {
-            read_extras();
+            read_extras(true);
         }
     });
+    let ticks = StoredValue::new(0u32);
     scope.interval(EXTRAS_EVERY, move || {
+        let tick = ticks.try_update_value(|t| {
+            *t = t.wrapping_add(1);
+            *t
+        });
         if visible.get_untracked() {
-            read_extras();
+            read_extras(tick.is_some_and(|t| t.is_multiple_of(LOGS_STRIDE)));
         }
     });
 
