@@ -12,20 +12,10 @@ use crate::charts::model::frame::{Annotation, CandleFrame};
 use crate::charts::model::marks::{OrderInput, TradeInput};
 use crate::charts::model::plot::PlotSpec;
 use crate::charts::model::units::TimestampMs;
+use crate::util::calendar::days_from_civil;
 
 /// Columns that are not indicators.
 const SKIP: [&str; 4] = ["date", "__date_ts", "enter_tag", "exit_tag"];
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
 
 /// Reads `YYYY-MM-DD[ T]HH:MM[:SS[.fff]][Z|±HH:MM]` (freqtrade's date formats) as Unix ms; `None` otherwise.
 pub fn parse_datetime(text: &str) -> Option<TimestampMs> {
@@ -63,7 +53,7 @@ pub fn parse_datetime(text: &str) -> Option<TimestampMs> {
             sign * (hh * 60 + mm)
         }
     };
-    let days = days_from_civil(y, mo, d);
+    let days = days_from_civil(y, u32::try_from(mo).ok()?, u32::try_from(d).ok()?);
     let secs = days * 86_400 + h * 3_600 + mi * 60 + sec - offset_min * 60;
     Some(TimestampMs(secs * 1_000 + ms))
 }

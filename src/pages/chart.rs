@@ -305,7 +305,7 @@ pub fn LiveChartPanel() -> impl IntoView {
 /// `YYYYMMDD-` of `days` ago (the default history timerange).
 fn timerange_since_days(days: f64) -> String {
     let ms = js_sys::Date::now() - days * 86_400_000.0;
-    let text = crate::util::time::format_ts(ms as i64, 0);
+    let text = crate::util::format::format_ts(ms as i64, 0);
     format!("{}-", text.get(0..10).unwrap_or("").replace('-', ""))
 }
 

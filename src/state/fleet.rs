@@ -6,9 +6,7 @@
 //! again).
 
 use crate::api::wire::{BalanceResponse, CountResponse, ProfitStats, Trade};
-
-/// Milliseconds in a day.
-const DAY_MS: i64 = 86_400_000;
+use crate::util::calendar::period_starts;
 
 /// One bot's row of the fleet table.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,42 +45,6 @@ fn ratio(profit: f64, stake: f64) -> Option<f64> {
 
 fn finite(v: Option<f64>) -> Option<f64> {
     v.filter(|v| v.is_finite())
-}
-
-/// The UTC start (ms) of the day, ISO week (Monday) and month that hold `now_ms`.
-pub fn period_starts(now_ms: i64) -> (i64, i64, i64) {
-    let days = now_ms.div_euclid(DAY_MS);
-    let day = days * DAY_MS;
-    // 1970-01-01 was a Thursday: Monday is 3 days before.
-    let week = (days - (days + 3).rem_euclid(7)) * DAY_MS;
-    let (y, m, _) = civil_from_days(days);
-    let month = days_from_civil(y, m, 1) * DAY_MS;
-    (day, week, month)
-}
-
-/// Days since 1970-01-01 → (year, month 1–12, day 1–31), proleptic Gregorian (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-/// (year, month, day) → days since 1970-01-01.
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// The session's data of one bot, borrowed for `figures`.
@@ -261,26 +223,6 @@ mod tests {
             close_profit_abs: Some(profit),
             ..Default::default()
         }
-    }
-
-    #[test]
-    fn period_starts_are_utc_midnight_monday_and_the_first() {
-        let (day, week, month) = period_starts(NOW);
-        assert_eq!(day, 1_795_824_000_000); // 2026-11-28 00:00
-        assert_eq!(week, day - 5 * DAY_MS); // Monday 2026-11-23
-        assert_eq!(month, day - 27 * DAY_MS); // 2026-11-01
-        assert_eq!(period_starts(0), (0, -3 * DAY_MS, 0));
-        // A Monday is its own week's start; 1 March after a leap day.
-        let monday = NOW - 5 * DAY_MS;
-        assert_eq!(period_starts(monday).1, week);
-        assert_eq!(
-            days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 1),
-            29
-        );
-        assert_eq!(
-            civil_from_days(days_from_civil(2026, 12, 31)),
-            (2026, 12, 31)
-        );
     }
 
     #[test]

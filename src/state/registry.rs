@@ -313,7 +313,7 @@ impl BotRegistry {
                     "Entry fill: {} {} at {}",
                     t.pair,
                     t.direction,
-                    crate::util::format::opt_fixed(t.open_rate, 6)
+                    crate::util::format::number(t.open_rate, 6)
                 ),
             )),
             WsEvent::ExitFill(t) => Some((
@@ -322,8 +322,8 @@ impl BotRegistry {
                     "Exit fill: {} {} at {} ({}%)",
                     t.pair,
                     t.direction,
-                    crate::util::format::opt_fixed(t.close_rate, 6),
-                    crate::util::format::opt_fixed(t.profit_ratio.map(|r| r * 100.0), 2)
+                    crate::util::format::number(t.close_rate, 6),
+                    crate::util::format::number(t.profit_ratio.map(|r| r * 100.0), 2)
                 ),
             )),
             WsEvent::EntryCancel(t) => Some((
@@ -361,7 +361,7 @@ impl BotRegistry {
                 format!(
                     "{} is close to liquidation at {}",
                     l.pair,
-                    crate::util::format::opt_fixed(l.liquidation_price, 6)
+                    crate::util::format::number(l.liquidation_price, 6)
                 ),
             )),
             _ => None,

@@ -205,7 +205,7 @@ pub fn zone_label(settings: &Settings) -> &'static str {
 
 /// Formats a Unix millisecond time in the zone chosen in settings.
 pub fn format_time(settings: &Settings, ms: i64) -> String {
-    crate::util::time::format_ts(ms, display_offset_minutes(&settings.timezone, ms))
+    crate::util::format::format_ts(ms, display_offset_minutes(&settings.timezone, ms))
 }
 
 #[cfg(test)]

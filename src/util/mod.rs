@@ -1,7 +1,7 @@
 //! Pure helpers shared by every layer.
 
 pub mod base_path;
+pub mod calendar;
 pub mod format;
 pub mod redirect;
-pub mod time;
 pub mod version;

@@ -63,10 +63,6 @@ pub struct TradeMark {
     pub details: Vec<String>,
 }
 
-fn pct(ratio: f64) -> String {
-    format!("{:+.2}%", ratio * 100.0)
-}
-
 fn side_name(is_short: bool) -> &'static str {
     if is_short {
         "Short"
@@ -176,7 +172,10 @@ fn push_mark(
     let label = match kind {
         TradeMarkKind::Entry => format!("{side}{open_suffix}"),
         TradeMarkKind::Adjust => format!("Adjust{open_suffix}"),
-        TradeMarkKind::Exit => t.profit_ratio.map(pct).unwrap_or_else(|| "Exit".into()),
+        TradeMarkKind::Exit => t
+            .profit_ratio
+            .map(crate::util::format::signed_percent)
+            .unwrap_or_else(|| "Exit".into()),
     };
     let mut details = vec![format!(
         "#{} {side} {}{open_suffix}",
@@ -187,11 +186,14 @@ fn push_mark(
             TradeMarkKind::Exit => "exit",
         }
     )];
-    details.push(format!("Price {}", super::format::price(price)));
+    details.push(format!("Price {}", crate::util::format::price(price)));
     if let Some(o) = order {
         if o.cost.is_finite() && o.cost != 0.0 {
             let sign = if o.is_entry { "+" } else { "-" };
-            details.push(format!("Cost {sign}{}", super::format::price(o.cost.abs())));
+            details.push(format!(
+                "Cost {sign}{}",
+                crate::util::format::price(o.cost.abs())
+            ));
         }
         if let Some(tag) = o.tag.as_deref().filter(|s| !s.is_empty()) {
             details.push(format!("Order tag {}", cut(tag)));
@@ -207,9 +209,12 @@ fn push_mark(
             if let Some(r) = t.profit_ratio {
                 let abs = t
                     .profit_abs
-                    .map(|a| format!(" ({})", super::format::price(a)))
+                    .map(|a| format!(" ({})", crate::util::format::price(a)))
                     .unwrap_or_default();
-                details.push(format!("Profit {}{abs}", pct(r)));
+                details.push(format!(
+                    "Profit {}{abs}",
+                    crate::util::format::signed_percent(r)
+                ));
             }
             if let Some(reason) = t.exit_reason.as_deref().filter(|s| !s.is_empty()) {
                 details.push(format!("Exit reason {}", cut(reason)));
@@ -256,7 +261,7 @@ pub fn stop_lines(frame: &CandleFrame, trades: &[TradeInput]) -> Vec<StopLine> {
             Some(StopLine {
                 from,
                 price,
-                label: format!("Stoploss #{} {}", t.id, super::format::price(price)),
+                label: format!("Stoploss #{} {}", t.id, crate::util::format::price(price)),
             })
         })
         .collect()
@@ -392,12 +397,12 @@ mod tests {
             vec![
                 (1, TradeMarkKind::Entry, "Long"),
                 (4, TradeMarkKind::Adjust, "Adjust"),
-                (6, TradeMarkKind::Exit, "+1.23%"),
+                (6, TradeMarkKind::Exit, "+1.23 %"),
             ]
         );
         assert!(marks
             .iter()
-            .any(|m| m.details.iter().any(|d| d.starts_with("Profit +1.23%"))));
+            .any(|m| m.details.iter().any(|d| d.starts_with("Profit +1.23 %"))));
     }
 
     #[test]

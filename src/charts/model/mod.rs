@@ -6,7 +6,6 @@ pub mod color;
 pub mod column;
 pub mod conflate;
 pub mod fill;
-pub mod format;
 pub mod frame;
 pub mod heikin_ashi;
 pub mod layout;

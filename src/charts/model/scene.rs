@@ -5,7 +5,6 @@ use super::chart::{ChartModel, ResolvedIndicator, KEY_CANDLES, KEY_SIGNALS, KEY_
 use super::color::{color_or_auto, Rgba};
 use super::conflate::{conflate_bars, conflate_line, Runs};
 use super::fill::{fill_between, BandPoint};
-use super::format;
 use super::frame::Annotation;
 use super::layout::{Layout, PaneKey};
 use super::marks::{SignalKind, TradeMarkKind};
@@ -14,6 +13,7 @@ use super::scale::{PriceScale, TimeScale};
 use super::theme::{ANNOTATION, LONG_TRADE, SHORT_TRADE, SIGNAL_ENTRY, SIGNAL_EXIT, STOPLOSS};
 use super::ticks::{price_ticks, step_decimals, time_step, time_ticks};
 use super::units::{Logical, Rect, TimestampMs};
+use crate::util::format;
 
 /// Trade marker labels are drawn from this bar spacing (px) up.
 pub const LABEL_MIN_SPACING: f64 = 3.0;

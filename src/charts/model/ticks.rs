@@ -146,7 +146,7 @@ pub fn time_ticks(
 }
 
 fn month_index(local_ms: i64) -> i64 {
-    let text = crate::util::time::format_ts(local_ms, 0);
+    let text = crate::util::format::format_ts(local_ms, 0);
     let year: i64 = text.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
     let month: i64 = text.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
     year * 12 + month
@@ -154,7 +154,7 @@ fn month_index(local_ms: i64) -> i64 {
 
 /// `HH:MM` inside a day, `MM-DD` on a new day, `YYYY-MM` for month steps.
 pub fn time_label(t: i64, offset_minutes: i32, step: i64, day_changed: bool) -> String {
-    let text = crate::util::time::format_ts(t, offset_minutes);
+    let text = crate::util::format::format_ts(t, offset_minutes);
     let part = |a: usize, b: usize| text.get(a..b).unwrap_or("").to_string();
     if step >= 30 * DAY {
         part(0, 7)
@@ -167,7 +167,7 @@ pub fn time_label(t: i64, offset_minutes: i32, step: i64, day_changed: bool) -> 
 
 /// The full date and time of a candle, for the tooltip.
 pub fn full_time(t: TimestampMs, offset_minutes: i32) -> String {
-    let text = crate::util::time::format_ts(t.0, offset_minutes);
+    let text = crate::util::format::format_ts(t.0, offset_minutes);
     text.get(0..16).unwrap_or(&text).to_string()
 }
 

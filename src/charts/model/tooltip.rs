@@ -3,13 +3,13 @@
 
 use super::chart::{ChartModel, KEY_SIGNALS, KEY_TRADES};
 use super::color::Rgba;
-use super::format;
 use super::layout::PaneKey;
 use super::marks::{signal_text, SignalKind};
 use super::plot::PaneId;
 use super::scene::Scene;
 use super::ticks::full_time;
 use super::units::CssPx;
+use crate::util::format;
 
 /// What is under the pointer.
 #[derive(Debug, Clone, Copy, PartialEq)]

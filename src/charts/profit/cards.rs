@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use super::component::ProfitChart;
-use super::model_chart::{amount, ProfitPlot};
+use super::model_chart::ProfitPlot;
 use super::model_cumulative::cumulative_plot;
 use super::model_donut::balance_plot;
 use super::model_histogram::{distribution_plot, BIN_CHOICES};
 use super::model_input::{BalanceInput, ClosedTrade, OpenProfit, Period, PeriodSeries};
 use super::model_periods::period_bars;
 use super::model_trades_log::trades_log_plot;
+use crate::util::format::money_by_magnitude;
 
 /// A card with a title, optional controls on the right of its head, and a body.
 #[component]
@@ -255,7 +256,7 @@ pub fn ProfitSummary(
             .then(|| open.get().map(|o| o.profit_abs).unwrap_or(0.0))
     });
     let text = move |v: Option<f64>| {
-        v.map(|v| amount(v, &currency.get()))
+        v.map(|v| money_by_magnitude(v, &currency.get()))
             .unwrap_or_else(|| "–".to_string())
     };
     let count = move || {

@@ -3,9 +3,9 @@
 //! frame (plot rectangle and tick positions) every cartesian chart shares.
 
 use crate::charts::decode::parse_datetime;
-use crate::charts::model::format;
 use crate::charts::model::ticks::{nice_step, price_ticks, step_decimals, time_label};
 use crate::charts::model::units::Rect;
+use crate::util::format;
 
 /// Space above and right of the plot, and the height of the x labels under it.
 pub const PAD_TOP: f64 = 10.0;
@@ -125,7 +125,7 @@ pub enum Unit {
 pub fn axis_label(v: f64, decimals: usize, unit: Unit) -> String {
     let v = if v == 0.0 { 0.0 } else { v }; // no "-0"
     match unit {
-        Unit::Percent => format!("{}%", format::fixed(v * 100.0, decimals.saturating_sub(2))),
+        Unit::Percent => format::percent(Some(v), decimals.saturating_sub(2)),
         Unit::Count => format::fixed(v, 0),
         Unit::Amount if v.abs() >= 10_000.0 => format::compact(v),
         Unit::Amount => format::fixed(v, decimals),
@@ -213,7 +213,7 @@ pub fn time_ticks(
         while t <= t1 && out.len() < MAX_TICKS {
             let day = (t + off).div_euclid(DAY);
             let label = if step < MINUTE {
-                let text = crate::util::time::format_ts(t, offset_minutes);
+                let text = crate::util::format::format_ts(t, offset_minutes);
                 text.get(11..19).unwrap_or(&text).to_string()
             } else {
                 time_label(t, offset_minutes, step, prev_day.is_none_or(|d| d != day))
@@ -244,7 +244,7 @@ pub fn time_ticks(
 /// Starts of every `every`-th month (counted from January) inside `t0..=t1`, in the display zone.
 fn month_ticks(t0: i64, t1: i64, every: i64, offset_minutes: i32) -> Vec<i64> {
     let off = i64::from(offset_minutes) * MINUTE;
-    let text = crate::util::time::format_ts(t0, offset_minutes);
+    let text = crate::util::format::format_ts(t0, offset_minutes);
     let year: i64 = text.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
     let month: i64 = text.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
     let every = every.max(1);
@@ -377,8 +377,8 @@ mod tests {
 
     #[test]
     fn labels_by_unit() {
-        assert_eq!(axis_label(0.05, 2, Unit::Percent), "5%");
-        assert_eq!(axis_label(0.005, 3, Unit::Percent), "0.5%");
+        assert_eq!(axis_label(0.05, 2, Unit::Percent), "5 %");
+        assert_eq!(axis_label(0.005, 3, Unit::Percent), "0.5 %");
         assert_eq!(axis_label(-0.0, 1, Unit::Amount), "0.0");
         assert_eq!(axis_label(25_000.0, 0, Unit::Amount), "25.0k");
         assert_eq!(axis_label(3.0, 0, Unit::Count), "3");

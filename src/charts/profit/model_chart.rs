@@ -120,48 +120,13 @@ impl ProfitScene {
     }
 }
 
-/// An amount with decimals by magnitude and its currency: "-0.0998 USDT", "12.345 USDT", "1520.25 USDT".
-pub fn amount(v: f64, currency: &str) -> String {
-    let v = if v == 0.0 { 0.0 } else { v }; // no "-0"
-    let a = v.abs();
-    let decimals = if a >= 100.0 {
-        2
-    } else if a >= 1.0 {
-        3
-    } else if a >= 0.01 || a == 0.0 {
-        4
-    } else {
-        8
-    };
-    let text = crate::charts::model::format::fixed(v, decimals);
-    if currency.is_empty() {
-        text
-    } else {
-        format!("{text} {currency}")
-    }
-}
-
-/// A ratio as percent with two decimals: "1.25 %".
-pub fn percent(ratio: f64) -> String {
-    format!(
-        "{} %",
-        crate::charts::model::format::fixed(ratio * 100.0, 2)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn tooltip_text_and_formats() {
-        let t = Tooltip::new("2026-11-21").row("Profit", amount(-0.0998, "USDT"));
+    fn tooltip_text() {
+        let t = Tooltip::new("2026-11-21").row("Profit", "-0.0998 USDT".to_string());
         assert_eq!(t.text(), "2026-11-21\nProfit: -0.0998 USDT");
-        assert_eq!(percent(0.0125), "1.25 %");
-        assert_eq!(percent(f64::NAN), "– %");
-        assert_eq!(amount(1.5, ""), "1.500");
-        assert_eq!(amount(f64::INFINITY, "USDT"), "– USDT");
-        assert_eq!(amount(-0.0, "USDT"), "0.0000 USDT");
-        assert_eq!(amount(std::iter::empty::<f64>().sum(), ""), "0.0000");
     }
 }

@@ -3,11 +3,12 @@
 //! open trades' unrealized profit.
 
 use super::model_axis::{frame, nice_range, time_ticks, Frame, LinearScale, Unit};
-use super::model_chart::{amount, percent, Hover, Tooltip};
+use super::model_chart::{Hover, Tooltip};
 use super::model_input::{ClosedTrade, OpenProfit};
 use super::model_theme::ProfitTheme;
 use crate::charts::model::color::Rgba;
-use crate::util::time::format_ts;
+use crate::util::format::format_ts;
+use crate::util::format::{money_by_magnitude, percent};
 
 /// A point of the cumulative series.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -119,19 +120,19 @@ pub fn cumulative_plot(
     if let Some(start) = points.first() {
         tooltips.push(
             Tooltip::new(when(start.t, offset_minutes))
-                .row("Profit", amount(0.0, currency))
+                .row("Profit", money_by_magnitude(0.0, currency))
                 .row("Start", "first trade opened"),
         );
     }
     for (p, t) in points.iter().skip(1).zip(sorted) {
         let side = if t.is_short { "Short" } else { "Long" };
-        let mut trade = amount(t.profit_abs, currency);
+        let mut trade = money_by_magnitude(t.profit_abs, currency);
         if let Some(r) = t.profit_ratio {
-            trade.push_str(&format!(" ({})", percent(r)));
+            trade.push_str(&format!(" ({})", percent(Some(r), 2)));
         }
         tooltips.push(
             Tooltip::new(when(p.t, offset_minutes))
-                .row("Profit", amount(p.value, currency))
+                .row("Profit", money_by_magnitude(p.value, currency))
                 .row("Trade", format!("#{} {} {side}", t.id, t.pair))
                 .row("Trade profit", trade),
         );
@@ -141,9 +142,12 @@ pub fn cumulative_plot(
             Tooltip::new(when(pr.to.t, offset_minutes))
                 .row(
                     "Projected profit (incl. unrealized)",
-                    amount(pr.to.value, currency),
+                    money_by_magnitude(pr.to.value, currency),
                 )
-                .row("Unrealized", amount(pr.open.profit_abs, currency))
+                .row(
+                    "Unrealized",
+                    money_by_magnitude(pr.open.profit_abs, currency),
+                )
                 .row("Open trades", pr.open.count.to_string()),
         );
     }

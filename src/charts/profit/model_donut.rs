@@ -5,12 +5,13 @@
 use std::collections::BTreeMap;
 use std::f64::consts::{FRAC_PI_2, TAU};
 
-use super::model_chart::{amount, percent, Hover, Tooltip};
+use super::model_chart::{Hover, Tooltip};
 use super::model_input::BalanceInput;
 use super::model_theme::{slice_color, ProfitTheme};
 use crate::charts::model::color::Rgba;
-use crate::charts::model::format;
 use crate::charts::model::units::Rect;
+use crate::util::format;
+use crate::util::format::{money_by_magnitude, percent};
 
 /// At most this many slices; the rest become "Others".
 pub const MAX_SLICES: usize = 8;
@@ -27,7 +28,7 @@ pub struct Slice {
 impl Slice {
     /// "USDT - 90.0%".
     pub fn legend(&self) -> String {
-        format!("{} - {}%", self.label, format::fixed(self.share * 100.0, 1))
+        format!("{} - {}", self.label, format::percent(Some(self.share), 1))
     }
 }
 
@@ -75,12 +76,12 @@ pub fn balance_plot(input: &BalanceInput) -> Donut {
             let share = value / total;
             let mut tooltip = Tooltip::new(label.clone());
             if let Some(held) = held.filter(|_| label != cur) {
-                tooltip = tooltip.row("Balance", amount(held, &label));
+                tooltip = tooltip.row("Balance", money_by_magnitude(held, &label));
             }
             Slice {
                 tooltip: tooltip
-                    .row("Value", amount(value, cur))
-                    .row("Share", percent(share)),
+                    .row("Value", money_by_magnitude(value, cur))
+                    .row("Share", percent(Some(share), 2)),
                 label,
                 value,
                 share,
@@ -195,7 +196,10 @@ pub fn layout_donut(d: &Donut, w: f64, h: f64, _theme: &ProfitTheme) -> DonutGeo
         })
         .collect();
     let center = if r_inner >= 34.0 && !d.slices.is_empty() {
-        vec!["Total".to_string(), amount(d.total, &d.currency)]
+        vec![
+            "Total".to_string(),
+            money_by_magnitude(d.total, &d.currency),
+        ]
     } else {
         Vec::new()
     };
@@ -281,7 +285,7 @@ mod tests {
             ("ZERO", Some(0.0)),
         ]));
         let labels: Vec<String> = d.slices.iter().map(Slice::legend).collect();
-        assert_eq!(labels, vec!["USDT - 90.0%", "SOL - 5.0%", "XRP - 5.0%"]);
+        assert_eq!(labels, vec!["USDT - 90.0 %", "SOL - 5.0 %", "XRP - 5.0 %"]);
         assert!((d.slices.iter().map(|s| s.share).sum::<f64>() - 1.0).abs() < 1e-12);
         assert_eq!(d.total, 1000.0);
         assert_eq!(

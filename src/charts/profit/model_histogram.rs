@@ -6,7 +6,7 @@ use super::model_axis::Unit;
 use super::model_bars::{BarItem, Bars};
 use super::model_chart::Tooltip;
 use super::model_input::ClosedTrade;
-use crate::charts::model::format;
+use crate::util::format;
 
 /// The bin counts the user can choose.
 pub const BIN_CHOICES: [usize; 5] = [10, 15, 20, 25, 50];
@@ -92,14 +92,8 @@ pub fn distribution_plot(trades: &[ClosedTrade], bins: usize) -> Bars {
         .first()
         .map(|b| percent_decimals(b.end - b.start))
         .unwrap_or(2);
-    let pct = |r: f64| {
-        let v = r * 100.0;
-        format!(
-            "{}%",
-            format::fixed(if v == 0.0 { 0.0 } else { v }, decimals)
-        )
-    };
-    let tip_pct = |r: f64| format!("{} %", format::fixed(r * 100.0, decimals + 1));
+    let pct = |r: f64| format::percent(Some(r), decimals);
+    let tip_pct = |r: f64| format::percent(Some(r), decimals + 1);
     let items = hist
         .iter()
         .map(|b| BarItem {
@@ -170,7 +164,7 @@ mod tests {
         };
         let b = distribution_plot(&[t(-0.05), t(0.05), t(0.01)], 10);
         assert_eq!(b.items.len(), 10);
-        assert_eq!(b.items[0].label, "-5%");
+        assert_eq!(b.items[0].label, "-5 %");
         assert!(!b.items[0].positive && b.items[9].positive);
         assert_eq!(b.items[9].tooltip.text(), "4.0 % to 5.0 %\nTrades: 1");
         assert!(distribution_plot(&[], 20).items.is_empty());

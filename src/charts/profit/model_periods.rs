@@ -3,8 +3,9 @@
 
 use super::model_axis::Unit;
 use super::model_bars::{BarItem, Bars};
-use super::model_chart::{amount, percent, Tooltip};
+use super::model_chart::Tooltip;
 use super::model_input::{Period, PeriodSeries};
+use crate::util::format::{money_by_magnitude, percent};
 
 /// The period bars; no items when no period had a trade (the card shows its empty state).
 pub fn period_bars(series: &PeriodSeries) -> Bars {
@@ -33,10 +34,12 @@ pub fn period_bars(series: &PeriodSeries) -> Bars {
                 Period::Weekly => format!("Week of {}", r.date),
                 Period::Monthly => r.date.get(0..7).unwrap_or(&r.date).to_string(),
             };
-            let mut tooltip =
-                Tooltip::new(title).row("Profit", amount(r.profit_abs, &series.stake_currency));
+            let mut tooltip = Tooltip::new(title).row(
+                "Profit",
+                money_by_magnitude(r.profit_abs, &series.stake_currency),
+            );
             if let Some(ratio) = r.profit_ratio {
-                tooltip = tooltip.row("Profit %", percent(ratio));
+                tooltip = tooltip.row("Profit %", percent(Some(ratio), 2));
             }
             BarItem {
                 label,

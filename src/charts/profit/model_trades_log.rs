@@ -3,10 +3,11 @@
 
 use super::model_axis::Unit;
 use super::model_bars::{BarItem, Bars};
-use super::model_chart::{amount, percent, Tooltip};
+use super::model_chart::Tooltip;
 use super::model_cumulative::sorted_by_close;
 use super::model_input::ClosedTrade;
-use crate::util::time::format_ts;
+use crate::util::format::format_ts;
+use crate::util::format::{money_by_magnitude, percent};
 
 /// The trades log of the closed trades (trades without a profit ratio are left out).
 pub fn trades_log_plot(trades: &[ClosedTrade], offset_minutes: i32, currency: &str) -> Bars {
@@ -24,8 +25,8 @@ pub fn trades_log_plot(trades: &[ClosedTrade], offset_minutes: i32, currency: &s
                 tooltip: Tooltip::new(format!("#{} {}", t.id, t.pair))
                     .row("Side", side)
                     .row("Closed", closed.get(0..16).unwrap_or(&closed))
-                    .row("Profit", percent(ratio))
-                    .row("Profit abs", amount(t.profit_abs, currency)),
+                    .row("Profit", percent(Some(ratio), 2))
+                    .row("Profit abs", money_by_magnitude(t.profit_abs, currency)),
             })
         })
         .collect();

@@ -135,8 +135,8 @@ fn donut_draws_slices_legend_and_total() {
     };
     let text = svg(&ProfitPlot::Donut(balance_plot(&input)), &theme);
     assert_eq!(text.matches("<polygon").count(), 3);
-    assert!(text.contains("USDT - 90.0%"));
-    assert!(text.contains("SOL - 5.0%"));
+    assert!(text.contains("USDT - 90.0 %"));
+    assert!(text.contains("SOL - 5.0 %"));
     assert!(text.contains("Total"));
 }
 

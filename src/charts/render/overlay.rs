@@ -7,10 +7,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::primitives::{fill, font, mono, px, stroke};
 use super::DrawResult;
-use crate::charts::model::format;
 use crate::charts::model::scene::Scene;
 use crate::charts::model::theme::Palette;
 use crate::charts::model::tooltip::{Hit, Tooltip};
+use crate::util::format;
 
 const LINE_H: i32 = 15;
 const CHAR_W: f64 = 6.7;

@@ -195,7 +195,7 @@ pub fn PairList() -> impl IntoView {
                                                 {move || row.with(|r| {
                                                     r.as_ref()
                                                         .and_then(|r| r.profit_ratio)
-                                                        .map(|r| format!("{}%", format::fixed(r * 100.0, 2)))
+                                                        .map(|r| format::percent(Some(r), 2))
                                                         .unwrap_or_default()
                                                 })}
                                             </span>

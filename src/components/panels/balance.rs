@@ -1,11 +1,12 @@
 //! The bot's wallet: one row per currency (free, used, total, value in stake currency), the totals, the
 //! starting capital and the change since then. Dry-run balances are marked as such.
 
+use crate::util::format::{amount, money, percent, sign_class};
 use leptos::prelude::*;
 
 use crate::components::when::When;
 
-use super::common::{amount, money, percent, sign_class, stake_decimals, store_view};
+use super::common::{stake_decimals, store_view};
 use crate::api::wire::{BalanceRecord, BalanceResponse};
 use crate::state::bot_store::use_bot_store;
 

@@ -11,7 +11,6 @@ use crate::api::error::ApiError;
 use crate::components::error_notice::ErrorNotice;
 use crate::state::bot_store::BotStore;
 use crate::state::visibility::use_page_visible;
-use crate::util::format::fixed;
 
 /// Decimals of stake-currency amounts when the bot does not say (`stake_currency_decimals`).
 pub const DEFAULT_STAKE_DECIMALS: usize = 3;
@@ -37,59 +36,6 @@ pub fn stake_currency(store: BotStore) -> Signal<String> {
                 .unwrap_or_default()
         })
     })
-}
-
-/// `"-0.000"` reads as a loss that is not there: drop the sign of a number that rounds to zero.
-fn unsigned_zero(text: String) -> String {
-    match text.strip_prefix('-') {
-        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
-        _ => text,
-    }
-}
-
-/// A number with `decimals` decimals; unknown or non-finite values show as "–".
-pub fn number(value: Option<f64>, decimals: usize) -> String {
-    match value {
-        Some(v) if v.is_finite() => unsigned_zero(fixed(v, decimals)),
-        _ => "–".to_string(),
-    }
-}
-
-/// A ratio as a percentage: `0.0123` → `"1.23 %"`.
-pub fn percent(ratio: Option<f64>, decimals: usize) -> String {
-    match ratio {
-        Some(r) if r.is_finite() => format!("{} %", unsigned_zero(fixed(r * 100.0, decimals))),
-        _ => "–".to_string(),
-    }
-}
-
-/// An amount of stake currency: `"12.345 USDT"`.
-pub fn money(value: Option<f64>, decimals: usize, currency: &str) -> String {
-    match value {
-        Some(v) if v.is_finite() => format!("{} {currency}", unsigned_zero(fixed(v, decimals)))
-            .trim_end()
-            .to_string(),
-        _ => "–".to_string(),
-    }
-}
-
-/// A coin amount with up to 8 decimals and no trailing zeros: `0.322`, `81.6`, `0`.
-pub fn amount(value: f64) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let text = format!("{value:.8}");
-    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
-    unsigned_zero(trimmed.to_string())
-}
-
-/// The CSS class of a profit: `"profit"` above zero, `"loss"` below, `""` otherwise.
-pub fn sign_class(value: Option<f64>) -> &'static str {
-    match value {
-        Some(v) if v > 0.0 => "profit",
-        Some(v) if v < 0.0 => "loss",
-        _ => "",
-    }
 }
 
 /// "Loading …" while a panel's data is on its way.
@@ -178,39 +124,6 @@ pub fn run_while(active: Signal<bool>, period: Duration, tick: impl Fn() + 'stat
 mod tests {
     use super::*;
     use crate::state::settings::Settings;
-
-    #[test]
-    fn numbers_percentages_and_money() {
-        assert_eq!(number(Some(1.23456), 2), "1.23");
-        assert_eq!(number(Some(-0.0001), 3), "0.000");
-        assert_eq!(number(None, 3), "–");
-        assert_eq!(number(Some(f64::NAN), 3), "–");
-        assert_eq!(percent(Some(-0.00020134), 2), "-0.02 %");
-        assert_eq!(percent(Some(0.00001), 2), "0.00 %");
-        assert_eq!(percent(None, 2), "–");
-        assert_eq!(money(Some(-0.19933531), 3, "USDT"), "-0.199 USDT");
-        assert_eq!(money(Some(1.0), 2, ""), "1.00");
-        assert_eq!(money(None, 3, "USDT"), "–");
-    }
-
-    #[test]
-    fn amounts_drop_trailing_zeros() {
-        assert_eq!(amount(0.322), "0.322");
-        assert_eq!(amount(81.6), "81.6");
-        assert_eq!(amount(899.9379246899999), "899.93792469");
-        assert_eq!(amount(0.0), "0");
-        assert_eq!(amount(-0.000000001), "0");
-        assert_eq!(amount(100.0), "100");
-        assert_eq!(amount(f64::INFINITY), "–");
-    }
-
-    #[test]
-    fn profit_classes() {
-        assert_eq!(sign_class(Some(0.1)), "profit");
-        assert_eq!(sign_class(Some(-0.1)), "loss");
-        assert_eq!(sign_class(Some(0.0)), "");
-        assert_eq!(sign_class(None), "");
-    }
 
     #[test]
     fn zone_labels_follow_the_settings() {

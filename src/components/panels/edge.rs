@@ -2,11 +2,12 @@
 //! 2025.6, so current bots answer 404, and older bots without Edge refuse the call: both read as "not enabled",
 //! not as an error.
 
+use crate::util::format::{number, percent};
 use leptos::prelude::*;
 
 use crate::components::trades::table::header_row;
 
-use super::common::{error_view, loading_view, number, percent};
+use super::common::{error_view, loading_view};
 use crate::api::error::ApiError;
 use crate::api::wire::EdgePair;
 use crate::state::bot_store::use_bot_store;

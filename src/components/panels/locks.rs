@@ -11,28 +11,9 @@ use crate::components::modal::ConfirmButton;
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::use_settings;
+use crate::util::calendar::{days_from_civil, days_in_month};
+use crate::util::format::format_ts;
 use crate::util::format::visible;
-use crate::util::time::format_ts;
-
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian), after Howard Hinnant's `days_from_civil`.
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = i64::from((m + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
 
 /// A run of ASCII digits as a number (no signs, no spaces).
 fn digits(s: &str) -> Option<u32> {

@@ -1,11 +1,12 @@
 //! Closed-trade performance grouped by pair, entry tag, exit reason or entry/exit tag combination, for every
 //! pair or one.
 
+use crate::util::format::{money, percent, sign_class};
 use leptos::prelude::*;
 
 use crate::components::select_options::{choices_of, ListSelect};
 
-use super::common::{money, percent, resource_view, sign_class, stake_currency, stake_decimals};
+use super::common::{resource_view, stake_currency, stake_decimals};
 use crate::api::error::ApiError;
 use crate::api::wire::{EntryPerformance, ExitPerformance, MixTagPerformance, PerformanceEntry};
 use crate::state::bot_store::{use_bot_store, BotStore};

@@ -2,9 +2,10 @@
 //! period started with and its trade count, newest first.
 
 use crate::api::features::Feature;
+use crate::util::format::{money, percent, sign_class};
 use leptos::prelude::*;
 
-use super::common::{money, percent, resource_view, sign_class, stake_currency, stake_decimals};
+use super::common::{resource_view, stake_currency, stake_decimals};
 use crate::api::wire::TimeSummaryRecord;
 use crate::api::wire::TimeUnit;
 use crate::state::bot_store::use_bot_store;

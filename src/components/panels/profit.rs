@@ -1,13 +1,12 @@
 //! Profit summary: closed and overall profit, wins, draws and losses, best pair, trade dates, drawdown and the
 //! risk ratios, for all trades or, on bots that trade both directions, for longs or shorts alone.
 
+use crate::util::format::{money, number, percent, sign_class};
 use leptos::prelude::*;
 
 use crate::components::when::When;
 
-use super::common::{
-    money, number, percent, sign_class, stake_currency, stake_decimals, store_view, time_text,
-};
+use super::common::{stake_currency, stake_decimals, store_view, time_text};
 use crate::api::wire::{ProfitAll, ProfitStats};
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};

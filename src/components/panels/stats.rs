@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::components::trades::table::header_row;
 
-use super::common::{percent, resource_view};
+use super::common::resource_view;
 use crate::api::wire::{ExitReasonStats, StatsResponse};
 use crate::state::bot_store::use_bot_store;
-use crate::util::format::duration_short;
+use crate::util::format::{duration_short, percent};
 
 /// Wins among all closed trades of a reason; `None` without trades.
 fn win_rate(s: &ExitReasonStats) -> Option<f64> {

@@ -2,15 +2,16 @@
 //! main loop still runs (health), refreshed every few seconds while shown. (The Trade page puts `EdgePanel`
 //! below it.)
 
+use crate::util::format::number;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::common::{number, resource_view, run_while, time_text};
+use super::common::{resource_view, run_while, time_text};
 use crate::api::wire::{Health, SysInfo, TraderState};
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::use_settings;
-use crate::util::time::ago;
+use crate::util::format::ago;
 
 /// How often health and system load are re-read while the panel is shown.
 const REFRESH_EVERY: Duration = Duration::from_secs(10);

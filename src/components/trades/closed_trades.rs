@@ -1,12 +1,13 @@
 //! Every closed trade of the bot (all pages of `/trades`): filter by pair and by tag, sort, page through
 //! 50 at a time, and the detail of the selected row.
 
+use crate::util::format::opt_amount;
 use leptos::prelude::*;
 
 use super::detail::TradeDetailPanel;
 use super::logic::{
-    clamp_page, duration_text, filtered_order, opt_num, page_count, page_range, shows_side, Column,
-    Dir, Sort, PAGE_SIZE,
+    clamp_page, duration_text, filtered_order, page_count, page_range, shows_side, Column, Dir,
+    Sort, PAGE_SIZE,
 };
 use super::table::{money_of, time_text, trade_cells, trade_row, Cell, Money, RowCtx, SortHeader};
 use crate::api::wire::{Trade, TradeId, TradingMode};
@@ -180,7 +181,7 @@ pub fn ClosedTradesTable() -> impl IntoView {
 }
 
 fn closed_row(t: &Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoView {
-    let mut cells = trade_cells(t, m, Cell::new("num", opt_num(t.close_rate)));
+    let mut cells = trade_cells(t, m, Cell::new("num", opt_amount(t.close_rate)));
     cells.extend([
         Cell::new("", time_text(settings, Some(t.open_timestamp))),
         Cell::new("", time_text(settings, t.close_timestamp)),

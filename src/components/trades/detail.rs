@@ -8,15 +8,14 @@ use leptos_router::components::A;
 
 use super::actions::TradeActions;
 use super::logic::{
-    duration_text, id_text, leverage_suffix, loss_at_stoploss, money, num, opt_num, pct, side_text,
-    sign_class, stake_of,
+    duration_text, id_text, leverage_suffix, loss_at_stoploss, side_text, stake_of,
 };
 use super::table::{money_of, now_ms, time_text, Money};
 use crate::api::wire::{Order, OrderSide, Trade, TradeId, TradingMode};
 use crate::components::app_href::app_href;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
-use crate::util::format::visible;
+use crate::util::format::{amount, money, opt_amount, percent, sign_class, visible};
 
 /// One `dt`/`dd` pair of a `.kv` list.
 fn item(label: &'static str, value: String, class: &'static str) -> impl IntoView {
@@ -37,12 +36,16 @@ fn profit_item(
 ) -> impl IntoView {
     let text = match (abs, ratio) {
         (None, None) => "–".to_string(),
-        (abs, None) => format!("{} {}", money(abs, money_fmt.decimals), money_fmt.currency),
+        (abs, None) => format!(
+            "{} {}",
+            money(abs, money_fmt.decimals, ""),
+            money_fmt.currency
+        ),
         (abs, ratio) => format!(
             "{} {} ({})",
-            money(abs, money_fmt.decimals),
+            money(abs, money_fmt.decimals, ""),
             money_fmt.currency,
-            pct(ratio)
+            percent(ratio, 2)
         ),
     };
     item(label, text, sign_class(abs.or(ratio)))
@@ -60,10 +63,10 @@ fn fee_text(cost: Option<f64>, currency: Option<&String>, rate: Option<f64>) -> 
         (None, None) => "–".to_string(),
         (cost, rate) => {
             let cost = cost
-                .map(|c| format!("{} {}", num(c), opt_text(currency)))
+                .map(|c| format!("{} {}", amount(c), opt_text(currency)))
                 .unwrap_or_else(|| "–".into());
             match rate {
-                Some(r) => format!("{cost} ({})", pct(Some(r))),
+                Some(r) => format!("{cost} ({})", percent(Some(r), 2)),
                 None => cost,
             }
         }
@@ -80,19 +83,19 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
     );
     let stoploss = match (t.stop_loss_abs, t.stop_loss_ratio) {
         (None, None) => "–".to_string(),
-        (abs, ratio) => format!("{} ({})", opt_num(abs), pct(ratio)),
+        (abs, ratio) => format!("{} ({})", opt_amount(abs), percent(ratio, 2)),
     };
     let initial_stoploss = match (t.initial_stop_loss_abs, t.initial_stop_loss_ratio) {
         (None, None) => "–".to_string(),
-        (abs, ratio) => format!("{} ({})", opt_num(abs), pct(ratio)),
+        (abs, ratio) => format!("{} ({})", opt_amount(abs), percent(ratio, 2)),
     };
     let distance = match (t.stoploss_current_dist, t.stoploss_current_dist_ratio) {
         (None, None) => "–".to_string(),
-        (abs, ratio) => format!("{} ({})", opt_num(abs), pct(ratio)),
+        (abs, ratio) => format!("{} ({})", opt_amount(abs), percent(ratio, 2)),
     };
     let stake = format!(
         "{} {cur}{}",
-        money(stake_of(t), m.decimals),
+        money(stake_of(t), m.decimals, ""),
         leverage_suffix(t.leverage)
     );
     let profit_section = if t.is_open {
@@ -119,13 +122,13 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
                 {item("Trade ID", id_text(t.trade_id), "")}
                 {item("Status", if t.is_open { "Open".into() } else { "Closed".into() }, "")}
                 {item("Side", side_text(t).to_string(), "")}
-                {item("Leverage", t.leverage.map(num).unwrap_or_else(|| "1".into()), "")}
+                {item("Leverage", t.leverage.map(amount).unwrap_or_else(|| "1".into()), "")}
                 {item("Open orders", if t.has_open_orders { "Yes".into() } else { "No".into() }, "")}
-                {item("Amount", format!("{} {}", num(t.amount), t.base_currency), "amount")}
+                {item("Amount", format!("{} {}", amount(t.amount), t.base_currency), "amount")}
                 {item("Stake", stake, "")}
-                {item("Open rate", num(t.open_rate), "")}
-                {t.is_open.then(|| item("Current rate", opt_num(t.current_rate), "current-rate"))}
-                {(!t.is_open).then(|| item("Close rate", opt_num(t.close_rate), ""))}
+                {item("Open rate", amount(t.open_rate), "")}
+                {t.is_open.then(|| item("Current rate", opt_amount(t.current_rate), "current-rate"))}
+                {(!t.is_open).then(|| item("Close rate", opt_amount(t.close_rate), ""))}
                 {item("Open date", time_text(settings, Some(t.open_timestamp)), "")}
                 {(!t.is_open).then(|| item("Close date", time_text(settings, t.close_timestamp), ""))}
                 {item("Duration", duration_text(t, now), "")}
@@ -138,19 +141,19 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
             <dl class="kv">
                 {item("Stoploss", stoploss, "")}
                 {t.is_open.then(|| item("Distance to stoploss", distance, ""))}
-                {item("Loss at stoploss", format!("{} {cur}", money(loss_at_stoploss(t), m.decimals)), "")}
+                {item("Loss at stoploss", format!("{} {cur}", money(loss_at_stoploss(t), m.decimals, "")), "")}
                 {item("Initial stoploss", initial_stoploss, "")}
                 {item("Stoploss last update", time_text(settings, t.stoploss_last_update_timestamp), "")}
             </dl>
             <h3>"Details"</h3>
             <dl class="kv">
-                {item("Min rate", opt_num(t.min_rate), "")}
-                {item("Max rate", opt_num(t.max_rate), "")}
+                {item("Min rate", opt_amount(t.min_rate), "")}
+                {item("Max rate", opt_amount(t.max_rate), "")}
                 {item("Open fee", fee_text(t.fee_open_cost, t.fee_open_currency.as_ref(), t.fee_open), "")}
                 {item("Close fee", fee_text(t.fee_close_cost, t.fee_close_currency.as_ref(), t.fee_close), "")}
-                {derivatives.then(|| item("Funding fees", format!("{} {cur}", money(t.funding_fees, m.decimals)), sign_class(t.funding_fees)))}
-                {derivatives.then(|| item("Interest rate", opt_num(t.interest_rate), ""))}
-                {derivatives.then(|| item("Liquidation price", opt_num(t.liquidation_price), ""))}
+                {derivatives.then(|| item("Funding fees", format!("{} {cur}", money(t.funding_fees, m.decimals, "")), sign_class(t.funding_fees)))}
+                {derivatives.then(|| item("Interest rate", opt_amount(t.interest_rate), ""))}
+                {derivatives.then(|| item("Liquidation price", opt_amount(t.liquidation_price), ""))}
                 {item("Exchange", opt_text(Some(&t.exchange)), "")}
                 {item("Strategy", opt_text(Some(&t.strategy)), "")}
             </dl>
@@ -206,13 +209,13 @@ fn orders_table(t: &Trade, orders: Vec<Order>, settings: &Settings) -> impl Into
                     <td>{side}</td>
                     <td>{o.order_type.clone()}</td>
                     <td>{o.status.as_str()}{o.is_open.then_some(" (open)")}</td>
-                    <td class="num">{num(o.amount)}</td>
-                    <td class="num">{opt_num(o.filled)}</td>
-                    <td class="num">{opt_num(o.remaining)}</td>
-                    <td class="num">{opt_num(price)}</td>
-                    <td class="num">{opt_num(average)}</td>
-                    <td class="num">{num(o.cost)}</td>
-                    <td class="num">{opt_num(o.ft_fee_base)}</td>
+                    <td class="num">{amount(o.amount)}</td>
+                    <td class="num">{opt_amount(o.filled)}</td>
+                    <td class="num">{opt_amount(o.remaining)}</td>
+                    <td class="num">{opt_amount(price)}</td>
+                    <td class="num">{opt_amount(average)}</td>
+                    <td class="num">{amount(o.cost)}</td>
+                    <td class="num">{opt_amount(o.ft_fee_base)}</td>
                     <td>{placed.unwrap_or_else(|| "–".into())}</td>
                     <td>{filled_at.unwrap_or_else(|| "–".into())}</td>
                     <td>{o.ft_order_tag.clone().unwrap_or_default()}</td>

@@ -1,13 +1,12 @@
 //! The force-exit dialog: the whole position or a part of it, at market or limit (optionally with a price).
 
 use crate::api::features::Feature;
+use crate::util::format::{amount as amount_text, trimmed};
 use leptos::prelude::*;
 
 use crate::components::when::When;
 
-use super::logic::{
-    build_force_exit, default_exit_type, fraction_of, num, step_decimals, trim_number, ExitCaps,
-};
+use super::logic::{build_force_exit, default_exit_type, fraction_of, step_decimals, ExitCaps};
 use crate::api::wire::{OrderType, Trade};
 use crate::components::modal::Modal;
 use crate::runtime::use_view_scope;
@@ -58,7 +57,7 @@ fn ForceExitForm(
     let caps = ExitCaps::for_api(api);
     let missing = start.is_none();
 
-    let amount = RwSignal::new(num(full));
+    let amount = RwSignal::new(amount_text(full));
     let order_type = RwSignal::new(default_type);
     let price = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -71,7 +70,7 @@ fn ForceExitForm(
                 "Trade #{} · {} · {} {}",
                 t.trade_id,
                 t.pair,
-                num(t.amount),
+                amount_text(t.amount),
                 t.base_currency
             )
         })
@@ -80,12 +79,8 @@ fn ForceExitForm(
     let estimate = move || {
         let rate = trade.with(|t| t.as_ref().and_then(|t| t.current_rate))?;
         let a = amount.with(|a| a.trim().parse::<f64>().ok())?;
-        (a.is_finite() && a > 0.0).then(|| {
-            format!(
-                "≈ {} {currency} at the current rate",
-                trim_number(a * rate, 4)
-            )
-        })
+        (a.is_finite() && a > 0.0)
+            .then(|| format!("≈ {} {currency} at the current rate", trimmed(a * rate, 4)))
     };
     let is_partial = move || {
         amount
@@ -134,9 +129,9 @@ fn ForceExitForm(
     let set_fraction = move |fraction: f64| {
         let value = fraction_of(full, fraction, step);
         amount.set(if fraction >= 1.0 {
-            num(full)
+            amount_text(full)
         } else {
-            trim_number(value, step_decimals(step))
+            trimmed(value, step_decimals(step))
         });
     };
 

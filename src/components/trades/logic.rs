@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::api::wire::{
     Direction, ForceEnterPayload, ForceExitPayload, OrderType, Trade, TradeId, TradingMode,
 };
-use crate::util::format::{duration_minutes, duration_short};
+use crate::util::format::{amount, duration_minutes, duration_short, money, trimmed};
 
 /// Rows per page of the closed-trades table.
 pub const PAGE_SIZE: usize = 50;
@@ -279,60 +279,8 @@ pub fn shows_side(t: &Trade) -> bool {
 /// " (3x)" when the leverage is not 1.
 pub fn leverage_suffix(leverage: Option<f64>) -> String {
     match leverage {
-        Some(l) if l.is_finite() && (l - 1.0).abs() > 1e-9 => format!(" ({}x)", trim_number(l, 2)),
+        Some(l) if l.is_finite() && (l - 1.0).abs() > 1e-9 => format!(" ({}x)", trimmed(l, 2)),
         _ => String::new(),
-    }
-}
-
-/// A number with at most `max_decimals` decimals and no trailing zeros: 0.322, 154.89, 60000.
-pub fn trim_number(value: f64, max_decimals: usize) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let text = format!("{value:.max_decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text
-    }
-}
-
-/// An amount or a price (up to 8 decimals, trailing zeros dropped).
-pub fn num(value: f64) -> String {
-    trim_number(value, 8)
-}
-
-pub fn opt_num(value: Option<f64>) -> String {
-    value.map(num).unwrap_or_else(|| "–".to_string())
-}
-
-/// A money amount in the stake currency with its decimals.
-pub fn money(value: Option<f64>, decimals: usize) -> String {
-    match value {
-        Some(v) if v.is_finite() => format!("{v:.decimals$}"),
-        _ => "–".to_string(),
-    }
-}
-
-/// A ratio (0.0123) as "1.23 %".
-pub fn pct(ratio: Option<f64>) -> String {
-    match ratio {
-        Some(r) if r.is_finite() => format!("{:.2} %", r * 100.0),
-        _ => "–".to_string(),
-    }
-}
-
-/// The CSS class of a signed value: "profit", "loss", or none for zero and missing values.
-pub fn sign_class(value: Option<f64>) -> &'static str {
-    match value {
-        Some(v) if v > 0.0 => "profit",
-        Some(v) if v < 0.0 => "loss",
-        _ => "",
     }
 }
 
@@ -361,10 +309,7 @@ pub fn count_text(
         None => "–".to_string(),
     };
     let current = current.map_or_else(|| "–".to_string(), |c| c.to_string());
-    let stake = match total_stake {
-        Some(s) if s.is_finite() => format!("{s:.decimals$} {currency}").trim_end().to_string(),
-        _ => "–".to_string(),
-    };
+    let stake = money(total_stake, decimals, currency);
     format!("Open trades {current} / max {max} · stake in use {stake}")
 }
 
@@ -431,7 +376,7 @@ pub fn build_force_exit(
         Some(a) if full_amount > 0.0 && a > full_amount * (1.0 + 1e-9) => {
             return Err(format!(
                 "The amount cannot be more than the trade's {}.",
-                num(full_amount)
+                amount(full_amount)
             ));
         }
         Some(a) if full_amount > 0.0 && a >= full_amount * (1.0 - 1e-9) => None,
@@ -701,17 +646,6 @@ mod tests {
 
     #[test]
     fn number_texts() {
-        assert_eq!(trim_number(0.322, 8), "0.322");
-        assert_eq!(trim_number(60_000.0, 8), "60000");
-        assert_eq!(trim_number(-0.000_000_001, 8), "0");
-        assert_eq!(trim_number(f64::NAN, 2), "–");
-        assert_eq!(opt_num(None), "–");
-        assert_eq!(money(Some(-0.10618272), 3), "-0.106");
-        assert_eq!(pct(Some(-0.00212687)), "-0.21 %");
-        assert_eq!(pct(None), "–");
-        assert_eq!(sign_class(Some(0.1)), "profit");
-        assert_eq!(sign_class(Some(-0.1)), "loss");
-        assert_eq!(sign_class(Some(0.0)), "");
         assert_eq!(leverage_suffix(Some(1.0)), "");
         assert_eq!(leverage_suffix(Some(3.0)), " (3x)");
         assert_eq!(leverage_suffix(None), "");

@@ -1,6 +1,7 @@
 //! The open trades of the bot: count line, force entry / force exit all, a sortable table with per-row actions,
 //! and the detail of the selected row.
 
+use crate::util::format::{opt_amount, percent};
 use std::hash::{Hash, Hasher};
 
 use leptos::prelude::*;
@@ -8,9 +9,7 @@ use leptos::prelude::*;
 use super::actions::TradeActionsDialog;
 use super::detail::TradeDetailPanel;
 use super::force_entry::{entry_blocked_reason, ForceEntryDialog};
-use super::logic::{
-    count_text, duration_text, opt_num, pct, shows_side, sorted_head, Column, Dir, Sort,
-};
+use super::logic::{count_text, duration_text, shows_side, sorted_head, Column, Dir, Sort};
 use super::table::{
     money_of, now_ms, time_text, trade_cells, trade_row, Cell, Money, RowCtx, SortHeader,
 };
@@ -203,11 +202,15 @@ pub fn OpenTradesTable() -> impl IntoView {
 /// A row's cells as data, and a key that changes exactly when what the row shows changes: rows are keyed by
 /// it, so a poll that moves one trade's profit re-renders that row only (and an unchanged row keeps its DOM).
 fn open_cells(t: &Trade, settings: &Settings, m: &Money) -> (u64, Vec<Cell>) {
-    let mut cells = trade_cells(t, m, Cell::new("num current-rate", opt_num(t.current_rate)));
+    let mut cells = trade_cells(
+        t,
+        m,
+        Cell::new("num current-rate", opt_amount(t.current_rate)),
+    );
     cells.extend([
         Cell::new("", time_text(settings, Some(t.open_timestamp))),
         Cell::new("", duration_text(t, now_ms())),
-        Cell::new("num", pct(t.stoploss_current_dist_ratio)),
+        Cell::new("num", percent(t.stoploss_current_dist_ratio, 2)),
     ]);
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (t.trade_id, &t.pair, t.is_short, t.has_open_orders).hash(&mut h);

@@ -3,12 +3,10 @@
 pub use crate::state::settings::{format_opt_time as time_text, zone_label};
 use leptos::prelude::*;
 
-use super::logic::{
-    id_text, leverage_suffix, money, num, pct, side_label, sign_class, stake_of, Column, Dir, Sort,
-};
+use super::logic::{id_text, leverage_suffix, side_label, stake_of, Column, Dir, Sort};
 use crate::api::wire::{Trade, TradeId};
 use crate::state::bot_store::BotStore;
-use crate::util::format::visible;
+use crate::util::format::{amount, money, percent, sign_class, visible};
 
 /// A column header that sorts its table when clicked, announcing the order with `aria-sort`.
 #[component]
@@ -54,24 +52,24 @@ impl Cell {
 pub fn trade_cells(t: &Trade, m: &Money, rate: Cell) -> Vec<Cell> {
     let profit_class = sign_class(t.profit_ratio.or(t.profit_abs));
     vec![
-        Cell::new("num amount", num(t.amount)),
+        Cell::new("num amount", amount(t.amount)),
         Cell::new(
             "num",
             format!(
                 "{}{}",
-                money(stake_of(t), m.decimals),
+                money(stake_of(t), m.decimals, ""),
                 leverage_suffix(t.leverage)
             ),
         ),
-        Cell::new("num", num(t.open_rate)),
+        Cell::new("num", amount(t.open_rate)),
         rate,
         Cell::new(
             format!("num profit-pct {profit_class}"),
-            pct(t.profit_ratio),
+            percent(t.profit_ratio, 2),
         ),
         Cell::new(
             format!("num profit-abs {profit_class}"),
-            money(t.profit_abs, m.decimals),
+            money(t.profit_abs, m.decimals, ""),
         ),
     ]
 }

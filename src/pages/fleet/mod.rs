@@ -6,6 +6,7 @@
 mod curve;
 mod trades;
 
+use crate::util::format::{money, percent, sign_class};
 use curve::FleetCurve;
 use trades::FleetTrades;
 
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 
 use crate::api::wire::{LogLevel, RunMode, TraderState};
 use crate::components::app_href::app_href;
-use crate::components::panels::common::{money, percent, sign_class};
+
 use crate::components::select_options::ListSelect;
 use crate::components::trades::table::{cells_view, header_row, Cell};
 use crate::components::when::When;
@@ -28,7 +29,7 @@ use crate::state::registry::{use_registry, BotStatus};
 use crate::state::settings::{display_offset_minutes, prefers_dark, use_settings, Theme};
 use crate::state::storage::{self, Area};
 use crate::state::visibility::use_page_visible;
-use crate::util::time::{ago, format_opt_ts};
+use crate::util::format::{ago, format_opt_ts};
 
 /// The bots the user chose to hide: `{"hidden": ["<bot id>", …]}`.
 const PREFS_KEY: &str = "freqboard.fleet.v1";
@@ -417,23 +418,27 @@ pub fn FleetPage() -> impl IntoView {
                                 .filter(|t| !t.currency.is_empty())
                                 .map(|t| {
                                     let c = t.currency.as_str();
+                                    // The currency's decimals, as its bots report them (8 for BTC, 3 for USDT).
+                                    let d = filtered.with(|rows| {
+                                        rows.iter().filter(|r| r.currency == t.currency).map(|r| r.decimals).max().unwrap_or(3)
+                                    });
                                     let cells = vec![
                                         Cell::new("", String::new()),
                                         Cell::new("num", t.open_count.to_string()),
                                         Cell::new(
                                             format!("num {}", sign_class(Some(t.open_profit))),
-                                            format!("{} ({})", money(Some(t.open_profit), 3, c), percent(t.open_ratio(), 2)),
+                                            format!("{} ({})", money(Some(t.open_profit), d, c), percent(t.open_ratio(), 2)),
                                         ),
-                                        Cell::new("num", money(Some(t.closed_day), 3, c)),
-                                        Cell::new("num", money(Some(t.closed_week), 3, c)),
-                                        Cell::new("num", money(Some(t.closed_month), 3, c)),
-                                        Cell::new(format!("num {}", sign_class(Some(t.closed_all))), money(Some(t.closed_all), 3, c)),
+                                        Cell::new("num", money(Some(t.closed_day), d, c)),
+                                        Cell::new("num", money(Some(t.closed_week), d, c)),
+                                        Cell::new("num", money(Some(t.closed_month), d, c)),
+                                        Cell::new(format!("num {}", sign_class(Some(t.closed_all))), money(Some(t.closed_all), d, c)),
                                         Cell::new("num", format!("{} / {}", t.wins, t.losses)),
-                                        Cell::new("num", money(Some(t.balance), 3, c)),
+                                        Cell::new("num", money(Some(t.balance), d, c)),
                                     ];
                                     view! {
                                         <tr class="fleet-total" data-currency=t.currency.clone()>
-                                            <th>{format!("Total {c} ({} bots)", t.bots)}</th>
+                                            <th>{format!("Total {c} ({} bot{})", t.bots, if t.bots == 1 { "" } else { "s" })}</th>
                                             {cells_view(cells)}
                                         </tr>
                                     }

@@ -6,13 +6,13 @@ use leptos_router::hooks::use_navigate;
 use super::{now_ms, Row, CLOSED_COLUMNS, CLOSED_ROWS, OPEN_COLUMNS};
 use crate::api::wire::Trade;
 use crate::components::app_href::app_href;
-use crate::components::panels::common::{money, percent, sign_class};
+
 use crate::components::trades::logic::{sorted_head, Column, Dir, Sort};
 use crate::components::trades::table::{cells_view, header_row, Cell};
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
-use crate::util::format::visible;
-use crate::util::time::format_opt_ts;
+use crate::util::format::format_opt_ts;
+use crate::util::format::{money, percent, sign_class, visible};
 
 /// The newest `n` trades of all rows together (open trades by open date, closed ones by close date), as (row
 /// index, trade). Each bot's list is ordered by the trade tables' own sort, then merged: no second sort.

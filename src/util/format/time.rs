@@ -1,18 +1,7 @@
-//! Dates and times: formatting of Unix milliseconds in UTC or a fixed offset, and "ago" texts.
+//! Times and durations: Unix milliseconds in UTC or a fixed offset, "ago" texts, compact durations.
 
-/// Days since 1970-01-01 to a civil date (proleptic Gregorian), after Howard Hinnant's `civil_from_days`.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
+use super::MISSING;
+use crate::util::calendar::civil_from_days;
 
 /// `YYYY-MM-DD HH:MM:SS` for a Unix time in milliseconds shifted by `offset_minutes` (0 for UTC).
 pub fn format_ts(ms: i64, offset_minutes: i32) -> String {
@@ -31,7 +20,7 @@ pub fn format_ts(ms: i64, offset_minutes: i32) -> String {
 pub fn format_opt_ts(ms: Option<i64>, offset_minutes: i32) -> String {
     match ms {
         Some(ms) if ms > 0 => format_ts(ms, offset_minutes),
-        _ => "–".to_string(),
+        _ => MISSING.to_string(),
     }
 }
 
@@ -43,6 +32,37 @@ pub fn ago(then_ms: i64, now_ms: i64) -> String {
         60..=3_599 => format!("{}m ago", s / 60),
         3_600..=86_399 => format!("{}h ago", s / 3_600),
         _ => format!("{}d ago", s / 86_400),
+    }
+}
+
+/// "3d 4h", "2h 5m", "45s": a compact duration from seconds.
+pub fn duration_short(seconds: f64) -> String {
+    if !seconds.is_finite() || seconds < 0.0 {
+        return MISSING.to_string();
+    }
+    let s = seconds.round() as u64;
+    let (d, h, m) = (s / 86_400, (s % 86_400) / 3_600, (s % 3_600) / 60);
+    if d > 0 {
+        format!("{d}d {h}h")
+    } else if h > 0 {
+        format!("{h}h {m}m")
+    } else if m > 0 {
+        format!("{m}m {}s", s % 60)
+    } else {
+        format!("{s}s")
+    }
+}
+
+/// A running duration, to the minute: "<1m", "12m", "2h 5m", "3d 4h". A live table redrawn every few seconds
+/// would otherwise change every row's text (and redraw it) on every poll, ticking in jumps of the poll interval.
+pub fn duration_minutes(seconds: f64) -> String {
+    if !seconds.is_finite() || seconds < 0.0 {
+        return MISSING.to_string();
+    }
+    match seconds as u64 {
+        s if s < 60 => "<1m".to_string(),
+        s if s < 3_600 => format!("{}m", s / 60),
+        s => duration_short(s as f64),
     }
 }
 
@@ -66,6 +86,20 @@ mod tests {
         assert_eq!(format_ts(-1_000, 0), "1969-12-31 23:59:59");
         assert_eq!(format_opt_ts(None, 0), "–");
         assert_eq!(format_opt_ts(Some(0), 0), "–");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_short(45.0), "45s");
+        assert_eq!(duration_short(125.0), "2m 5s");
+        assert_eq!(duration_short(7_500.0), "2h 5m");
+        assert_eq!(duration_short(3.0 * 86_400.0 + 4.0 * 3_600.0), "3d 4h");
+        assert_eq!(duration_short(-1.0), "–");
+        assert_eq!(duration_minutes(45.0), "<1m");
+        assert_eq!(duration_minutes(125.0), "2m");
+        assert_eq!(duration_minutes(3_599.9), "59m");
+        assert_eq!(duration_minutes(7_500.0), "2h 5m");
+        assert_eq!(duration_minutes(f64::NAN), "–");
     }
 
     #[test]
