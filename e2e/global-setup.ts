@@ -3,9 +3,11 @@ import * as path from 'path';
 import { STATE_DIR, UI_ORIGIN, BOT_BASE_PORT, SIM_PORT, HISTORY_CLOSED_TRADES } from './tests/env';
 
 /**
- * Starts the simulated exchange and four real dry-run freqtrade bots for the whole run:
- * alpha and beta list the UI's origin in CORS_origins, nocors does not (the CORS doctor test), and history starts
- * with 510 closed trades written into its database before it starts (the paging test), as a long-running bot has.
+ * Starts the simulated exchange and five real dry-run freqtrade bots for the whole run:
+ * alpha and beta list the UI's origin in CORS_origins, nocors does not (the CORS doctor test), history starts
+ * with HISTORY_CLOSED_TRADES closed trades written into its database before it starts (the paging test), as a
+ * long-running bot has, and gamma trades in BTC (ETH/BTC, SOL/BTC) where the others trade in USDT (the fleet's
+ * totals per stake currency). Ports are BOT_BASE_PORT + the bot's index: gamma comes last so the others keep theirs.
  */
 export default async function globalSetup() {
   const harness = path.resolve(__dirname, 'harness/ftharness.py');
@@ -15,9 +17,10 @@ export default async function globalSetup() {
       harness, 'up',
       '--state-dir', STATE_DIR,
       '--ui-origin', UI_ORIGIN,
-      '--bots', '4',
-      '--names', 'alpha,beta,nocors,history',
+      '--bots', '5',
+      '--names', 'alpha,beta,nocors,history,gamma',
       '--history', `history:closed=${HISTORY_CLOSED_TRADES}`,
+      '--stake', 'gamma:BTC',
       '--no-cors-for', 'nocors',
       '--base-port', String(BOT_BASE_PORT),
       '--sim-port', String(SIM_PORT),

@@ -9,7 +9,9 @@ Subcommands:
   setup       create the venv (freqtrade==2026.9) and a userdir with SampleStrategy
   up          start the simulator and N bots, write DIR/bots.json and print it;
               --history NAME:closed=N,open=N,locks=N seeds a new bot's database first
-              (seed_history.py: closed/open trades and pair locks, as the bot writes them)
+              (seed_history.py: closed/open trades and pair locks, as the bot writes them);
+              --stake NAME:BTC gives a bot another stake currency than USDT (STAKES below:
+              its whitelist, stake_amount and dry_run_wallet)
   down        stop every process started from DIR (bots and simulator)
   stop-bot    stop one bot (SIGTERM, or SIGKILL with --kill)
   start-bot   start one bot again with its config (optionally a new jwt_secret_key)
@@ -23,6 +25,8 @@ Examples:
   python3 e2e/harness/ftharness.py up --state-dir .run/e2e --ui-origin http://127.0.0.1:8080 --bots 2
   python3 e2e/harness/ftharness.py up --state-dir .run/demo --ui-origin http://127.0.0.1:8080 \
       --names demo --history demo:closed=60,open=3,locks=1
+  python3 e2e/harness/ftharness.py up --state-dir .run/e2e --ui-origin http://127.0.0.1:8080 \
+      --names usdtbot,btcbot --stake btcbot:BTC
   python3 e2e/harness/ftharness.py mint-token --state-dir .run/e2e --name bot1 --expired
   python3 e2e/harness/ftharness.py webserver --state-dir .run/e2e --ui-origin http://127.0.0.1:8080 \
       --name hist --port 18150 --sim-port 18000
@@ -31,7 +35,7 @@ Examples:
 Layout of a state dir:
 
   DIR/bots.json            list of {name, url, port, username, password, jwt_secret_key,
-                           ws_token, config, log, pid, cors_origins}, plus
+                           ws_token, config, log, pid, cors_origins, stake_currency}, plus
                            history: {closed, open, locks} for a bot seeded with --history
   DIR/simulator.json       {pid, port} when the simulator was started from DIR
   DIR/simulator.log
@@ -65,6 +69,13 @@ SIMULATOR = HERE / "simulator.py"
 SEEDER = HERE / "seed_history.py"
 
 PAIRS = ["BTC/USDT", "ETH/USDT", "SOL/USDT", "XRP/USDT"]
+DEFAULT_STAKE = "USDT"
+# stake currency -> what a bot trading in it gets: its pair whitelist (pairs simulator.py lists),
+# stake per trade and dry-run wallet (0.002 BTC a trade, as 50 USDT is about 0.001 BTC)
+STAKES = {
+    "USDT": {"pairs": PAIRS, "stake_amount": 50, "dry_run_wallet": 1000},
+    "BTC": {"pairs": ["ETH/BTC", "SOL/BTC"], "stake_amount": 0.002, "dry_run_wallet": 0.1},
+}
 DEFAULT_USERNAME = "freqtrader"
 PING_TIMEOUT_S = 120
 ACCESS_TOKEN_LIFETIME_S = 15 * 60
@@ -333,7 +344,7 @@ def ccxt_binance_api_keys():
     return json.loads(out)
 
 
-def exchange_config(sim_port, api_keys):
+def exchange_config(sim_port, api_keys, pairs=PAIRS):
     """The `exchange` section: binance spot, every ccxt API url sent to the simulator."""
     ccxt_config = {
         "urls": {"api": {key: f"http://127.0.0.1:{sim_port}/{key}" for key in api_keys}},
@@ -346,22 +357,24 @@ def exchange_config(sim_port, api_keys):
         "ccxt_config": ccxt_config,
         "ccxt_async_config": ccxt_config,
         "enable_ws": False,
-        "pair_whitelist": list(PAIRS),
+        "pair_whitelist": list(pairs),
         "pair_blacklist": [],
     }
 
 
 def bot_config(bot, sim_port, api_keys):
-    """A complete dry-run config for one bot."""
+    """A complete dry-run config for one bot (in its stake currency, STAKES)."""
     bot_dir = Path(bot["config"]).parent
+    stake_currency = bot.get("stake_currency", DEFAULT_STAKE)
+    stake = STAKES[stake_currency]
     return {
         "bot_name": bot["name"],
         "dry_run": True,
-        "dry_run_wallet": 1000,
+        "dry_run_wallet": stake["dry_run_wallet"],
         "trading_mode": "spot",
         "margin_mode": "",
-        "stake_currency": "USDT",
-        "stake_amount": 50,
+        "stake_currency": stake_currency,
+        "stake_amount": stake["stake_amount"],
         "tradable_balance_ratio": 0.99,
         "max_open_trades": 5,
         "timeframe": "5m",
@@ -391,7 +404,7 @@ def bot_config(bot, sim_port, api_keys):
             "stoploss_on_exchange": False,
         },
         "order_time_in_force": {"entry": "GTC", "exit": "GTC"},
-        "exchange": exchange_config(sim_port, api_keys),
+        "exchange": exchange_config(sim_port, api_keys, stake["pairs"]),
         "pairlists": [{"method": "StaticPairList"}],
         "telegram": {"enabled": False, "token": "", "chat_id": ""},
         "api_server": {
@@ -412,7 +425,7 @@ def bot_config(bot, sim_port, api_keys):
     }
 
 
-def new_bot(state_dir, name, port, username, cors_origins):
+def new_bot(state_dir, name, port, username, cors_origins, stake_currency=DEFAULT_STAKE):
     """A fresh bots.json record with new random credentials."""
     bot_dir = Path(state_dir).resolve() / name
     return {
@@ -427,6 +440,7 @@ def new_bot(state_dir, name, port, username, cors_origins):
         "log": str(bot_dir / "freqtrade.log"),
         "pid": None,
         "cors_origins": list(cors_origins),
+        "stake_currency": stake_currency,
     }
 
 
@@ -571,15 +585,39 @@ def parse_history(values, names):
     return histories
 
 
-def reusable(bot, port, username, cors_origins, sim_port, history):
+def parse_stakes(values, names):
+    """{bot name: stake currency} from --stake NAME:CURRENCY options (each may be a comma list).
+
+    A bot not named has DEFAULT_STAKE.
+    """
+    stakes = {}
+    for value in values:
+        for item in split_list(value):
+            name, sep, currency = item.partition(":")
+            name, currency = name.strip(), currency.strip().upper()
+            if not sep or not name or not currency:
+                fail(f"--stake {item!r}: expected NAME:CURRENCY")
+            if name not in names:
+                fail(f"--stake {item!r}: no bot named {name!r}")
+            if currency not in STAKES:
+                fail(f"--stake {item!r}: the simulator lists pairs for {', '.join(STAKES)} only")
+            if name in stakes:
+                fail(f"--stake: {name!r} given twice")
+            stakes[name] = currency
+    return stakes
+
+
+def reusable(bot, port, username, cors_origins, sim_port, history, stake_currency):
     """True when a recorded bot is running with the settings asked for.
 
     A bot asked to have a seeded history is reused only if it was started with the same
-    --history (its database has evolved since: the bot keeps trading).
+    --history (its database has evolved since: the bot keeps trading). A record written
+    before stake currencies were recorded is a USDT bot.
     """
     return (bot_is_running(bot) and bot_pings(bot["port"]) and bot["port"] == port
             and bot["username"] == username and bot["cors_origins"] == cors_origins
-            and config_sim_port(bot) == sim_port and bot.get("history") == history)
+            and config_sim_port(bot) == sim_port and bot.get("history") == history
+            and bot.get("stake_currency", DEFAULT_STAKE) == stake_currency)
 
 
 def cmd_up(args):
@@ -587,6 +625,7 @@ def cmd_up(args):
     started = time.monotonic()
     wanted = wanted_bots(args)
     histories = parse_history(args.history, [name for name, *_ in wanted])
+    stakes = parse_stakes(args.stake, [name for name, *_ in wanted])
     state_dir = Path(args.state_dir).resolve()
     state_dir.mkdir(parents=True, exist_ok=True)
     ensure_simulator(state_dir, args.sim_port)
@@ -597,20 +636,22 @@ def cmd_up(args):
     for name, port, username, cors_origins in wanted:
         old = old_bots.pop(name, None)
         history = histories.get(name)
-        if old and reusable(old, port, username, cors_origins, args.sim_port, history):
+        stake_currency = stakes.get(name, DEFAULT_STAKE)
+        if old and reusable(old, port, username, cors_origins, args.sim_port, history, stake_currency):
             log(f"{name}: already running on port {port} (pid {old['pid']}), reused")
             bots.append(old)
             continue
         if old:
             stop_bot(old)
         api_keys = api_keys or ccxt_binance_api_keys()
-        bot = new_bot(state_dir, name, port, username, cors_origins)
+        bot = new_bot(state_dir, name, port, username, cors_origins, stake_currency)
         write_bot_config(bot, args.sim_port, api_keys)
         if history:
             seed_history(bot, history)  # into a fresh database, before the bot opens it
             bot["history"] = history
-        elif old and old.get("history"):
-            delete_bot_db(bot)  # no seeded trades left over for a bot asked to have none
+        elif old and (old.get("history")
+                      or old.get("stake_currency", DEFAULT_STAKE) != stake_currency):
+            delete_bot_db(bot)  # no seeded trades, nor trades in another currency, left over
         launch_bot(bot)
         bots.append(bot)
         launched.append(bot)
@@ -791,6 +832,10 @@ def build_parser():
                     help="seed a newly started bot's fresh database with N closed trades (over "
                          "the past 21 days), N open trades and N pair locks; keys left out are "
                          "0 (repeatable, one per bot)")
+    up.add_argument("--stake", action="append", default=[], metavar="NAME:CURRENCY",
+                    help=f"give a bot this stake currency ({', '.join(STAKES)}; default "
+                         f"{DEFAULT_STAKE}) with its pairs, stake_amount and dry_run_wallet "
+                         "(repeatable or comma-separated, e.g. gamma:BTC)")
     up.set_defaults(func=cmd_up)
 
     down = commands.add_parser("down", help="stop every process started from the state dir")

@@ -14,9 +14,14 @@ ccxt is pointed at it with every key of ``ccxt.binance().urls['api']`` mapped to
 Binance-style ``{"code": -1, "msg": "unsupported ..."}`` body so that a gap shows
 up in the bot's log instead of hanging.
 
+Pairs are quoted in USDT (BTCUSDT, ETHUSDT, ...) and in BTC (ETHBTC, SOLBTC, for a bot whose
+stake currency is BTC); every endpoint serves both alike. A BTC pair's base price is the ratio
+of the USDT ones (ETHBTC 0.05 = 3000 / 60000), but it moves on its own curve: cross rates are
+not kept consistent.
+
 Prices are a pure function of (pair, minute): a smooth curve (two slow sine
 waves and two octaves of interpolated value noise) plus a small per-minute noise,
-all derived from a hash. A candle of any interval opens at the price of its open
+all derived from a hash keyed by the symbol (adding a pair changes no other pair's prices). A candle of any interval opens at the price of its open
 minute and closes at the price of the minute after its last one, so the same
 candle is identical across runs and intervals agree with each other. The current
 (unfinished) candle closes at the current 1m candle's close, which is also the
@@ -46,6 +51,14 @@ PAIRS = {
     "SOLUSDT": ("SOL", "USDT", 150.0, 2, 3),
     "XRPUSDT": ("XRP", "USDT", 0.6, 4, 1),
     "BNBUSDT": ("BNB", "USDT", 600.0, 2, 3),
+    "ETHBTC": ("ETH", "BTC", 0.05, 5, 4),
+    "SOLBTC": ("SOL", "BTC", 0.0025, 7, 3),
+}
+
+# quote asset -> (its value in USDT, for volumes; NOTIONAL filter's minNotional, as Binance's)
+QUOTES = {
+    "USDT": (1.0, "5.00000000"),
+    "BTC": (60_000.0, "0.00010000"),
 }
 
 INTERVALS_MIN = {
@@ -154,7 +167,8 @@ def make_candle(symbol, open_minute, interval_min, now_minute):
     low = min(round_price(symbol, low), open_, close)
 
     qty_decimals = PAIRS[symbol][4]
-    base_volume = 50_000 / PAIRS[symbol][2]  # about 50k USDT per minute
+    quote_in_usdt = QUOTES[PAIRS[symbol][1]][0]
+    base_volume = 50_000 / (PAIRS[symbol][2] * quote_in_usdt)  # about 50k USDT per minute
     volume = round(base_volume * span * (0.5 + unit_hash(symbol, "vol", interval_min, open_minute)),
                    qty_decimals)
     mid = (high + low) / 2
@@ -215,6 +229,7 @@ def symbol_info(symbol):
     base, quote, _, price_dec, qty_dec = PAIRS[symbol]
     tick = fmt(10 ** -price_dec, 8)
     step = fmt(10 ** -qty_dec, 8)
+    min_notional = QUOTES[quote][1]
     return {
         "symbol": symbol,
         "status": "TRADING",
@@ -249,7 +264,7 @@ def symbol_info(symbol):
             {"filterType": "PERCENT_PRICE_BY_SIDE", "bidMultiplierUp": "5",
              "bidMultiplierDown": "0.2", "askMultiplierUp": "5", "askMultiplierDown": "0.2",
              "avgPriceMins": 5},
-            {"filterType": "NOTIONAL", "minNotional": "5.00000000", "applyMinToMarket": True,
+            {"filterType": "NOTIONAL", "minNotional": min_notional, "applyMinToMarket": True,
              "maxNotional": "9000000.00000000", "applyMaxToMarket": False, "avgPriceMins": 5},
             {"filterType": "MAX_NUM_ORDERS", "maxNumOrders": 200},
             {"filterType": "MAX_NUM_ALGO_ORDERS", "maxNumAlgoOrders": 5},
