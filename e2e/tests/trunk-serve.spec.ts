@@ -19,7 +19,7 @@ const HARNESS = path.resolve(__dirname, '../harness/ftharness.py');
 const BOT_PORT = 8080;
 const TRUNK_PORT = 8081;
 const ORIGIN = `http://127.0.0.1:${TRUNK_PORT}`;
-/** Free in every slot: env.ts uses 18100/18180-18183 (+100 per slot) and chart.spec.ts BOT_BASE_PORT + 50. */
+/** Free in every slot: env.ts uses 18100/18180-18184 (+100 per slot) and chart.spec.ts BOT_BASE_PORT + 50. */
 const SIM_PORT = 18150 + SLOT * 100;
 const STATE = path.join(REPO, '.run', `e2e-trunk${SLOT}`);
 const DIST = path.join(REPO, '.run', `trunk-serve-dist${SLOT}`);
