@@ -19,11 +19,10 @@ use super::wire::{
     DeleteLockPayload, DeleteTradeResponse, EdgePair, EntryPerformance, ExitPerformance,
     ForceEnterPayload, ForceEnterResponse, ForceExitPayload, Health, LockId, LockPayload,
     LockResponse, LogsResponse, MarketsQuery, MarketsResponse, MixTagPerformance,
-    PairCandlesPayload, PairHistory, PairHistoryPayload, PerformanceEntry, PingResponse,
+    PairCandlesPayload, PairHistory, PairHistoryPayload, PerformanceEntry, Period, PingResponse,
     PlotConfig, ProfitAll, ProfitStats, ResultMsg, ShowConfig, StatsResponse, StatusMsg,
-    StrategyListResponse, StrategyResponse, SysInfo, TimeSummaryResponse, TimeUnit, Trade,
-    TradeCustomData, TradeId, TradesResponse, VersionResponse, WalletHistoryResponse,
-    WhitelistResponse,
+    StrategyListResponse, StrategyResponse, SysInfo, TimeSummaryResponse, Trade, TradeCustomData,
+    TradeId, TradesResponse, VersionResponse, WalletHistoryResponse, WhitelistResponse,
 };
 
 /// The `{}` body freqtrade's bot-control POSTs are sent with.
@@ -212,11 +211,11 @@ fn time_summary(path: &str, timescale: u32) -> Endpoint<TimeSummaryResponse> {
 }
 
 /// The last `timescale` periods of `unit`.
-pub fn period_summary(unit: TimeUnit, timescale: u32) -> Endpoint<TimeSummaryResponse> {
+pub fn period_summary(unit: Period, timescale: u32) -> Endpoint<TimeSummaryResponse> {
     match unit {
-        TimeUnit::Days => daily(timescale),
-        TimeUnit::Weeks => weekly(timescale),
-        TimeUnit::Months => monthly(timescale),
+        Period::Days => daily(timescale),
+        Period::Weeks => weekly(timescale),
+        Period::Months => monthly(timescale),
     }
 }
 

@@ -5,10 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::wire::TimeUnit;
 use crate::charts::profit::decode;
 use crate::charts::profit::model_histogram::{BIN_CHOICES, DEFAULT_BINS};
-use crate::charts::profit::model_input::Period;
+use crate::charts::profit::model_input::{chart_period_count, Period};
 use crate::charts::profit::{
     BalanceDonutCard, CumulativeProfitCard, PeriodProfitCard, ProfitDistributionCard,
     ProfitSummary, TradesLogCard,
@@ -33,14 +32,6 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
-fn period_key(p: Period) -> &'static str {
-    match p {
-        Period::Daily => "daily",
-        Period::Weekly => "weekly",
-        Period::Monthly => "monthly",
-    }
-}
-
 /// The stored bin count and period; anything unreadable falls back to 20 bins, daily.
 fn load_prefs() -> (usize, Period) {
     let value: serde_json::Value = storage::get(Area::Local, PREFS_KEY)
@@ -55,7 +46,7 @@ fn load_prefs() -> (usize, Period) {
     let period = value
         .get("period")
         .and_then(serde_json::Value::as_str)
-        .and_then(|p| Period::ALL.into_iter().find(|x| period_key(*x) == p))
+        .and_then(Period::from_key)
         .unwrap_or_default();
     (bins, period)
 }
@@ -97,7 +88,7 @@ fn Dashboard(id: BotId) -> impl IntoView {
     let bins = RwSignal::new(saved_bins);
     let period = RwSignal::new(saved_period);
     Effect::new(move |_| {
-        let text = serde_json::json!({ "bins": bins.get(), "period": period_key(period.get()) });
+        let text = serde_json::json!({ "bins": bins.get(), "period": period.get().key() });
         storage::set(Area::Local, PREFS_KEY, &text.to_string());
     });
     // Reloaded when the period changes and after every refresh of the store (actions, new trades).
@@ -105,13 +96,8 @@ fn Dashboard(id: BotId) -> impl IntoView {
         let p = period.get();
         store.revision.track();
         async move {
-            let unit = match p {
-                Period::Daily => TimeUnit::Days,
-                Period::Weekly => TimeUnit::Weeks,
-                Period::Monthly => TimeUnit::Months,
-            };
             store
-                .read_period_summary(unit, p.count())
+                .read_period_summary(p, chart_period_count(p))
                 .await
                 .map(|answer| decode::period_series(p, &answer))
                 .map_err(|e| e.to_string())

@@ -6,8 +6,9 @@ use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::wire::{
     AvailablePairsResponse, EdgePair, EntryPerformance, ExitPerformance, Health, LogsResponse,
-    MixTagPerformance, PairHistory, PerformanceEntry, PlotConfig, ShowConfig, StatsResponse,
-    StrategyListResponse, SysInfo, TimeSummaryResponse, TimeUnit, Trade, TradeId, VersionResponse,
+    MixTagPerformance, PairHistory, PerformanceEntry, Period, PlotConfig, ShowConfig,
+    StatsResponse, StrategyListResponse, SysInfo, TimeSummaryResponse, Trade, TradeId,
+    VersionResponse,
 };
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
@@ -21,7 +22,7 @@ impl BotStore {
 
     pub async fn read_period_summary(
         &self,
-        unit: TimeUnit,
+        unit: Period,
         count: u32,
     ) -> Result<TimeSummaryResponse, ApiError> {
         self.call(endpoints::period_summary(unit, count)).await

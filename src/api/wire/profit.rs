@@ -241,12 +241,59 @@ wire_struct! {
     }
 }
 
-/// The period of a time summary (`/daily`, `/weekly`, `/monthly`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeUnit {
+/// A calendar period of the bot's time summaries (`/daily`, `/weekly`, `/monthly`): the one period vocabulary of
+/// the API, the Periods panel, the period chart and the stored choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Period {
+    #[default]
     Days,
-    /// API >= 2.33.
+    /// API >= 2.33 (`Feature::WeeklyMonthly`).
     Weeks,
-    /// API >= 2.33.
+    /// API >= 2.33 (`Feature::WeeklyMonthly`).
     Months,
+}
+
+impl Period {
+    pub const ALL: [Period; 3] = [Period::Days, Period::Weeks, Period::Months];
+
+    /// The endpoint's name, also the stored value: "daily", "weekly", "monthly".
+    pub fn key(self) -> &'static str {
+        match self {
+            Period::Days => "daily",
+            Period::Weeks => "weekly",
+            Period::Months => "monthly",
+        }
+    }
+
+    /// The period a stored key names; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// "Days", "Weeks", "Months" (a choice of how many of them).
+    pub fn plural(self) -> &'static str {
+        match self {
+            Period::Days => "Days",
+            Period::Weeks => "Weeks",
+            Period::Months => "Months",
+        }
+    }
+
+    /// "Daily", "Weekly", "Monthly" (a breakdown).
+    pub fn adjective(self) -> &'static str {
+        match self {
+            Period::Days => "Daily",
+            Period::Weeks => "Weekly",
+            Period::Months => "Monthly",
+        }
+    }
+
+    /// "day", "week", "month".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Period::Days => "day",
+            Period::Weeks => "week",
+            Period::Months => "month",
+        }
+    }
 }

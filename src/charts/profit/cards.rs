@@ -8,7 +8,9 @@ use super::model_chart::ProfitPlot;
 use super::model_cumulative::cumulative_plot;
 use super::model_donut::balance_plot;
 use super::model_histogram::{distribution_plot, BIN_CHOICES};
-use super::model_input::{BalanceInput, ClosedTrade, OpenProfit, Period, PeriodSeries};
+use super::model_input::{
+    chart_period_count, BalanceInput, ClosedTrade, OpenProfit, Period, PeriodSeries,
+};
 use super::model_periods::period_bars;
 use super::model_trades_log::trades_log_plot;
 use crate::util::format::money_by_magnitude;
@@ -98,7 +100,7 @@ pub fn PeriodProfitCard(
                         class:active=move || period.get() == p
                         on:click=move |_| period.set(p)
                     >
-                        {p.label()}
+                        {p.adjective()}
                     </button>
                 })
                 .collect_view()}
@@ -107,7 +109,11 @@ pub fn PeriodProfitCard(
     .into_any();
     let empty = move || {
         let p = period.get();
-        format!("No closed trades in the last {} {}s", p.count(), p.noun())
+        format!(
+            "No closed trades in the last {} {}s",
+            chart_period_count(p),
+            p.noun()
+        )
     };
     view! {
         <ProfitCard kind="periods" title="Profit over time" controls=switch>

@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(open_profit(&trades.trades), None);
 
         let daily: TimeSummaryResponse = decode_body("daily", &fixture("daily.json")).unwrap();
-        let series = period_series(Period::Daily, &daily);
+        let series = period_series(Period::Days, &daily);
         assert_eq!(series.records.len(), 7);
         assert_eq!(series.stake_currency, "USDT");
         assert_eq!(series.records[0].trade_count, 2);

@@ -26,42 +26,13 @@ pub struct OpenProfit {
     pub profit_abs: f64,
 }
 
-/// Which breakdown the period chart shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Period {
-    #[default]
-    Daily,
-    Weekly,
-    Monthly,
-}
+pub use crate::api::wire::Period;
 
-impl Period {
-    pub const ALL: [Period; 3] = [Period::Daily, Period::Weekly, Period::Monthly];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Period::Daily => "Daily",
-            Period::Weekly => "Weekly",
-            Period::Monthly => "Monthly",
-        }
-    }
-
-    /// How many periods the dashboard asks for.
-    pub fn count(self) -> u32 {
-        match self {
-            Period::Daily => 30,
-            Period::Weekly => 12,
-            Period::Monthly => 12,
-        }
-    }
-
-    /// "day", "week", "month".
-    pub fn noun(self) -> &'static str {
-        match self {
-            Period::Daily => "day",
-            Period::Weekly => "week",
-            Period::Monthly => "month",
-        }
+/// How many periods the dashboard's period chart asks for.
+pub fn chart_period_count(period: Period) -> u32 {
+    match period {
+        Period::Days => 30,
+        Period::Weeks | Period::Months => 12,
     }
 }
 

@@ -24,15 +24,15 @@ pub fn period_bars(series: &PeriodSeries) -> Bars {
         .into_iter()
         .map(|r| {
             let label = match series.period {
-                Period::Monthly => r.date.get(0..7),
+                Period::Months => r.date.get(0..7),
                 _ => r.date.get(5..10),
             }
             .unwrap_or(&r.date)
             .to_string();
             let title = match series.period {
-                Period::Daily => r.date.clone(),
-                Period::Weekly => format!("Week of {}", r.date),
-                Period::Monthly => r.date.get(0..7).unwrap_or(&r.date).to_string(),
+                Period::Days => r.date.clone(),
+                Period::Weeks => format!("Week of {}", r.date),
+                Period::Months => r.date.get(0..7).unwrap_or(&r.date).to_string(),
             };
             let mut tooltip = Tooltip::new(title).row(
                 "Profit",
@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn oldest_first_with_sign_and_count() {
         let series = PeriodSeries {
-            period: Period::Daily,
+            period: Period::Days,
             records: vec![
                 record("2026-11-21", -0.2, 2),
                 record("2026-11-20", 0.0, 0),
@@ -98,14 +98,14 @@ mod tests {
     #[test]
     fn labels_per_period_and_the_empty_case() {
         let mut series = PeriodSeries {
-            period: Period::Monthly,
+            period: Period::Months,
             records: vec![record("2026-11-01", 1.0, 1)],
             stake_currency: "USDT".into(),
         };
         let b = period_bars(&series);
         assert_eq!(b.items[0].label, "2026-11");
         assert_eq!(b.items[0].tooltip.title, "2026-11");
-        series.period = Period::Weekly;
+        series.period = Period::Weeks;
         assert_eq!(
             period_bars(&series).items[0].tooltip.title,
             "Week of 2026-11-01"

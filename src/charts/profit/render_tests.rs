@@ -91,7 +91,7 @@ fn bar_charts_colour_by_sign() {
         assert!(text.contains('%'), "percent labels");
     }
     let series = PeriodSeries {
-        period: Period::Daily,
+        period: Period::Days,
         records: vec![
             PeriodRecord {
                 date: "2026-11-20".into(),

@@ -6,70 +6,28 @@ use crate::util::format::{money, percent, sign_class};
 use leptos::prelude::*;
 
 use super::common::{resource_view, stake_currency, stake_decimals};
+use crate::api::wire::Period;
 use crate::api::wire::TimeSummaryRecord;
-use crate::api::wire::TimeUnit;
 use crate::state::bot_store::use_bot_store;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Period {
-    Days,
-    Weeks,
-    Months,
+/// The period counts offered; the first is the default.
+fn counts(period: Period) -> &'static [u32] {
+    match period {
+        Period::Days => &[7, 14, 30, 60, 90],
+        Period::Weeks => &[4, 8, 12, 26, 52],
+        Period::Months => &[3, 6, 12, 24],
+    }
 }
 
-impl Period {
-    const ALL: [Period; 3] = [Period::Days, Period::Weeks, Period::Months];
+fn default_count(period: Period) -> u32 {
+    counts(period).first().copied().unwrap_or(7)
+}
 
-    fn value(self) -> &'static str {
-        match self {
-            Period::Days => "daily",
-            Period::Weeks => "weekly",
-            Period::Months => "monthly",
-        }
-    }
-
-    fn parse(value: &str) -> Period {
-        Period::ALL
-            .into_iter()
-            .find(|p| p.value() == value)
-            .unwrap_or(Period::Days)
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Period::Days => "Days",
-            Period::Weeks => "Weeks",
-            Period::Months => "Months",
-        }
-    }
-
-    /// The period counts offered; the first is the default.
-    fn counts(self) -> &'static [u32] {
-        match self {
-            Period::Days => &[7, 14, 30, 60, 90],
-            Period::Weeks => &[4, 8, 12, 26, 52],
-            Period::Months => &[3, 6, 12, 24],
-        }
-    }
-
-    fn default_count(self) -> u32 {
-        self.counts().first().copied().unwrap_or(7)
-    }
-
-    /// What the bot needs to serve it (days: every bot).
-    fn feature(self) -> Option<Feature> {
-        match self {
-            Period::Days => None,
-            Period::Weeks | Period::Months => Some(Feature::WeeklyMonthly),
-        }
-    }
-
-    fn unit(self) -> TimeUnit {
-        match self {
-            Period::Days => TimeUnit::Days,
-            Period::Weeks => TimeUnit::Weeks,
-            Period::Months => TimeUnit::Months,
-        }
+/// What the bot needs to serve a period (days: every bot).
+fn feature(period: Period) -> Option<Feature> {
+    match period {
+        Period::Days => None,
+        Period::Weeks | Period::Months => Some(Feature::WeeklyMonthly),
     }
 }
 
@@ -84,12 +42,12 @@ fn totals(records: &[TimeSummaryRecord]) -> (f64, i64) {
 pub fn PeriodsPanel() -> impl IntoView {
     let store = use_bot_store();
     let period = RwSignal::new(Period::Days);
-    let count = RwSignal::new(Period::Days.default_count());
+    let count = RwSignal::new(default_count(Period::Days));
     let decimals = stake_decimals(store);
     let currency = stake_currency(store);
     let summary = LocalResource::new(move || {
         store.revision.track();
-        let (unit, n) = (period.get().unit(), count.get());
+        let (unit, n) = (period.get(), count.get());
         async move { store.read_period_summary(unit, n).await }
     });
 
@@ -102,21 +60,21 @@ pub fn PeriodsPanel() -> impl IntoView {
                         <label for="periods-kind">"Period"</label>
                         <select
                             id="periods-kind"
-                            prop:value=move || period.get().value()
+                            prop:value=move || period.get().key()
                             on:change=move |ev| {
-                                let p = Period::parse(&event_target_value(&ev));
+                                let p = Period::from_key(&event_target_value(&ev)).unwrap_or_default();
                                 period.set(p);
-                                count.set(p.default_count());
+                                count.set(default_count(p));
                             }
                         >
                             {Period::ALL
                                 .into_iter()
                                 .map(|p| view! {
                                     <option
-                                        value=p.value()
-                                        disabled=move || p.feature().is_some_and(|f| !store.has(f))
+                                        value=p.key()
+                                        disabled=move || feature(p).is_some_and(|f| !store.has(f))
                                     >
-                                        {p.label()}
+                                        {p.plural()}
                                     </option>
                                 })
                                 .collect_view()}
@@ -134,9 +92,7 @@ pub fn PeriodsPanel() -> impl IntoView {
                             }
                         >
                             {move || {
-                                period
-                                    .get()
-                                    .counts()
+                                counts(period.get())
                                     .iter()
                                     .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
                                     .collect_view()
@@ -206,20 +162,20 @@ mod tests {
     #[test]
     fn periods_and_their_counts() {
         for p in Period::ALL {
-            assert_eq!(Period::parse(p.value()), p);
-            assert!(p.counts().contains(&p.default_count()));
+            assert_eq!(Period::from_key(p.key()), Some(p));
+            assert!(counts(p).contains(&default_count(p)));
         }
-        assert_eq!(Period::parse("yearly"), Period::Days);
+        assert_eq!(Period::from_key("yearly"), None);
         assert_eq!(
             (
-                Period::Days.default_count(),
-                Period::Weeks.default_count(),
-                Period::Months.default_count()
+                default_count(Period::Days),
+                default_count(Period::Weeks),
+                default_count(Period::Months)
             ),
             (7, 4, 3)
         );
         assert_eq!(
-            endpoints::period_summary(Period::Weeks.unit(), 4)
+            endpoints::period_summary(Period::Weeks, 4)
                 .request
                 .path_and_query(),
             "/weekly?timescale=4"
