@@ -28,11 +28,13 @@ const PING_EVERY: Duration = Duration::from_secs(30);
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::runtime::page::provide_page_visible();
     provide_settings();
     Toasts::provide();
     let registry = BotRegistry::provide();
     crate::state::bot_store::install_store_root();
-    crate::state::visibility::wake_retries_on_return();
+    // Retries of an unreachable bot (pings, websocket reconnects) stop waiting when the user comes back.
+    crate::runtime::page::on_page_return(crate::api::wake::wake_all);
     registry.ping_all();
     if let Ok(handle) = set_interval_with_handle(move || registry.ping_all(), PING_EVERY) {
         on_cleanup(move || handle.clear());

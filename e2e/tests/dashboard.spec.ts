@@ -211,3 +211,49 @@ test.describe('on a HiDPI screen', () => {
     expect(hi.coloured).toBeGreaterThan(30);
   });
 });
+
+/** Pixels of the chart's data area within a small distance of `rgb`. */
+async function pixelsOf(c: Locator, rgb: [number, number, number]): Promise<number> {
+  return c.evaluate((el, rgb) => {
+    const canvas = el.querySelector('canvas') as HTMLCanvasElement;
+    const [x, y, w, h] = (el.getAttribute('data-plot') || '0,0,0,0').split(',').map(Number);
+    const sx = canvas.width / Math.max(1, canvas.clientWidth);
+    const sy = canvas.height / Math.max(1, canvas.clientHeight);
+    const d = canvas.getContext('2d')!.getImageData(Math.round(x * sx), Math.round(y * sy), Math.max(1, Math.round(w * sx)), Math.max(1, Math.round(h * sy))).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] > 200 && Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) < 30) n++;
+    }
+    return n;
+  }, rgb);
+}
+
+test('the System theme follows the OS switching between light and dark at run time, charts included', async ({ page }) => {
+  // The cumulative profit line's colours (src/charts/profit/model_theme.rs).
+  const LIGHT_LINE: [number, number, number] = [0x1f, 0x6f, 0xeb];
+  const DARK_LINE: [number, number, number] = [0x4c, 0x8d, 0xff];
+  await page.emulateMedia({ colorScheme: 'light' });
+  await login(page, bot('history'), { name: 'History' });
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  // No theme chosen: the page follows the OS.
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  const cumulative = chart(page, 'cumulative');
+  await expect(cumulative).toHaveAttribute('data-state', 'drawn', { timeout: 20_000 });
+  const bodyBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bodyBackground();
+  await expect.poll(() => pixelsOf(cumulative, LIGHT_LINE), { message: 'light line' }).toBeGreaterThan(20);
+  expect(await pixelsOf(cumulative, DARK_LINE), 'no dark line in the light theme').toBeLessThan(5);
+
+  // The OS switches to dark while the page is open: the stylesheet and the canvas follow, without a reload.
+  const painted = Number(await cumulative.getAttribute('data-painted'));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(bodyBackground).not.toBe(light);
+  await expect.poll(async () => Number(await cumulative.getAttribute('data-painted'))).toBeGreaterThan(painted);
+  await expect.poll(() => pixelsOf(cumulative, DARK_LINE), { message: 'dark line' }).toBeGreaterThan(20);
+  expect(await pixelsOf(cumulative, LIGHT_LINE), 'no light line in the dark theme').toBeLessThan(5);
+
+  // And back.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => pixelsOf(cumulative, LIGHT_LINE), { message: 'light line again' }).toBeGreaterThan(20);
+  await expect.poll(bodyBackground).toBe(light);
+});

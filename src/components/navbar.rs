@@ -12,7 +12,7 @@ use crate::components::app_href::app_href;
 use crate::components::icons::{LogoIcon, ThemeIcon};
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
-use crate::state::settings::{prefers_dark, use_settings, Theme};
+use crate::state::settings::{use_dark_theme, use_settings, Theme};
 
 #[component]
 pub fn Navbar() -> impl IntoView {
@@ -22,15 +22,14 @@ pub fn Navbar() -> impl IntoView {
     let selected = registry.selected();
     let busy = registry.busy();
 
+    let dark = use_dark_theme();
     let toggle_theme = move |_| {
-        settings.0.update(|s| {
-            let dark_now = match s.theme {
-                Theme::Dark => true,
-                Theme::Light => false,
-                Theme::System => prefers_dark(),
-            };
-            s.theme = if dark_now { Theme::Light } else { Theme::Dark };
-        })
+        let next = if dark.get_untracked() {
+            Theme::Light
+        } else {
+            Theme::Dark
+        };
+        settings.0.update(|s| s.theme = next)
     };
 
     view! {

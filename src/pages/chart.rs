@@ -28,7 +28,7 @@ use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
-use crate::state::settings::{prefers_dark, use_settings, Theme};
+use crate::state::settings::{use_dark_theme, use_settings};
 use crate::state::storage::{self, Area};
 
 /// localStorage keys of the chart preferences and the saved plot configs.
@@ -139,11 +139,7 @@ fn stored_chart_state() -> (RwSignal<ChartPrefs>, PlotConfigs) {
 
 fn theme_signals() -> (Signal<bool>, Signal<bool>) {
     let settings = use_settings().0;
-    let dark = Signal::derive(move || match settings.with(|s| s.theme) {
-        Theme::Dark => true,
-        Theme::Light => false,
-        Theme::System => prefers_dark(),
-    });
+    let dark = use_dark_theme();
     let local = Signal::derive(move || settings.with(|s| s.timezone == "local"));
     (dark, local)
 }

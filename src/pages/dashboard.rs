@@ -17,7 +17,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::require_bot::RequireBot;
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
-use crate::state::settings::{display_offset_minutes, prefers_dark, use_settings, Theme};
+use crate::state::settings::{display_offset_minutes, use_dark_theme, use_settings};
 use crate::state::storage::{self, Area};
 
 /// The dashboard's choices: `{"bins": 20, "period": "daily"}`.
@@ -55,11 +55,7 @@ fn load_prefs() -> (usize, Period) {
 fn Dashboard(id: BotId) -> impl IntoView {
     let store = BotStore::provide(id);
     let settings = use_settings().0;
-    let dark = Signal::derive(move || match settings.with(|s| s.theme) {
-        Theme::Dark => true,
-        Theme::Light => false,
-        Theme::System => prefers_dark(),
-    });
+    let dark = use_dark_theme();
     let offset = Signal::derive(move || {
         let now = js_sys::Date::now();
         let now = if now.is_finite() { now as i64 } else { 0 };

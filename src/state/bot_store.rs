@@ -20,7 +20,6 @@ use super::pairs::known_pairs;
 use super::persist::BotId;
 use super::registry::{session_scope, use_registry, BotRegistry};
 use super::toasts::{use_toasts, Severity, Toasts};
-use super::visibility::use_page_visible;
 use crate::api::endpoint::Endpoint;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
@@ -32,6 +31,7 @@ use crate::api::wire::{
 };
 use crate::api::ws::SocketState;
 use crate::api::ws_protocol::WsEvent;
+use crate::runtime::page::use_page_visible;
 use crate::runtime::Scope;
 
 /// Open trades and count, while the websocket is down.

@@ -105,18 +105,11 @@ impl Drop for ListenGuard {
 
 /// Closes every socket when the page goes away, so the bots see a clean close rather than a dropped link.
 pub fn close_all_on_page_hide() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let on_hide = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+    crate::runtime::page::listen_window("pagehide", |_| {
         let handles: Vec<SocketHandle> =
             SOCKETS.with(|s| s.borrow_mut().drain().map(|(_, h)| h).collect());
         for handle in handles {
             handle.stop();
         }
     });
-    use wasm_bindgen::JsCast;
-    let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    on_hide.forget();
 }

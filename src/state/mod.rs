@@ -13,4 +13,3 @@ pub mod registry;
 pub mod settings;
 pub mod storage;
 pub mod toasts;
-pub mod visibility;

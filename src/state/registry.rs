@@ -221,34 +221,25 @@ impl BotRegistry {
 
     /// A page restored from the back/forward cache had its sockets closed on `pagehide`: open them again.
     fn reconnect_on_page_show(&self) {
-        use wasm_bindgen::JsCast;
-        let Some(window) = web_sys::window() else {
-            return;
-        };
         let registry = *self;
-        let on_show = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
-            move |event: web_sys::Event| {
-                // `pageshow` fires on the first load too; only a page restored from the cache needs this.
-                let restored = js_sys::Reflect::get(&event, &"persisted".into())
-                    .ok()
-                    .and_then(|v| v.as_bool());
-                if restored != Some(true) {
-                    return;
-                }
-                let ids: Vec<BotId> = registry
-                    .bots
-                    .with_untracked(|l| l.iter().map(|e| e.id.clone()).collect());
-                for id in ids
-                    .iter()
-                    .filter(|id| client_of(id).is_some_and(|c| c.has_tokens()))
-                {
-                    registry.connect(id);
-                }
-            },
-        );
-        let _ =
-            window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
-        on_show.forget();
+        crate::runtime::page::listen_window("pageshow", move |event| {
+            // `pageshow` fires on the first load too; only a page restored from the cache needs this.
+            let restored = js_sys::Reflect::get(&event, &"persisted".into())
+                .ok()
+                .and_then(|v| v.as_bool());
+            if restored != Some(true) {
+                return;
+            }
+            let ids: Vec<BotId> = registry
+                .bots
+                .with_untracked(|l| l.iter().map(|e| e.id.clone()).collect());
+            for id in ids
+                .iter()
+                .filter(|id| client_of(id).is_some_and(|c| c.has_tokens()))
+            {
+                registry.connect(id);
+            }
+        });
     }
 
     /// (Re)starts a bot's websocket with its current session.

@@ -145,6 +145,7 @@ pub fn provide_settings() -> SettingsContext {
     });
     let ctx = SettingsContext(settings);
     provide_context(ctx);
+    provide_context(DarkTheme(dark_theme(settings)));
     ctx
 }
 
@@ -166,12 +167,24 @@ fn apply_theme(theme: Theme) {
     };
 }
 
-/// Whether the page currently shows the dark theme (for the toggle's next state).
-pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
+/// Whether the page shows the dark theme, for what is drawn on canvas: the chosen theme, or while "System" is
+/// chosen the OS's, followed when the user switches it at run time (as the stylesheet's rules do).
+#[derive(Clone, Copy)]
+struct DarkTheme(Signal<bool>);
+
+fn dark_theme(settings: RwSignal<Settings>) -> Signal<bool> {
+    let os_dark = crate::runtime::page::use_media_query("(prefers-color-scheme: dark)");
+    Signal::derive(move || match settings.with(|s| s.theme) {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::System => os_dark.get(),
+    })
+}
+
+pub fn use_dark_theme() -> Signal<bool> {
+    use_context::<DarkTheme>()
+        .map(|d| d.0)
+        .unwrap_or_else(|| dark_theme(use_settings().0))
 }
 
 /// The offset in minutes to add to UTC for displayed dates: 0 for "UTC", the browser's offset at `ms` for

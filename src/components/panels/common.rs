@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use crate::api::error::ApiError;
 use crate::components::error_notice::ErrorNotice;
+use crate::runtime::page::use_page_visible;
 use crate::state::bot_store::BotStore;
-use crate::state::visibility::use_page_visible;
 
 /// Decimals of stake-currency amounts when the bot does not say (`stake_currency_decimals`).
 pub const DEFAULT_STAKE_DECIMALS: usize = 3;

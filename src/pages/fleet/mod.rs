@@ -21,14 +21,14 @@ use crate::components::app_href::app_href;
 use crate::components::select_options::ListSelect;
 use crate::components::trades::table::{cells_view, header_row, Cell};
 use crate::components::when::When;
+use crate::runtime::page::use_page_visible;
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::BotStore;
 use crate::state::fleet::{figures, same_bot_pairs, totals, BotData, BotFigures, Fingerprint};
 use crate::state::persist::BotId;
 use crate::state::registry::{use_registry, BotStatus};
-use crate::state::settings::{display_offset_minutes, prefers_dark, use_settings, Theme};
+use crate::state::settings::{display_offset_minutes, use_dark_theme, use_settings};
 use crate::state::storage::{self, Area};
-use crate::state::visibility::use_page_visible;
 use crate::util::format::{ago, format_opt_ts};
 
 /// The bots the user chose to hide: `{"hidden": ["<bot id>", …]}`.
@@ -337,11 +337,7 @@ pub fn FleetPage() -> impl IntoView {
     });
 
     let settings = use_settings().0;
-    let dark = Signal::derive(move || match settings.with(|s| s.theme) {
-        Theme::Dark => true,
-        Theme::Light => false,
-        Theme::System => prefers_dark(),
-    });
+    let dark = use_dark_theme();
     let offset =
         Signal::derive(move || settings.with(|s| display_offset_minutes(&s.timezone, now_ms())));
     let currencies = Memo::new(move |_| {
