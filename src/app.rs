@@ -32,6 +32,9 @@ pub fn App() -> impl IntoView {
     provide_settings();
     Toasts::provide();
     let registry = BotRegistry::provide();
+    if registry.start_page() == "/fleet" {
+        start_on_fleet();
+    }
     crate::state::bot_store::install_store_root();
     // Retries of an unreachable bot (pings, websocket reconnects) stop waiting when the user comes back.
     crate::runtime::page::on_page_return(crate::api::wake::wake_all);
@@ -63,6 +66,40 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Opened at the app's root with two or more bots logged in, the app starts on the fleet: the URL is replaced
+/// before the router reads it, so the bot list never flashes. A reload or a step back keeps the bot list, and
+/// links to "/" (the brand) still show it.
+fn start_on_fleet() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if load_kind(&window).is_some_and(|kind| kind != "navigate") {
+        return;
+    }
+    let Ok(pathname) = window.location().pathname() else {
+        return;
+    };
+    let base = crate::components::app_href::app_base();
+    if crate::util::base_path::app_path(&pathname, &base) != "/" {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let href = crate::components::app_href::app_href("/fleet");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+    }
+}
+
+/// How this page load began (Navigation Timing): "navigate", "reload" or "back_forward".
+fn load_kind(window: &web_sys::Window) -> Option<String> {
+    let entry = window
+        .performance()?
+        .get_entries_by_type("navigation")
+        .get(0);
+    js_sys::Reflect::get(&entry, &"type".into())
+        .ok()?
+        .as_string()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -77,5 +114,25 @@ mod tests {
             boot.contains(&format!("var routes = [{list}];")),
             "src/boot/boot.js must list the routes [{list}]"
         );
+    }
+
+    /// A route missing from the list would get a wrong base path on reload under a sub-path, and refuse to be a
+    /// login redirect.
+    #[test]
+    fn every_route_is_a_top_segment() {
+        let app = include_str!("app.rs");
+        let routes: Vec<&str> = app
+            .split("path!(\"/")
+            .skip(1)
+            .filter_map(|rest| rest.split(['/', '"', ':']).next())
+            .filter(|first| !first.is_empty())
+            .collect();
+        assert!(routes.len() >= 7, "routes found: {routes:?}");
+        for first in routes {
+            assert!(
+                crate::util::base_path::TOP_SEGMENTS.contains(&first),
+                "route /{first} is not in TOP_SEGMENTS"
+            );
+        }
     }
 }

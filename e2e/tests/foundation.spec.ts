@@ -135,6 +135,9 @@ test('two bots at once: switch, reload keeps both, logout removes one', async ({
   const beta = bot('beta');
   await login(page, alpha, { name: 'Alpha' });
   await login(page, beta, { name: 'Beta' });
+  // With two bots the login leads to the fleet (the start page); the Trade page shows the selected bot.
+  await expect(page).toHaveURL(/\/fleet$/);
+  await page.locator('header').getByRole('link', { name: 'Trade', exact: true }).click();
   const summary = page.locator('.bot-summary');
   await expect(summary).toContainText(beta.name);
 
@@ -147,7 +150,7 @@ test('two bots at once: switch, reload keeps both, logout removes one', async ({
   await expect(page.locator('header .bot-badge')).toContainText('Alpha');
   await expect(summary).toContainText(alpha.name);
 
-  await page.goto('/');
+  await page.getByRole('link', { name: 'Freqboard' }).first().click();
   const betaRow = page.locator('.bot-row', { hasText: 'Beta' });
   await betaRow.getByRole('button', { name: 'Log out' }).click();
   await betaRow.getByRole('button', { name: 'Yes, log out' }).click();
@@ -162,7 +165,7 @@ test('bots can be renamed and reordered, and the order survives a reload', async
   const alpha = bot('alpha');
   await login(page, alpha, { name: 'Alpha' });
   await login(page, bot('beta'), { name: 'Beta' });
-  await page.goto('/');
+  await page.getByRole('link', { name: 'Freqboard' }).first().click();
   const rows = page.locator('.bot-row .bot-name');
   await expect(rows).toHaveText(['Alpha', 'Beta']);
   await page.locator('.bot-row', { hasText: 'Beta' }).getByRole('button', { name: 'Move up' }).click();

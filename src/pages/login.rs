@@ -27,7 +27,10 @@ pub fn LoginPage() -> impl IntoView {
         .with_untracked(|q| q.get("bot"))
         .map(BotId)
         .and_then(|id| registry.entry(&id));
-    let redirect = safe_redirect(query.with_untracked(|q| q.get("redirect")).as_deref());
+    // Without `?redirect=`, the start page as it is after this login (the fleet from the second bot on).
+    let redirect = query
+        .with_untracked(|q| q.get("redirect"))
+        .map(|asked| safe_redirect(Some(&asked)));
 
     let name = RwSignal::new(relogin.as_ref().map(|b| b.name.clone()).unwrap_or_default());
     let url = RwSignal::new(
@@ -102,7 +105,8 @@ pub fn LoginPage() -> impl IntoView {
                     password.set(String::new());
                     toasts.show(Severity::Success, bot_name.clone(), "Logged in.");
                     registry.add_logged_in(existing, bot_name, base, user, tokens, keep);
-                    navigate(&redirect, Default::default());
+                    let target = redirect.unwrap_or_else(|| registry.start_page().to_string());
+                    navigate(&target, Default::default());
                 }
                 Err(e) => error.set(Some(e)),
             }

@@ -161,6 +161,25 @@ impl BotRegistry {
         })
     }
 
+    /// How many bots have a session (restored from storage or new).
+    pub fn logged_in_count(&self) -> usize {
+        self.bots.with_untracked(|list| {
+            list.iter()
+                .filter(|b| client_of(&b.id).is_some_and(|c| c.has_tokens()))
+                .count()
+        })
+    }
+
+    /// Where the app starts (and a login without `?redirect=` leads): the fleet once two or more bots are logged
+    /// in, the Trade page before that.
+    pub fn start_page(&self) -> &'static str {
+        if self.logged_in_count() >= 2 {
+            "/fleet"
+        } else {
+            crate::util::redirect::DEFAULT_AFTER_LOGIN
+        }
+    }
+
     pub fn entry(&self, id: &BotId) -> Option<BotEntry> {
         self.bots
             .with_untracked(|list| list.iter().find(|b| &b.id == id).cloned())

@@ -6,7 +6,15 @@
 
 /// The first path segment of every route of the app (src/app.rs). src/boot/boot.js finds the base path with the
 /// same list (a unit test in app.rs keeps them equal), and login redirects must name one of them.
-pub const TOP_SEGMENTS: [&str; 6] = ["login", "trade", "dashboard", "chart", "logs", "settings"];
+pub const TOP_SEGMENTS: [&str; 7] = [
+    "login",
+    "trade",
+    "dashboard",
+    "fleet",
+    "chart",
+    "logs",
+    "settings",
+];
 
 /// The router base for the path of `document.baseURI`: no trailing slash, and "" for the site root.
 pub fn router_base(base_uri_path: &str) -> String {
