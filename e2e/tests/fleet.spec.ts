@@ -257,3 +257,80 @@ test('on the fleet page a background bot is asked only what the fleet shows; sel
   await expect(page.locator('header .bot-badge .bot-name')).toHaveText('Alpha');
   await expect.poll(() => selectedOnly.filter((p) => !reads.alpha.includes(p)), { timeout: 3_000 }).toEqual([]);
 });
+
+test('a poll that changes the fleet rows leaves the closed-trades table as it is (no rows redrawn)', async ({ page, request }) => {
+  const [alphaApi, betaApi] = await Promise.all(['alpha', 'beta'].map((k) => BotApi.login(request, bot(k))));
+  const closedCounts = async () => [(await alphaApi.get('/profit')).closed_trade_count, (await betaApi.get('/profit')).closed_trade_count].join('/');
+  for (const b of FLEET.slice(0, 2)) await login(page, bot(b.key), { name: b.name });
+  await page.goto('/fleet');
+  const closedRows = page.locator('.fleet-closed-trades tbody tr');
+  await expect(closedRows.first()).toBeVisible();
+  // The bots trade on their own: a trade of theirs closing in the window redraws the table rightly, so the window
+  // is tried again (at most three times) until no bot closed a trade during it.
+  let kept = false;
+  for (let attempt = 0; attempt < 3 && !kept; attempt++) {
+    const before = await closedCounts();
+    await closedRows.evaluateAll((rows) => rows.forEach((r) => ((r as any).__kept = true)));
+    // A trade opened through Alpha's API changes its fleet row (open count) and the combined open trades.
+    const openCell = row(page, 'Alpha').locator('.fleet-open');
+    const openBefore = await openCell.innerText();
+    const trade = await alphaApi.post('/forceenter', { pair: 'XRP/USDT' });
+    await expect(page.locator(`.fleet-open-trades tr[data-trade-id="${trade.trade_id}"]`)).toBeVisible({ timeout: 5_000 });
+    await expect(openCell).not.toHaveText(openBefore);
+    const marked = await closedRows.evaluateAll((rows) => rows.filter((r) => (r as any).__kept === true).length);
+    const total = await closedRows.count();
+    const after = await closedCounts();
+    await alphaApi.post('/forceexit', { tradeid: String(trade.trade_id) });
+    await expect.poll(async () => (await alphaApi.openTrades()).some((t: any) => t.trade_id === trade.trade_id)).toBe(false);
+    if (before !== after) {
+      console.log(`a bot closed a trade during the window (${before} -> ${after}); trying again`);
+      await page.waitForTimeout(3_000);
+      continue;
+    }
+    expect(marked, 'closed-trade rows kept their elements').toBe(total);
+    kept = true;
+  }
+  expect(kept, 'a window without a trade closed by the bots themselves').toBe(true);
+});
+
+test('the fleet is the start page once two bots are logged in; the bot list stays one click away', async ({ page }) => {
+  // One bot: a login leads to the Trade page, and the app's root is the bot list.
+  await login(page, bot('alpha'), { name: 'Alpha' });
+  await expect(page).toHaveURL(/\/trade$/);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+
+  // The second login leads to the fleet, and so does opening the app at its root.
+  await login(page, bot('beta'), { name: 'Beta' });
+  await expect(page).toHaveURL(/\/fleet$/);
+  await expect(page.locator('.fleet-table tbody tr.fleet-row')).toHaveCount(2);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/fleet$/);
+  await expect(page.getByRole('heading', { name: 'Fleet', level: 1 })).toBeVisible();
+  // A login asked for by a page (?redirect=) still goes back to that page.
+  await page.goto('/login?redirect=/logs');
+  await page.getByLabel('Bot name').fill('Alpha again');
+  await page.getByLabel('API URL').fill(bot('alpha').url);
+  await page.getByLabel('Username').fill(bot('alpha').username);
+  await page.getByLabel('Password').fill(bot('alpha').password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/logs$/);
+
+  // The brand link still shows the bot list; logging out down to one bot makes the root the bot list again.
+  await page.getByRole('link', { name: 'Freqboard' }).first().click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+  // A reload of the bot list keeps it.
+  await page.reload();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+  for (const name of ['Beta', 'Alpha again']) {
+    const r = page.locator('.bot-row', { hasText: name });
+    await r.getByRole('button', { name: 'Log out' }).click();
+    await r.getByRole('button', { name: 'Yes, log out' }).click();
+  }
+  await expect(page.locator('.bot-row')).toHaveCount(1);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+});

@@ -9,14 +9,26 @@ use crate::components::app_href::app_href;
 
 use crate::components::trades::logic::{sorted_head, Column, Dir, Sort};
 use crate::components::trades::table::{cells_view, header_row, Cell};
+use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
 use crate::util::format::format_opt_ts;
 use crate::util::format::{money, percent, sign_class, visible};
 
-/// The newest `n` trades of all rows together (open trades by open date, closed ones by close date), as (row
+/// What the trade tables need of a shown bot. It changes when the shown bots do, not on every poll of their
+/// figures, so the closed-trades table is sorted and drawn again only when a bot's history changes.
+#[derive(Clone, PartialEq)]
+struct Source {
+    id: BotId,
+    name: String,
+    currency: String,
+    decimals: usize,
+    store: BotStore,
+}
+
+/// The newest `n` trades of all bots together (open trades by open date, closed ones by close date), as (bot
 /// index, trade). Each bot's list is ordered by the trade tables' own sort, then merged: no second sort.
-fn newest_of_each(rows: &[Row], open: bool, n: usize, now: i64) -> Vec<(usize, Trade)> {
+fn newest_of_each(rows: &[Source], open: bool, n: usize, now: i64) -> Vec<(usize, Trade)> {
     let column = if open {
         Column::OpenDate
     } else {
@@ -69,9 +81,22 @@ fn newest_of_each(rows: &[Row], open: bool, n: usize, now: i64) -> Vec<(usize, T
 pub(super) fn FleetTrades(rows: Memo<Vec<Row>>, offset: Signal<i32>) -> impl IntoView {
     let registry = use_registry();
     let navigate = use_navigate();
+    let sources = Memo::new(move |_| {
+        rows.with(|rows| {
+            rows.iter()
+                .map(|r| Source {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    currency: r.currency.clone(),
+                    decimals: r.decimals,
+                    store: r.store,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     // (bot id, bot name, currency, decimals, trade), newest first.
     let collect = move |open: bool, n: usize| {
-        rows.with(|rows| {
+        sources.with(|rows| {
             let now = now_ms();
             let merged = newest_of_each(rows, open, n, now);
             merged
@@ -89,8 +114,9 @@ pub(super) fn FleetTrades(rows: Memo<Vec<Row>>, offset: Signal<i32>) -> impl Int
                 .collect::<Vec<_>>()
         })
     };
+    // Open trades follow every poll; the closed list only the histories (a memo: unchanged, nothing redraws).
     let open = move || collect(true, usize::MAX);
-    let closed = move || collect(false, CLOSED_ROWS);
+    let closed = Memo::new(move |_| collect(false, CLOSED_ROWS));
     let open_trade = move |bot: BotId, trade: i64| {
         registry.select(&bot);
         navigate(&app_href(&format!("/trade/{trade}")), Default::default());
@@ -129,7 +155,7 @@ pub(super) fn FleetTrades(rows: Memo<Vec<Row>>, offset: Signal<i32>) -> impl Int
     let trade_rows_open = trade_rows.clone();
     let open_title = move || format!("Open trades, all bots ({})", open().len());
     let open_body = move || trade_rows_open(open(), true);
-    let closed_body = move || trade_rows(closed(), false);
+    let closed_body = move || trade_rows(closed.get(), false);
     view! {
         {trades_card("fleet-open", "fleet-open-trades", OPEN_COLUMNS, view! { {open_title} }.into_any(), view! { {open_body} }.into_any())}
         {trades_card(
