@@ -13,7 +13,7 @@ use super::model_input::{
 };
 use super::model_periods::period_bars;
 use super::model_trades_log::trades_log_plot;
-use crate::util::format::money_by_magnitude;
+use crate::util::format::coin_money;
 
 /// A card with a title, optional controls on the right of its head, and a body.
 #[component]
@@ -262,7 +262,7 @@ pub fn ProfitSummary(
             .then(|| open.get().map(|o| o.profit_abs).unwrap_or(0.0))
     });
     let text = move |v: Option<f64>| {
-        v.map(|v| money_by_magnitude(v, &currency.get()))
+        v.map(|v| coin_money(v, &currency.get()))
             .unwrap_or_else(|| "–".to_string())
     };
     let count = move || {

@@ -8,7 +8,7 @@ use super::model_input::{ClosedTrade, OpenProfit};
 use super::model_theme::ProfitTheme;
 use crate::charts::model::color::Rgba;
 use crate::util::format::format_ts;
-use crate::util::format::{money_by_magnitude, percent};
+use crate::util::format::{coin_money, percent};
 
 /// A point of the cumulative series.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -120,19 +120,19 @@ pub fn cumulative_plot(
     if let Some(start) = points.first() {
         tooltips.push(
             Tooltip::new(when(start.t, offset_minutes))
-                .row("Profit", money_by_magnitude(0.0, currency))
+                .row("Profit", coin_money(0.0, currency))
                 .row("Start", "first trade opened"),
         );
     }
     for (p, t) in points.iter().skip(1).zip(sorted) {
         let side = if t.is_short { "Short" } else { "Long" };
-        let mut trade = money_by_magnitude(t.profit_abs, currency);
+        let mut trade = coin_money(t.profit_abs, currency);
         if let Some(r) = t.profit_ratio {
             trade.push_str(&format!(" ({})", percent(Some(r), 2)));
         }
         tooltips.push(
             Tooltip::new(when(p.t, offset_minutes))
-                .row("Profit", money_by_magnitude(p.value, currency))
+                .row("Profit", coin_money(p.value, currency))
                 .row("Trade", format!("#{} {} {side}", t.id, t.pair))
                 .row("Trade profit", trade),
         );
@@ -142,12 +142,9 @@ pub fn cumulative_plot(
             Tooltip::new(when(pr.to.t, offset_minutes))
                 .row(
                     "Projected profit (incl. unrealized)",
-                    money_by_magnitude(pr.to.value, currency),
+                    coin_money(pr.to.value, currency),
                 )
-                .row(
-                    "Unrealized",
-                    money_by_magnitude(pr.open.profit_abs, currency),
-                )
+                .row("Unrealized", coin_money(pr.open.profit_abs, currency))
                 .row("Open trades", pr.open.count.to_string()),
         );
     }
@@ -342,10 +339,10 @@ mod tests {
         );
         assert_eq!(c.tooltips.len(), 3);
         assert!(c.tooltips[1].text().contains("#7 BTC/USDT Long"));
-        assert!(c.tooltips[1].text().contains("Profit: -0.5000 USDT"));
+        assert!(c.tooltips[1].text().contains("Profit: -0.500 USDT"));
         assert!(c.tooltips[2]
             .text()
-            .contains("Projected profit (incl. unrealized): 0.5000 USDT"));
+            .contains("Projected profit (incl. unrealized): 0.500 USDT"));
         assert_eq!(c.tooltips[0].title, "1970-01-01 00:00");
     }
 

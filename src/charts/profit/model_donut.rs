@@ -11,7 +11,7 @@ use super::model_theme::{slice_color, ProfitTheme};
 use crate::charts::model::color::Rgba;
 use crate::charts::model::units::Rect;
 use crate::util::format;
-use crate::util::format::{money_by_magnitude, percent};
+use crate::util::format::{amount, coin_money, percent};
 
 /// At most this many slices; the rest become "Others".
 pub const MAX_SLICES: usize = 8;
@@ -76,11 +76,11 @@ pub fn balance_plot(input: &BalanceInput) -> Donut {
             let share = value / total;
             let mut tooltip = Tooltip::new(label.clone());
             if let Some(held) = held.filter(|_| label != cur) {
-                tooltip = tooltip.row("Balance", money_by_magnitude(held, &label));
+                tooltip = tooltip.row("Balance", format!("{} {label}", amount(held)));
             }
             Slice {
                 tooltip: tooltip
-                    .row("Value", money_by_magnitude(value, cur))
+                    .row("Value", coin_money(value, cur))
                     .row("Share", percent(Some(share), 2)),
                 label,
                 value,
@@ -196,10 +196,7 @@ pub fn layout_donut(d: &Donut, w: f64, h: f64, _theme: &ProfitTheme) -> DonutGeo
         })
         .collect();
     let center = if r_inner >= 34.0 && !d.slices.is_empty() {
-        vec![
-            "Total".to_string(),
-            money_by_magnitude(d.total, &d.currency),
-        ]
+        vec!["Total".to_string(), coin_money(d.total, &d.currency)]
     } else {
         Vec::new()
     };
@@ -290,9 +287,9 @@ mod tests {
         assert_eq!(d.total, 1000.0);
         assert_eq!(
             d.slices[0].tooltip.text(),
-            "USDT\nValue: 900.00 USDT\nShare: 90.00 %"
+            "USDT\nValue: 900.000 USDT\nShare: 90.00 %"
         );
-        assert!(d.slices[1].tooltip.text().contains("Balance: 1.000 SOL"));
+        assert!(d.slices[1].tooltip.text().contains("Balance: 1 SOL"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::model_axis::Unit;
 use super::model_bars::{BarItem, Bars};
 use super::model_chart::Tooltip;
 use super::model_input::{Period, PeriodSeries};
-use crate::util::format::{money_by_magnitude, percent};
+use crate::util::format::{coin_money, percent};
 
 /// The period bars; no items when no period had a trade (the card shows its empty state).
 pub fn period_bars(series: &PeriodSeries) -> Bars {
@@ -34,10 +34,8 @@ pub fn period_bars(series: &PeriodSeries) -> Bars {
                 Period::Weeks => format!("Week of {}", r.date),
                 Period::Months => r.date.get(0..7).unwrap_or(&r.date).to_string(),
             };
-            let mut tooltip = Tooltip::new(title).row(
-                "Profit",
-                money_by_magnitude(r.profit_abs, &series.stake_currency),
-            );
+            let mut tooltip =
+                Tooltip::new(title).row("Profit", coin_money(r.profit_abs, &series.stake_currency));
             if let Some(ratio) = r.profit_ratio {
                 tooltip = tooltip.row("Profit %", percent(Some(ratio), 2));
             }
@@ -91,7 +89,7 @@ mod tests {
         assert_eq!(b.items[2].secondary, Some(2.0));
         assert_eq!(
             b.items[2].tooltip.text(),
-            "2026-11-21\nProfit: -0.2000 USDT\nProfit %: -0.02 %\nTrades: 2"
+            "2026-11-21\nProfit: -0.200 USDT\nProfit %: -0.02 %\nTrades: 2"
         );
     }
 

@@ -7,7 +7,7 @@ use super::model_chart::Tooltip;
 use super::model_cumulative::sorted_by_close;
 use super::model_input::ClosedTrade;
 use crate::util::format::format_ts;
-use crate::util::format::{money_by_magnitude, percent};
+use crate::util::format::{coin_money, percent};
 
 /// The trades log of the closed trades (trades without a profit ratio are left out).
 pub fn trades_log_plot(trades: &[ClosedTrade], offset_minutes: i32, currency: &str) -> Bars {
@@ -26,7 +26,7 @@ pub fn trades_log_plot(trades: &[ClosedTrade], offset_minutes: i32, currency: &s
                     .row("Side", side)
                     .row("Closed", closed.get(0..16).unwrap_or(&closed))
                     .row("Profit", percent(Some(ratio), 2))
-                    .row("Profit abs", money_by_magnitude(t.profit_abs, currency)),
+                    .row("Profit abs", coin_money(t.profit_abs, currency)),
             })
         })
         .collect();

@@ -57,20 +57,20 @@ pub fn money(value: Option<f64>, decimals: usize, currency: &str) -> String {
     }
 }
 
-/// Money where the stake currency's decimals are not at hand (chart tooltips), decimals by magnitude:
-/// `"-0.0998 USDT"`, `"12.345 USDT"`, `"1520.25 USDT"`.
-pub fn money_by_magnitude(value: f64, currency: &str) -> String {
-    let a = value.abs();
-    let decimals = if a >= 100.0 {
-        2
-    } else if a >= 1.0 {
-        3
-    } else if a >= 0.01 || a == 0.0 {
-        4
-    } else {
-        8
-    };
-    money(Some(value), decimals, currency)
+/// The decimals freqtrade writes a currency with (its `decimals_per_coin`, also `/show_config`'s
+/// `stake_currency_decimals`): 8 for BTC, 5 for ETH, 3 for anything else.
+pub fn coin_decimals(currency: &str) -> usize {
+    match currency {
+        "BTC" => 8,
+        "ETH" => 5,
+        _ => 3,
+    }
+}
+
+/// An amount of `currency` with the decimals freqtrade gives it, where a bot's configuration is not at hand
+/// (chart tooltips): `"-0.09980000 BTC"`, `"12.346 USDT"`.
+pub fn coin_money(value: f64, currency: &str) -> String {
+    money(Some(value), coin_decimals(currency), currency)
 }
 
 /// A number with at most `max_decimals` decimals and no trailing zeros: `0.322`, `154.89`, `60000`.
@@ -162,10 +162,10 @@ mod tests {
         assert_eq!(money(Some(-0.0001), 3, "USDT"), "0.000 USDT");
         assert_eq!(money(Some(1.0), 2, ""), "1.00");
         assert_eq!(money(None, 3, "USDT"), "–");
-        assert_eq!(money_by_magnitude(-0.0998, "USDT"), "-0.0998 USDT");
-        assert_eq!(money_by_magnitude(12.3456, "USDT"), "12.346 USDT");
-        assert_eq!(money_by_magnitude(1520.254, ""), "1520.25");
-        assert_eq!(money_by_magnitude(-0.0, "USDT"), "0.0000 USDT");
+        assert_eq!(coin_money(-0.0998, "BTC"), "-0.09980000 BTC");
+        assert_eq!(coin_money(12.3456, "USDT"), "12.346 USDT");
+        assert_eq!(coin_money(-0.0, "ETH"), "0.00000 ETH");
+        assert_eq!(coin_money(1.5, ""), "1.500");
     }
 
     #[test]
