@@ -36,15 +36,10 @@ fn profit_item(
 ) -> impl IntoView {
     let text = match (abs, ratio) {
         (None, None) => "–".to_string(),
-        (abs, None) => format!(
-            "{} {}",
-            money(abs, money_fmt.decimals, ""),
-            money_fmt.currency
-        ),
+        (abs, None) => money(abs, money_fmt.decimals, &money_fmt.currency),
         (abs, ratio) => format!(
-            "{} {} ({})",
-            money(abs, money_fmt.decimals, ""),
-            money_fmt.currency,
+            "{} ({})",
+            money(abs, money_fmt.decimals, &money_fmt.currency),
             percent(ratio, 2)
         ),
     };
@@ -94,8 +89,8 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
         (abs, ratio) => format!("{} ({})", opt_amount(abs), percent(ratio, 2)),
     };
     let stake = format!(
-        "{} {cur}{}",
-        money(stake_of(t), m.decimals, ""),
+        "{}{}",
+        money(stake_of(t), m.decimals, cur),
         leverage_suffix(t.leverage)
     );
     let profit_section = if t.is_open {
@@ -141,7 +136,7 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
             <dl class="kv">
                 {item("Stoploss", stoploss, "")}
                 {t.is_open.then(|| item("Distance to stoploss", distance, ""))}
-                {item("Loss at stoploss", format!("{} {cur}", money(loss_at_stoploss(t), m.decimals, "")), "")}
+                {item("Loss at stoploss", money(loss_at_stoploss(t), m.decimals, cur), "")}
                 {item("Initial stoploss", initial_stoploss, "")}
                 {item("Stoploss last update", time_text(settings, t.stoploss_last_update_timestamp), "")}
             </dl>
@@ -151,7 +146,7 @@ pub fn trade_body(t: &Trade, settings: &Settings, m: &Money) -> impl IntoView {
                 {item("Max rate", opt_amount(t.max_rate), "")}
                 {item("Open fee", fee_text(t.fee_open_cost, t.fee_open_currency.as_ref(), t.fee_open), "")}
                 {item("Close fee", fee_text(t.fee_close_cost, t.fee_close_currency.as_ref(), t.fee_close), "")}
-                {derivatives.then(|| item("Funding fees", format!("{} {cur}", money(t.funding_fees, m.decimals, "")), sign_class(t.funding_fees)))}
+                {derivatives.then(|| item("Funding fees", money(t.funding_fees, m.decimals, cur), sign_class(t.funding_fees)))}
                 {derivatives.then(|| item("Interest rate", opt_amount(t.interest_rate), ""))}
                 {derivatives.then(|| item("Liquidation price", opt_amount(t.liquidation_price), ""))}
                 {item("Exchange", opt_text(Some(&t.exchange)), "")}
