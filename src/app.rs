@@ -9,6 +9,7 @@ use leptos_router::path;
 use crate::components::navbar::Navbar;
 use crate::components::tab_indicator::TabIndicator;
 use crate::components::toasts::ToastList;
+use crate::pages::backtest::BacktestPage;
 use crate::pages::bots::BotsPage;
 use crate::pages::chart::ChartPage;
 use crate::pages::dashboard::DashboardPage;
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard") view=DashboardPage />
                     <Route path=path!("/fleet") view=FleetPage />
                     <Route path=path!("/chart") view=ChartPage />
+                    <Route path=path!("/backtest") view=BacktestPage />
                     <Route path=path!("/logs") view=LogsPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>

@@ -1,7 +1,6 @@
 //! The answers captured from a real `freqtrade webserver` 2026.9 running a backtest (`tests/fixtures/webserver/`,
-//! made by `e2e/harness/capture_webserver_fixtures.py`). Freqboard has no backtest wire types yet (issue 12):
-//! these tests hold the fixtures to the shapes `api_backtest.py` and `api_schemas.py` give, so the types written
-//! next decode what a real webserver sends.
+//! made by `e2e/harness/capture_webserver_fixtures.py`): the fixtures hold the shapes `api_backtest.py` and
+//! `api_schemas.py` give, and Freqboard's backtest wire types (`api::wire::backtest`) decode every one of them.
 
 use std::path::PathBuf;
 
@@ -157,4 +156,64 @@ fn what_the_backtest_form_reads() {
     // Without FreqAI's dependencies, freqtrade 2026.9 answers /freqaimodels with a bare 500: the form must
     // treat it as "no FreqAI", not as a failure of the bot.
     assert_eq!(text("freqaimodels_500.txt"), "Internal Server Error");
+}
+
+#[test]
+fn the_backtest_wire_types_decode_every_captured_answer() {
+    use freqboard::api::wire::{
+        BacktestHistoryEntry, BacktestStatus, FreqaiModels, StrategyListResponse,
+    };
+    let status = |name: &str| -> BacktestStatus {
+        serde_json::from_str(&text(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    for (name, state, running) in [
+        ("backtest_idle.json", "not_started", false),
+        ("backtest_start.json", "running", true),
+        ("backtest_running.json", "running", true),
+        ("backtest_progress.json", "running", true),
+        ("backtest_abort_idle.json", "not_running", false),
+        ("backtest_reset.json", "reset", false),
+    ] {
+        let s = status(name);
+        assert_eq!((s.status.as_str(), s.running), (state, running), "{name}");
+        assert!(s.backtest_result.is_none(), "{name}");
+    }
+    assert_eq!(status("backtest_progress.json").trade_count, Some(21.0));
+    assert_eq!(status("backtest_progress.json").step, "backtest");
+    for name in ["backtest_ended.json", "backtest_history_result.json"] {
+        let result = status(name)
+            .backtest_result
+            .unwrap_or_else(|| panic!("{name}: no result"));
+        let strategy = result
+            .strategy
+            .get("SampleStrategy")
+            .unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(strategy.trades().len(), 21, "{name}");
+        assert_eq!(strategy.number("total_trades"), Some(21.0), "{name}");
+        assert_eq!(strategy.breakdown("results_per_pair").len(), 5, "{name}");
+        assert_eq!(strategy.periods("day").len(), 3, "{name}");
+        let meta = result
+            .metadata
+            .get("SampleStrategy")
+            .unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(
+            meta.filename, "backtest-result-2026-11-28_11-31-09",
+            "{name}"
+        );
+    }
+    let history: Vec<BacktestHistoryEntry> =
+        serde_json::from_str(&text("backtest_history_notes.json")).unwrap_or_default();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].notes, "captured for Freqboard's tests");
+    assert_eq!(history[0].timeframe_detail, None);
+    let deleted: Vec<BacktestHistoryEntry> =
+        serde_json::from_str(&text("backtest_history_delete.json")).unwrap_or_default();
+    assert!(deleted.is_empty());
+    let strategies: StrategyListResponse =
+        serde_json::from_str(&text("strategies.json")).unwrap_or_default();
+    assert!(strategies
+        .strategies
+        .contains(&"SampleStrategy".to_string()));
+    // Without FreqAI the bot answers HTTP 500 with a text body: not JSON, so an error (shown as "no models").
+    assert!(serde_json::from_str::<FreqaiModels>(&text("freqaimodels_500.txt")).is_err());
 }

@@ -273,6 +273,7 @@ pub(crate) async fn fetch_text(req: RawRequest<'_>) -> Result<(u16, String), Api
     let method = match req.method {
         "POST" => HttpMethod::POST,
         "DELETE" => HttpMethod::DELETE,
+        "PATCH" => HttpMethod::PATCH,
         _ => HttpMethod::GET,
     };
     let mut builder = RequestBuilder::new(&req.url)

@@ -15,10 +15,11 @@ use serde::Serialize;
 use super::endpoint::Endpoint;
 use super::request::{encode_component, ApiRequest, LONG_TIMEOUT_MS};
 use super::wire::{
-    AvailablePairsResponse, BalanceResponse, BlacklistPayload, BlacklistResponse, CountResponse,
+    AvailablePairsResponse, BacktestHistoryEntry, BacktestNotesPayload, BacktestPayload,
+    BacktestStatus, BalanceResponse, BlacklistPayload, BlacklistResponse, CountResponse,
     DeleteLockPayload, DeleteTradeResponse, EdgePair, EntryPerformance, ExitPerformance,
-    ForceEnterPayload, ForceEnterResponse, ForceExitPayload, Health, LockId, LockPayload,
-    LockResponse, LogsResponse, MarketsQuery, MarketsResponse, MixTagPerformance,
+    ForceEnterPayload, ForceEnterResponse, ForceExitPayload, FreqaiModels, Health, LockId,
+    LockPayload, LockResponse, LogsResponse, MarketsQuery, MarketsResponse, MixTagPerformance,
     PairCandlesPayload, PairHistory, PairHistoryPayload, PerformanceEntry, Period, PingResponse,
     PlotConfig, ProfitAll, ProfitStats, ResultMsg, ShowConfig, StatsResponse, StatusMsg,
     StrategyListResponse, StrategyResponse, SysInfo, TimeSummaryResponse, Trade, TradeCustomData,
@@ -414,6 +415,69 @@ pub fn available_pairs(
             .query_opt("timeframe", timeframe)
             .query_opt("stake_currency", stake_currency),
     )
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Backtesting (webserver mode)
+// ---------------------------------------------------------------------------------------------------------
+
+/// `POST /backtest`: starts a backtest in the background (HTTP 502 "Bot Background task already running" while
+/// one runs).
+pub fn backtest_start(payload: &BacktestPayload) -> Endpoint<BacktestStatus> {
+    Endpoint::new(ApiRequest::post("/backtest").json(payload))
+}
+
+/// `GET /backtest`: the run's state; once ended, the whole result.
+pub fn backtest_status() -> Endpoint<BacktestStatus> {
+    get("/backtest")
+}
+
+/// `DELETE /backtest`: forgets the last result (not while one runs).
+pub fn backtest_reset() -> Endpoint<BacktestStatus> {
+    Endpoint::new(ApiRequest::delete("/backtest"))
+}
+
+/// `GET /backtest/abort`: asks a running backtest to stop.
+pub fn backtest_abort() -> Endpoint<BacktestStatus> {
+    get("/backtest/abort")
+}
+
+/// `GET /backtest/history`: every stored result.
+pub fn backtest_history() -> Endpoint<Vec<BacktestHistoryEntry>> {
+    get("/backtest/history")
+}
+
+/// `GET /backtest/history/result?filename=&strategy=`: a stored result (long timeout: big files).
+pub fn backtest_history_result(filename: &str, strategy: &str) -> Endpoint<BacktestStatus> {
+    Endpoint::new(
+        ApiRequest::get("/backtest/history/result")
+            .query("filename", filename)
+            .query("strategy", strategy)
+            .timeout_ms(LONG_TIMEOUT_MS),
+    )
+}
+
+/// `DELETE /backtest/history/{file}`: deletes a stored result from the bot's disk; answers the new history.
+pub fn backtest_history_delete(file: &str) -> Endpoint<Vec<BacktestHistoryEntry>> {
+    Endpoint::new(ApiRequest::delete(format!(
+        "/backtest/history/{}",
+        encode_component(file)
+    )))
+}
+
+/// `PATCH /backtest/history/{file}`: a stored result's notes; answers the new history.
+pub fn backtest_history_notes(
+    file: &str,
+    payload: &BacktestNotesPayload,
+) -> Endpoint<Vec<BacktestHistoryEntry>> {
+    Endpoint::new(
+        ApiRequest::patch(format!("/backtest/history/{}", encode_component(file))).json(payload),
+    )
+}
+
+/// `GET /freqaimodels`: FreqAI's models (HTTP 500 when FreqAI is not installed).
+pub fn freqaimodels() -> Endpoint<FreqaiModels> {
+    get("/freqaimodels")
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub enum Method {
     Get,
     Post,
     Delete,
+    Patch,
 }
 
 impl Method {
@@ -23,6 +24,7 @@ impl Method {
             Method::Get => "GET",
             Method::Post => "POST",
             Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
         }
     }
 }
@@ -69,6 +71,10 @@ impl ApiRequest {
 
     pub fn delete(path: impl Into<String>) -> Self {
         Self::new(Method::Delete, path)
+    }
+
+    pub fn patch(path: impl Into<String>) -> Self {
+        Self::new(Method::Patch, path)
     }
 
     /// Adds a query parameter. Repeating a key is allowed (freqtrade's `pairs_to_delete=a&pairs_to_delete=b`).

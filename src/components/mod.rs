@@ -2,6 +2,7 @@
 
 pub mod app_href;
 pub mod bot;
+pub mod data_table;
 pub mod deferred;
 pub mod error_notice;
 pub mod icons;

@@ -21,6 +21,8 @@ pub fn Navbar() -> impl IntoView {
     let bots = registry.bots();
     let selected = registry.selected();
     let busy = registry.busy();
+    let webserver =
+        Memo::new(move |_| selected.with(|b| b.as_ref().and_then(|b| b.webserver) == Some(true)));
 
     let dark = use_dark_theme();
     let toggle_theme = move |_| {
@@ -39,8 +41,14 @@ pub fn Navbar() -> impl IntoView {
                 <span>"Freqboard"</span>
             </A>
             <nav class="nav-links" aria-label="Main">
-                <A href=app_href("/trade")>"Trade"</A>
-                <A href=app_href("/dashboard")>"Dashboard"</A>
+                // A `freqtrade webserver` does not trade: it backtests.
+                <When
+                    when=move || !webserver.get()
+                    fallback=|| view! { <A href=app_href("/backtest")>"Backtest"</A> }
+                >
+                    <A href=app_href("/trade")>"Trade"</A>
+                    <A href=app_href("/dashboard")>"Dashboard"</A>
+                </When>
                 <A href=app_href("/fleet")>"Fleet"</A>
                 <A href=app_href("/chart")>"Chart"</A>
                 <A href=app_href("/logs")>"Logs"</A>

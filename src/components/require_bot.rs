@@ -8,9 +8,11 @@ use crate::components::app_href::app_href;
 use crate::state::persist::BotId;
 use crate::state::registry::{use_registry, BotStatus};
 
-/// Renders `children` with the selected bot's id, or sends the user to log in.
+/// Renders `children` with the selected bot's id, or sends the user to log in. With `webserver`, only for that
+/// kind of bot (`Some(false)`: a trading bot; `Some(true)`: a `freqtrade webserver`); the other kind gets a note
+/// pointing to its pages.
 #[component]
-pub fn RequireBot<F, V>(children: F) -> impl IntoView
+pub fn RequireBot<F, V>(children: F, #[prop(optional)] webserver: Option<bool>) -> impl IntoView
 where
     F: Fn(BotId) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -21,7 +23,15 @@ where
     let selected_id = Memo::new(move |_| selected.get().map(|b| b.id));
     let needs_login =
         Memo::new(move |_| selected.get().map(|b| b.status == BotStatus::LoginRequired));
+    // The selected bot is of the other kind than the page needs.
+    let wrong_kind = Memo::new(move |_| {
+        let kind = selected.with(|b| b.as_ref().and_then(|b| b.webserver));
+        webserver.is_some() && kind.is_some() && kind != webserver
+    });
     move || {
+        if wrong_kind.get() {
+            return wrong_kind_note(webserver == Some(true)).into_any();
+        }
         match (selected_id.get(), needs_login.get()) {
         (None, _) => {
             // The redirect is an app path: the router adds the base again when it navigates there.
@@ -41,5 +51,39 @@ where
         .into_any(),
         (Some(id), _) => children(id).into_any(),
     }
+    }
+}
+
+/// What a page of the other kind of bot says instead.
+fn wrong_kind_note(page_backtests: bool) -> impl IntoView {
+    let (title, text, href, link) = if page_backtests {
+        (
+            "Backtesting needs a freqtrade webserver",
+            "The selected bot trades. Backtests run on a bot started with `freqtrade webserver`: log into one, \
+             or select it in the bot list.",
+            "/trade",
+            "Trade",
+        )
+    } else {
+        (
+            "This bot does not trade",
+            "The selected bot is a freqtrade webserver: it backtests and serves downloaded data, but has no \
+             trades, balance or pair lists.",
+            "/backtest",
+            "Backtest",
+        )
+    };
+    view! {
+        <section class="card kind-note" role="note">
+            <h2>{title}</h2>
+            <p>{text}</p>
+            <p>
+                <A href=app_href(href) attr:class="button primary">{link}</A>
+                " "
+                <A href=app_href("/chart") attr:class="button">"Chart"</A>
+                " "
+                <A href=app_href("/") attr:class="button">"Bots"</A>
+            </p>
+        </section>
     }
 }

@@ -26,7 +26,7 @@ const PREFS_KEY: &str = "freqboard.dashboard.v1";
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     view! {
-        <RequireBot let:id>
+        <RequireBot webserver=false let:id>
             <Dashboard id=id />
         </RequireBot>
     }

@@ -1,5 +1,6 @@
 //! One file per route.
 
+pub mod backtest;
 pub mod bots;
 pub mod chart;
 pub mod dashboard;

@@ -21,7 +21,7 @@ use crate::state::persist::BotId;
 #[component]
 pub fn TradePage() -> impl IntoView {
     view! {
-        <RequireBot let:id>
+        <RequireBot webserver=false let:id>
             <Cockpit id=id />
         </RequireBot>
     }

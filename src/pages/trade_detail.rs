@@ -22,7 +22,7 @@ use crate::state::persist::BotId;
 #[component]
 pub fn TradeDetailPage() -> impl IntoView {
     view! {
-        <RequireBot let:id>
+        <RequireBot webserver=false let:id>
             <TradeDetailForBot bot=id />
         </RequireBot>
     }

@@ -116,6 +116,11 @@ thread_local! {
     static ROOT: RefCell<Option<Owner>> = const { RefCell::new(None) };
 }
 
+/// The app's root owner (`install_store_root`): state that lives for a bot's session is created under it.
+pub(in crate::state) fn root_owner() -> Option<Owner> {
+    ROOT.with(|r| r.borrow().clone())
+}
+
 /// Called once by the app's root, after it provided the registry, toasts and settings.
 pub fn install_store_root() {
     ROOT.with(|r| *r.borrow_mut() = Owner::current());
@@ -235,6 +240,9 @@ impl BotStore {
     }
 
     fn on_live(&self, event: &LiveEvent) {
+        if self.trading() != Some(true) {
+            return;
+        }
         let ws = match event {
             LiveEvent::Reconnected => return self.refresh_all(),
             LiveEvent::Ws(ws) => ws.as_ref(),
@@ -264,7 +272,7 @@ impl BotStore {
                 self.load(endpoints::locks(), self.locks, Overlap::Follow);
             }
             WsEvent::Status(_) | WsEvent::Startup(_) | WsEvent::Warning(_) => {
-                self.load(endpoints::show_config(), self.config, Overlap::Follow);
+                self.load_config(Overlap::Follow);
             }
             WsEvent::NewCandle {
                 pair, timeframe, ..
@@ -485,7 +493,47 @@ impl BotStore {
         });
     }
 
+    /// Whether the bot trades: `Some(false)` for a `freqtrade webserver`, whose trading endpoints answer 503 and
+    /// are never asked; `None` until its configuration was read.
+    fn trading(&self) -> Option<bool> {
+        let id = self.id.try_get_value()?;
+        self.registry.entry(&id)?.webserver.map(|w| !w)
+    }
+
+    /// Reads the configuration, and notes the bot's kind; the first read of a bot of unknown kind is followed by
+    /// everything else once it trades.
+    fn load_config(&self, overlap: Overlap) {
+        let first = self.trading().is_none();
+        self.load_then(
+            endpoints::show_config(),
+            self.config,
+            overlap,
+            if first {
+                |store| {
+                    store.note_kind();
+                    if store.trading() == Some(true) {
+                        store.refresh_all();
+                    }
+                }
+            } else {
+                |store| store.note_kind()
+            },
+        );
+    }
+
+    fn note_kind(&self) {
+        let webserver = self
+            .config
+            .with_untracked(|c| c.as_ref().map(ShowConfig::is_webserver));
+        if let (Some(webserver), Some(id)) = (webserver, self.id.try_get_value()) {
+            self.registry.set_kind(&id, webserver);
+        }
+    }
+
     pub fn refresh_fast(&self) {
+        if self.trading() != Some(true) {
+            return;
+        }
         self.load_open_trades(Overlap::Skip);
         self.load(endpoints::count(), self.count, Overlap::Skip);
         // While the bot re-reads its configuration its state is transient: follow it closely.
@@ -494,13 +542,16 @@ impl BotStore {
                 .is_some_and(|c| c.state == TraderState::ReloadConfig)
         });
         if reloading {
-            self.load(endpoints::show_config(), self.config, Overlap::Skip);
+            self.load_config(Overlap::Skip);
         }
     }
 
     pub fn refresh_slow(&self) {
+        self.load_config(Overlap::Skip);
+        if self.trading() != Some(true) {
+            return;
+        }
         self.load(endpoints::count(), self.count, Overlap::Skip);
-        self.load(endpoints::show_config(), self.config, Overlap::Skip);
         self.load_profit(Overlap::Skip);
         self.load(endpoints::balance(), self.balance, Overlap::Skip);
         if self.foreground() {
@@ -545,6 +596,9 @@ impl BotStore {
 
     /// What only the selected bot's pages show.
     fn load_foreground_extras(&self) {
+        if self.trading() != Some(true) {
+            return;
+        }
         self.load(endpoints::whitelist(), self.whitelist, Overlap::Skip);
         self.load(endpoints::blacklist(), self.blacklist, Overlap::Skip);
         self.load(endpoints::locks(), self.locks, Overlap::Skip);
@@ -604,6 +658,9 @@ impl BotStore {
     /// that only the newest page (`state::history`), which falls back to a full read when it cannot complete
     /// the history. One read at a time; a read asked for meanwhile runs right after.
     fn sync_closed_trades(&self, full: bool) {
+        if self.trading() != Some(true) {
+            return;
+        }
         let store = *self;
         let busy = store
             .closed_sync

@@ -41,6 +41,10 @@ pub struct StoredBot {
     /// Kept in localStorage (true) or sessionStorage (false).
     #[serde(default = "yes")]
     pub remember: bool,
+    /// Whether the bot is a `freqtrade webserver` (learned from `show_config.runmode`), so the navbar is right
+    /// before the first answer. `None`: not known yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webserver: Option<bool>,
 }
 
 fn yes() -> bool {
@@ -122,6 +126,7 @@ mod tests {
             }),
             order,
             remember,
+            webserver: None,
         }
     }
 

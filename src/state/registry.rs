@@ -72,6 +72,8 @@ pub struct BotEntry {
     pub socket: SocketState,
     /// Open trades at the last look (`None` before the first).
     pub open_trades: Option<usize>,
+    /// A `freqtrade webserver` (backtesting, no trading); `None` until its configuration was read once.
+    pub webserver: Option<bool>,
 }
 
 thread_local! {
@@ -235,6 +237,7 @@ impl BotRegistry {
             status,
             socket: SocketState::Off,
             open_trades: None,
+            webserver: bot.webserver,
         }
     }
 
@@ -402,6 +405,7 @@ impl BotRegistry {
                     tokens: client_of(&b.id).and_then(|c| c.tokens()),
                     order: order as u32,
                     remember: b.remember,
+                    webserver: b.webserver,
                 })
                 .collect()
         });
@@ -453,11 +457,15 @@ impl BotRegistry {
                             tokens: Some(tokens),
                             order: 0,
                             remember,
+                            webserver: None,
                         });
                     }
                 }
                 self.bots.update(|list| {
                     if let Some(e) = list.iter_mut().find(|e| e.id == id) {
+                        if e.url != url {
+                            e.webserver = None;
+                        }
                         e.name = name;
                         e.url = url;
                         e.username = username;
@@ -478,6 +486,7 @@ impl BotRegistry {
                             tokens: None,
                             order: 0,
                             remember: true,
+                            webserver: None,
                         })
                         .collect()
                 });
@@ -490,6 +499,7 @@ impl BotRegistry {
                     tokens: Some(tokens),
                     order: 0,
                     remember,
+                    webserver: None,
                 });
                 self.bots.update(|list| list.push(entry));
                 id
@@ -538,6 +548,7 @@ impl BotRegistry {
     /// Logs out of a bot locally and forgets it. freqtrade has no logout endpoint; dropping the tokens is the logout.
     pub fn remove(&self, id: &BotId) {
         super::bot_store::end_store(id);
+        super::backtest::end_backtests(id);
         live::disconnect(id);
         CLIENTS.with(|c| c.borrow_mut().remove(id));
         end_session(id);
@@ -558,6 +569,50 @@ impl BotRegistry {
                 if e.open_trades != Some(count) {
                     e.open_trades = Some(count);
                 }
+            }
+        });
+    }
+
+    /// Notes which kind of bot `id` is, from its configuration (kept with the bot in storage).
+    pub fn set_kind(&self, id: &BotId, webserver: bool) {
+        let mut changed = false;
+        self.bots.try_update(|list| {
+            if let Some(e) = list.iter_mut().find(|e| &e.id == id) {
+                changed = e.webserver != Some(webserver);
+                e.webserver = Some(webserver);
+            }
+        });
+        if changed {
+            self.save();
+        }
+    }
+
+    /// Whether `id` is a `freqtrade webserver`; `None` until known. Tracked.
+    pub fn is_webserver(&self, id: &BotId) -> Signal<Option<bool>> {
+        let bots = self.bots;
+        let id = id.clone();
+        Signal::derive(move || {
+            bots.with(|l| l.iter().find(|e| e.id == id).and_then(|e| e.webserver))
+        })
+    }
+
+    /// Reads the configuration of a bot whose kind is not known yet (once per session), so the navbar and the
+    /// pages know whether it trades.
+    fn learn_kind(&self, id: &BotId) {
+        // A store reads the configuration itself (and notes the kind).
+        if self.entry(id).is_none_or(|e| e.webserver.is_some())
+            || super::bot_store::BotStore::existing(id).is_some()
+        {
+            return;
+        }
+        let Some(session) = session_scope(id) else {
+            return;
+        };
+        let registry = *self;
+        let id = id.clone();
+        session.spawn(async move {
+            if let Ok(config) = registry.call(&id, endpoints::show_config()).await {
+                registry.set_kind(&id, config.is_webserver());
             }
         });
     }
@@ -674,6 +729,9 @@ impl BotRegistry {
                     Some(BotStatus::Offline(_))
                 );
                 if !offline {
+                    if client.has_tokens() {
+                        registry.learn_kind(&id);
+                    }
                     if was_offline {
                         live::dispatch(&id, &LiveEvent::Reconnected);
                     }

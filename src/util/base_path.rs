@@ -6,12 +6,13 @@
 
 /// The first path segment of every route of the app (src/app.rs). src/boot/boot.js finds the base path with the
 /// same list (a unit test in app.rs keeps them equal), and login redirects must name one of them.
-pub const TOP_SEGMENTS: [&str; 7] = [
+pub const TOP_SEGMENTS: [&str; 8] = [
     "login",
     "trade",
     "dashboard",
     "fleet",
     "chart",
+    "backtest",
     "logs",
     "settings",
 ];

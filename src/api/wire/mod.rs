@@ -132,6 +132,7 @@ macro_rules! wire_enum {
 pub mod lenient;
 
 pub mod auth;
+pub mod backtest;
 pub mod bot;
 pub mod candles;
 pub mod common;
@@ -143,6 +144,7 @@ pub mod strategy;
 pub mod trades;
 
 pub use auth::*;
+pub use backtest::*;
 pub use bot::*;
 pub use candles::*;
 pub use common::*;

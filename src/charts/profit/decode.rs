@@ -5,7 +5,7 @@
 use super::model_input::{
     BalanceInput, BalanceItem, ClosedTrade, OpenProfit, Period, PeriodRecord, PeriodSeries,
 };
-use crate::api::wire::{BalanceResponse, TimeSummaryResponse, Trade};
+use crate::api::wire::{BacktestTrade, BalanceResponse, TimeSummaryResponse, Trade};
 use crate::charts::decode::parse_datetime;
 
 fn finite(v: Option<f64>) -> Option<f64> {
@@ -38,6 +38,33 @@ pub fn closed_trades(trades: &[Trade]) -> Vec<ClosedTrade> {
                 close_ms,
                 profit_abs,
                 profit_ratio: finite(t.profit_ratio).or(finite(t.close_profit)),
+            })
+        })
+        .collect()
+}
+
+/// A backtest's trades, for the same charts: every one has a close time and an absolute profit (those
+/// without are dropped); the id is the trade's position in the result.
+pub fn backtest_trades(trades: &[BacktestTrade]) -> Vec<ClosedTrade> {
+    trades
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let close_ms = Some(t.close_timestamp)
+                .filter(|&ms| ms > 0)
+                .or_else(|| parse_datetime(&t.close_date).map(|ts| ts.0))?;
+            Some(ClosedTrade {
+                id: i as i64,
+                pair: t.pair.clone(),
+                is_short: t.is_short,
+                open_ms: if t.open_timestamp > 0 {
+                    t.open_timestamp.min(close_ms)
+                } else {
+                    close_ms
+                },
+                close_ms,
+                profit_abs: finite(t.profit_abs)?,
+                profit_ratio: finite(t.profit_ratio),
             })
         })
         .collect()

@@ -1,0 +1,155 @@
+// Backtesting on a real `freqtrade webserver` (issue 12): the session kind decides the navbar and what is
+// polled; a backtest is run from the form, followed, analysed, stored, annotated, compared and deleted; one
+// started from another browser is picked up.
+import { Page } from '@playwright/test';
+import { test, expect, bot, login, harness, BotApi, UI_ORIGIN } from './helpers';
+import { BOT_BASE_PORT, SIM_PORT } from './env';
+
+const HIST_PORT = BOT_BASE_PORT + 50;
+/** Endpoints a trading bot serves and a webserver answers with 503: never asked of a webserver bot. */
+const TRADING = /\/api\/v1\/(status|trades|count|profit|profit_all|balance|whitelist|blacklist|locks|performance|daily|weekly|monthly|stats|entries|exits|mix_tags)(\?|$)/;
+
+function metric(page: Page, label: string) {
+  return page.locator('table[aria-label="Backtest metrics"] tr', { has: page.locator('td', { hasText: new RegExp(`^${label}$`) }) }).locator('td').nth(1);
+}
+
+/** Fills the run form for SampleStrategy over the last two days and starts it. */
+async function startBacktest(page: Page, timeframe: string) {
+  await expect(page.locator('select[name="strategy"]')).toHaveValue('SampleStrategy');
+  await page.locator('select[name="timeframe"]').selectOption(timeframe);
+  await page.getByRole('button', { name: 'Last 2 days' }).click();
+  await page.locator('input[name="max_open_trades"]').fill('3');
+  await page.getByRole('button', { name: 'Start backtest' }).click();
+}
+
+test.describe('backtesting', () => {
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    harness('webserver', '--name', 'hist', '--port', String(HIST_PORT), '--sim-port', String(SIM_PORT), '--ui-origin', UI_ORIGIN);
+  });
+
+  test('run, follow, analyse, annotate, compare and delete backtests; pick up one started elsewhere', async ({ page, browser, request, requests }) => {
+    test.setTimeout(300_000);
+    const hist = bot('hist');
+    const api = await BotApi.login(request, hist);
+    // The bot's last result of an earlier run is forgotten, so the page opens on the form.
+    await api.delete('/backtest');
+    const storedBefore: any[] = await api.get('/backtest/history');
+
+    await login(page, hist, { name: 'Hist' });
+    // A webserver bot: Backtest in the navbar, no Trade or Dashboard; the Trade page says why.
+    const nav = page.locator('nav.nav-links');
+    await expect(nav.getByRole('link', { name: 'Backtest' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Trade' })).toHaveCount(0);
+    await page.goto('/trade');
+    await expect(page.locator('.kind-note')).toContainText('This bot does not trade');
+
+    // Validation before sending: a start date after the end date.
+    await nav.getByRole('link', { name: 'Backtest' }).click();
+    await expect(page.locator('select[name="strategy"]')).toHaveValue('SampleStrategy');
+    await page.locator('input[name="from"]').fill('2026-11-28');
+    await page.locator('input[name="to"]').fill('2026-11-26');
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/backtest')) posts.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Start backtest' }).click();
+    await expect(page.locator('.backtest-form [role="alert"]')).toContainText('before the end date');
+    expect(posts).toHaveLength(0);
+
+    // Run one: its progress shows while it runs, then the result opens in Analyse.
+    const ended = page.waitForResponse(async (r) => {
+      if (!r.url().endsWith('/api/v1/backtest') || r.request().method() !== 'GET') return false;
+      return (await r.json().catch(() => ({}))).status === 'ended';
+    }, { timeout: 180_000 });
+    await startBacktest(page, '5m');
+    expect(posts).toHaveLength(1);
+    const result = (await (await ended).json()).backtest_result.strategy.SampleStrategy;
+    await expect(page.locator('#tab-result')).toHaveAttribute('aria-selected', 'true');
+    await expect(metric(page, 'Trades')).toHaveText(String(result.total_trades));
+    await expect(metric(page, 'Total profit %')).toHaveText(`${(result.profit_total * 100).toFixed(2)} %`);
+    await expect(metric(page, 'Win rate')).toHaveText(`${(result.winrate * 100).toFixed(2)} %`);
+    expect(result.total_trades).toBeGreaterThan(0);
+
+    // Settings it ran with, breakdowns, periods, trades (sortable, filterable), charts.
+    await page.locator('#tab-settings').click();
+    await expect(page.locator('table[aria-label="Strategy settings"]')).toContainText('unlimited');
+    await page.locator('#tab-breakdown').click();
+    const perPair = page.locator('table[aria-label="Breakdown"] tbody tr');
+    await expect(perPair).toHaveCount(result.results_per_pair.length);
+    await page.locator('select[aria-label="Breakdown"]').selectOption('exit_reason_summary');
+    await expect(page.locator('table[aria-label="Breakdown"]')).toContainText('roi');
+    await page.locator('#tab-periods').click();
+    await expect(page.locator('table[aria-label="Periodic breakdown"] tbody tr')).toHaveCount(result.periodic_breakdown.day.length);
+    await page.locator('#tab-trades').click();
+    const tradeRows = page.locator('table[aria-label="Backtest trades"] tbody tr');
+    await expect(tradeRows).toHaveCount(Math.min(result.trades.length, 200));
+    const pair = result.trades[0].pair as string;
+    await page.getByLabel('Filter trades').fill(pair);
+    const ofPair = result.trades.filter((t: any) => t.pair === pair).length;
+    await expect(tradeRows).toHaveCount(ofPair);
+    // Sorted by profit, largest first.
+    await page.locator('table[aria-label="Backtest trades"] th button', { hasText: /^Profit %$/ }).click();
+    const best = Math.max(...result.trades.filter((t: any) => t.pair === pair).map((t: any) => t.profit_ratio));
+    await expect(tradeRows.first().locator('td').nth(5)).toHaveText(`${(best * 100).toFixed(2)} %`);
+    await page.locator('#tab-charts').click();
+    await expect(page.locator('.backtest-result canvas').first()).toBeVisible();
+
+    // Stored on the bot: one more entry; notes are saved with one PATCH.
+    await page.locator('#tab-history').click();
+    const stored = page.locator('table[aria-label="Stored results"] tbody tr');
+    await expect(stored).toHaveCount(storedBefore.length + 1);
+    const after: any[] = await api.get('/backtest/history');
+    const mine = after.find((e) => !storedBefore.some((b) => b.filename === e.filename));
+    expect(mine).toBeTruthy();
+    await stored.filter({ hasText: mine.filename }).click();
+    await page.locator('textarea[name="notes"]').fill('e2e: first run');
+    const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/backtest/history/'));
+    await page.getByRole('button', { name: 'Save notes' }).click();
+    expect((await patched).ok()).toBe(true);
+    await expect(stored.filter({ hasText: mine.filename })).toContainText('e2e: first run');
+    expect((await api.get('/backtest/history')).find((e: any) => e.filename === mine.filename).notes).toBe('e2e: first run');
+
+    // Another browser starts a second backtest (1h); this page, opened again, picks it up.
+    const other = await browser.newContext();
+    const page2 = await other.newPage();
+    await login(page2, hist, { name: 'Hist' });
+    await page2.goto('/backtest');
+    // The bot's last result (the first run) opens in Analyse there too.
+    await expect(page2.locator('#tab-result')).toHaveAttribute('aria-selected', 'true');
+    await page2.locator('#tab-run').click();
+    await startBacktest(page2, '1h');
+    await expect(page2.locator('.backtest-status')).toBeVisible();
+    await page.goto('/backtest');
+    await expect(page.locator('#tab-result')).toHaveAttribute('aria-selected', 'true', { timeout: 180_000 });
+    await expect(page.locator('select[name="result"]')).toContainText('1h');
+    await other.close();
+
+    // The first result, loaded from the stored ones, beside the second: one column each.
+    await page.locator('#tab-history').click();
+    await stored.filter({ hasText: mine.filename }).click();
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await expect(page.locator('select[name="result"]')).toContainText('5m');
+    await page.locator('#tab-compare').click();
+    const compare = page.locator('table[aria-label="Comparison"]');
+    await expect(compare.locator('thead th')).toHaveCount(3);
+    await expect(compare.locator('tr', { has: page.locator('td', { hasText: /^Trades$/ }) }).locator('td').nth(2)).toHaveText(String(result.total_trades));
+
+    // Delete the first from the bot's disk: confirmed, one request.
+    await page.locator('#tab-history').click();
+    await stored.filter({ hasText: mine.filename }).click();
+    const deletes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'DELETE' && r.url().includes('/backtest/history/')) deletes.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('button', { name: 'Delete result' }).click();
+    await expect(stored.filter({ hasText: mine.filename })).toHaveCount(0);
+    expect(deletes).toHaveLength(1);
+    expect((await api.get('/backtest/history')).some((e: any) => e.filename === mine.filename)).toBe(false);
+
+    // Nothing trading was asked of the webserver.
+    const asked = requests.filter((u) => u.startsWith(hist.url) && TRADING.test(u));
+    expect(asked, 'trading endpoints asked of a webserver').toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+//! `<DataTable>`: a table written from data (rows of text cells), sortable by any column, long lists shown a
+//! page at a time. One compiled table for every list of figures the backtest pages show (bundle size, issue 10):
+//! metrics, breakdowns, periods, trades, stored results, comparisons.
+
+use leptos::prelude::*;
+
+use crate::util::format::visible;
+
+/// One cell: its text (bot strings are shown as text, hidden characters made visible), how it sorts, and a CSS
+/// class (`positive` / `negative` for profits).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// Numeric cells sort by this; `None` sorts by the text.
+    pub sort: Option<f64>,
+    pub class: &'static str,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Self {
+        Cell {
+            text: text.into(),
+            sort: None,
+            class: "",
+        }
+    }
+
+    pub fn num(text: impl Into<String>, value: Option<f64>, class: &'static str) -> Self {
+        Cell {
+            text: text.into(),
+            // Missing values sort first.
+            sort: Some(value.filter(|v| v.is_finite()).unwrap_or(f64::NEG_INFINITY)),
+            class,
+        }
+    }
+}
+
+/// The order of `rows` sorted by column `col` (ascending or not), as indices; a stable sort.
+pub fn sorted_order(rows: &[Vec<Cell>], col: usize, ascending: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (rows[a].get(col), rows[b].get(col));
+        let ord = match (x, y) {
+            (Some(x), Some(y)) => match (x.sort, y.sort) {
+                (Some(p), Some(q)) => p.total_cmp(&q),
+                _ => x.text.cmp(&y.text),
+            },
+            _ => std::cmp::Ordering::Equal,
+        };
+        if ascending {
+            ord
+        } else {
+            ord.reverse()
+        }
+    });
+    order
+}
+
+/// Rows shown at first, and added by "Show more".
+const PAGE: usize = 200;
+
+#[component]
+pub fn DataTable(
+    columns: Vec<String>,
+    #[prop(into)] rows: Signal<Vec<Vec<Cell>>>,
+    /// The table's accessible name.
+    label: &'static str,
+    /// Headers sort the rows when clicked.
+    #[prop(optional)]
+    sortable: bool,
+    /// Called with a row's index in `rows` when it is clicked.
+    #[prop(optional)]
+    on_row: Option<Callback<usize>>,
+    /// The index (in `rows`) of a row shown as selected.
+    #[prop(optional, into)]
+    selected: Option<Signal<Option<usize>>>,
+) -> impl IntoView {
+    // (column, ascending); `None`: the rows' own order.
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let limit = RwSignal::new(PAGE);
+    let order = Memo::new(move |_| {
+        rows.with(|r| match sort.get() {
+            Some((col, asc)) => sorted_order(r, col, asc),
+            None => (0..r.len()).collect(),
+        })
+    });
+    let headers = columns
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let aria = move || match sort.get() {
+                Some((c, true)) if c == i => "ascending",
+                Some((c, false)) if c == i => "descending",
+                _ => "none",
+            };
+            if sortable {
+                view! {
+                    <th aria-sort=aria>
+                        <button
+                            class="sort"
+                            on:click=move |_| {
+                                sort.update(|s| {
+                                    *s = match *s {
+                                        Some((c, asc)) if c == i => Some((i, !asc)),
+                                        // Numbers start with the largest.
+                                        _ => Some((i, false)),
+                                    }
+                                })
+                            }
+                        >
+                            {name}
+                        </button>
+                    </th>
+                }
+                .into_any()
+            } else {
+                view! { <th>{name}</th> }.into_any()
+            }
+        })
+        .collect_view();
+    let body = move || {
+        let chosen = selected.and_then(|s| s.get());
+        rows.with(|r| {
+            order.with(|o| {
+                o.iter()
+                    .take(limit.get())
+                    .filter_map(|&i| r.get(i).map(|row| (i, row)))
+                    .map(|(i, row)| {
+                        let cells = row
+                            .iter()
+                            .map(|c| view! { <td class=c.class>{visible(&c.text)}</td> })
+                            .collect_view();
+                        view! {
+                            <tr
+                                class:selected=chosen == Some(i)
+                                class:clickable=on_row.is_some()
+                                on:click=move |_| {
+                                    if let Some(cb) = on_row {
+                                        cb.run(i);
+                                    }
+                                }
+                            >
+                                {cells}
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let more = move || rows.with(Vec::len).saturating_sub(limit.get());
+    view! {
+        <div class="table-scroll">
+            <table class="data-table" aria-label=label>
+                <thead>
+                    <tr>{headers}</tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+        {move || {
+            (more() > 0)
+                .then(|| {
+                    view! {
+                        <button class="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                            {format!("Show more ({} not shown)", more())}
+                        </button>
+                    }
+                })
+        }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_numbers_by_value_and_text_by_text() {
+        let rows = vec![
+            vec![Cell::text("b"), Cell::num("10", Some(10.0), "")],
+            vec![Cell::text("a"), Cell::num("9", Some(9.0), "")],
+            vec![Cell::text("c"), Cell::num("–", None, "")],
+        ];
+        assert_eq!(sorted_order(&rows, 1, true), vec![2, 1, 0]);
+        assert_eq!(sorted_order(&rows, 1, false), vec![0, 1, 2]);
+        assert_eq!(sorted_order(&rows, 0, true), vec![1, 0, 2]);
+        // A column a row lacks keeps the order.
+        assert_eq!(sorted_order(&rows, 5, true), vec![0, 1, 2]);
+    }
+}

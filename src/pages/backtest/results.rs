@@ -1,0 +1,216 @@
+//! Analyse a loaded result (metrics, settings, breakdowns, periods, trades, charts) and compare several.
+
+use leptos::prelude::*;
+
+use super::tables::{
+    breakdown_rows, currency, metric_columns, metric_rows, period_rows, setting_rows, trade_rows,
+    BREAKDOWN_COLUMNS, PERIOD_COLUMNS, TRADE_COLUMNS,
+};
+use crate::charts::profit::decode::backtest_trades;
+use crate::charts::profit::{CumulativeProfitCard, ProfitDistributionCard};
+use crate::components::data_table::{Cell, DataTable};
+use crate::components::select_options::ListSelect;
+use crate::components::tabs::TabBar;
+use crate::state::backtest::{Backtests, LoadedResult};
+use crate::state::settings::{display_offset_minutes, use_dark_theme, use_settings};
+
+const BREAKDOWNS: [(&str, &str); 5] = [
+    ("results_per_pair", "per pair"),
+    ("results_per_enter_tag", "per enter tag"),
+    ("exit_reason_summary", "per exit reason"),
+    ("mix_tag_stats", "per tag mix"),
+    ("left_open_trades", "left open at the end"),
+];
+
+const PERIODS: [(&str, &str); 5] = [
+    ("day", "by day"),
+    ("week", "by week"),
+    ("month", "by month"),
+    ("year", "by year"),
+    ("weekday", "by weekday"),
+];
+
+fn columns(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+fn choices(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .collect()
+}
+
+/// The loaded result shown in the analysis.
+fn shown(bt: Backtests) -> Memo<Option<LoadedResult>> {
+    Memo::new(move |_| {
+        let key = bt.shown.get();
+        bt.results.with(|l| {
+            key.and_then(|k| l.iter().find(|r| r.key == k))
+                .or(l.last())
+                .cloned()
+        })
+    })
+}
+
+#[component]
+pub fn ResultPanel(bt: Backtests) -> impl IntoView {
+    let result = shown(bt);
+    let tab = RwSignal::new("metrics");
+    let settings = use_settings().0;
+    let offset = Signal::derive(move || {
+        settings.with(|s| display_offset_minutes(&s.timezone, js_sys::Date::now() as i64))
+    });
+    let money = Memo::new(move |_| result.with(|r| r.as_ref().map(currency).unwrap_or_default()));
+    let breakdown = RwSignal::new("results_per_pair".to_string());
+    let period = RwSignal::new("day".to_string());
+    let filter = RwSignal::new(String::new());
+    let trades = Memo::new(move |_| {
+        let (cur, dec) = money.get();
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| trade_rows(&r.trades, &filter.get(), &cur, dec, offset.get()))
+                .unwrap_or_default()
+        })
+    });
+    let closed =
+        Memo::new(move |_| result.with(|r| r.as_ref().map(|r| backtest_trades(&r.trades))));
+    let dark = use_dark_theme();
+    let bins = RwSignal::new(20);
+    let results = bt.results;
+    view! {
+        <section class="card backtest-result">
+            <div class="result-head">
+                <label class="field">
+                    <span>"Result"</span>
+                    <ListSelect
+                        name="result"
+                        choices=Signal::derive(move || {
+                            results.with(|l| l.iter().map(|r| (r.key.clone(), r.label())).collect::<Vec<_>>())
+                        })
+                        value=Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.key.clone()).unwrap_or_default()))
+                        on_change=Callback::new(move |k| bt.shown.set(Some(k)))
+                    />
+                </label>
+                <button on:click=move |_| {
+                    if let Some(k) = result.with_untracked(|r| r.as_ref().map(|r| r.key.clone())) {
+                        bt.unload(&k);
+                    }
+                }>"Close result"</button>
+            </div>
+            <TabBar
+                tabs=vec![
+                    ("metrics", "Metrics"),
+                    ("settings", "Settings"),
+                    ("breakdown", "Breakdowns"),
+                    ("periods", "Periods"),
+                    ("trades", "Trades"),
+                    ("charts", "Charts"),
+                ]
+                active=tab
+            />
+            {move || match tab.get() {
+                "settings" => view! {
+                    <DataTable
+                        columns=columns(&["Setting", "Value"])
+                        rows=Signal::derive(move || result.with(|r| r.as_ref().map(setting_rows).unwrap_or_default()))
+                        label="Strategy settings"
+                    />
+                }.into_any(),
+                "breakdown" => view! {
+                    <ListSelect
+                        aria_label="Breakdown"
+                        choices=Signal::derive(|| choices(&BREAKDOWNS))
+                        value=breakdown
+                        on_change=Callback::new(move |v| breakdown.set(v))
+                    />
+                    <DataTable
+                        columns=columns(&BREAKDOWN_COLUMNS)
+                        rows=Signal::derive(move || {
+                            let (cur, dec) = money.get();
+                            result.with(|r| r.as_ref().map(|r| breakdown_rows(&r.result.breakdown(&breakdown.get()), &cur, dec)).unwrap_or_default())
+                        })
+                        label="Breakdown"
+                        sortable=true
+                    />
+                }.into_any(),
+                "periods" => view! {
+                    <ListSelect
+                        aria_label="Period"
+                        choices=Signal::derive(|| choices(&PERIODS))
+                        value=period
+                        on_change=Callback::new(move |v| period.set(v))
+                    />
+                    <DataTable
+                        columns=columns(&PERIOD_COLUMNS)
+                        rows=Signal::derive(move || {
+                            let (cur, dec) = money.get();
+                            result.with(|r| r.as_ref().map(|r| period_rows(&r.result.periods(&period.get()), &cur, dec)).unwrap_or_default())
+                        })
+                        label="Periodic breakdown"
+                        sortable=true
+                    />
+                }.into_any(),
+                "trades" => view! {
+                    <input
+                        type="search"
+                        class="trade-filter"
+                        aria-label="Filter trades"
+                        placeholder="Filter by pair, tag or exit reason"
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev))
+                    />
+                    <p class="hint">{move || format!("{} trades", trades.with(Vec::len))}</p>
+                    <DataTable
+                        columns=columns(&TRADE_COLUMNS)
+                        rows=Signal::derive(move || trades.with(|t| t.iter().map(|(_, row)| row.clone()).collect::<Vec<Vec<Cell>>>()))
+                        label="Backtest trades"
+                        sortable=true
+                    />
+                }.into_any(),
+                "charts" => view! {
+                    <div class="profit-grid">
+                        <CumulativeProfitCard
+                            closed=closed
+                            open=Signal::derive(|| None)
+                            currency=Signal::derive(move || money.get().0)
+                            offset_minutes=offset
+                            dark=dark
+                        />
+                        <ProfitDistributionCard closed=closed bins=bins dark=dark />
+                    </div>
+                }.into_any(),
+                _ => view! {
+                    <DataTable
+                        columns=columns(&["Metric", "Value"])
+                        rows=Signal::derive(move || result.with(|r| r.as_ref().map(|r| metric_rows(&[r])).unwrap_or_default()))
+                        label="Backtest metrics"
+                    />
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Every loaded result side by side: the same metrics, one column each.
+#[component]
+pub fn ComparePanel(bt: Backtests) -> impl IntoView {
+    let results = bt.results;
+    move || {
+        results.with(|list| {
+            let refs: Vec<&LoadedResult> = list.iter().collect();
+            if refs.len() < 2 {
+                return view! {
+                    <p class="hint">"Load two or more results (History tab, or run them) to compare them here."</p>
+                }
+                .into_any();
+            }
+            let rows = metric_rows(&refs);
+            view! {
+                <section class="card backtest-compare">
+                    <DataTable columns=metric_columns(&refs) rows=Signal::derive(move || rows.clone()) label="Comparison" />
+                </section>
+            }
+            .into_any()
+        })
+    }
+}
