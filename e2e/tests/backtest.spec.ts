@@ -10,7 +10,7 @@ const HIST_PORT = BOT_BASE_PORT + 50;
 const TRADING = /\/api\/v1\/(status|trades|count|profit|profit_all|balance|whitelist|blacklist|locks|performance|daily|weekly|monthly|stats|entries|exits|mix_tags)(\?|$)/;
 
 function metric(page: Page, label: string) {
-  return page.locator('table[aria-label="Backtest metrics"] tr', { has: page.locator('td', { hasText: new RegExp(`^${label}$`) }) }).locator('td').nth(1);
+  return page.locator('table[aria-label="Backtest metrics"] tr', { has: page.locator('td', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) }).locator('td').nth(1);
 }
 
 /** Fills the run form for SampleStrategy over the last two days and starts it. */
@@ -36,6 +36,9 @@ test.describe('backtesting', () => {
     await api.delete('/backtest');
     const storedBefore: any[] = await api.get('/backtest/history');
 
+    // A trading bot and the webserver logged in at once; the trading one first, so both kinds are switched between.
+    await login(page, bot('alpha'), { name: 'Alpha' });
+    await expect(page.locator('nav.nav-links').getByRole('link', { name: 'Trade' })).toBeVisible();
     await login(page, hist, { name: 'Hist' });
     // A webserver bot: Backtest in the navbar, no Trade or Dashboard; the Trade page says why.
     const nav = page.locator('nav.nav-links');
@@ -64,11 +67,20 @@ test.describe('backtesting', () => {
     }, { timeout: 180_000 });
     await startBacktest(page, '5m');
     expect(posts).toHaveLength(1);
-    const result = (await (await ended).json()).backtest_result.strategy.SampleStrategy;
+    const answer = (await (await ended).json()).backtest_result;
+    // What the page shows is checked against the result file freqtrade wrote, read back through its API.
+    const meta = answer.metadata.SampleStrategy;
+    const stored = await api.get(`/backtest/history/result?filename=${encodeURIComponent(meta.filename)}&strategy=SampleStrategy`);
+    const result = stored.backtest_result.strategy.SampleStrategy;
+    expect(result.total_trades).toBe(answer.strategy.SampleStrategy.total_trades);
     await expect(page.locator('#tab-result')).toHaveAttribute('aria-selected', 'true');
     await expect(metric(page, 'Trades')).toHaveText(String(result.total_trades));
     await expect(metric(page, 'Total profit %')).toHaveText(`${(result.profit_total * 100).toFixed(2)} %`);
     await expect(metric(page, 'Win rate')).toHaveText(`${(result.winrate * 100).toFixed(2)} %`);
+    await expect(metric(page, 'Total profit')).toHaveText(`${result.profit_total_abs.toFixed(result.stake_currency_decimals)} ${result.stake_currency}`);
+    await expect(metric(page, 'Max drawdown (account)')).toHaveText(`${(result.max_drawdown_account * 100).toFixed(2)} %`);
+    await expect(metric(page, 'Sharpe')).toHaveText(result.sharpe.toFixed(2));
+    await expect(metric(page, 'Best pair')).toHaveText(`${result.best_pair.key} ${(result.best_pair.profit_total * 100).toFixed(2)} %`);
     expect(result.total_trades).toBeGreaterThan(0);
 
     // Settings it ran with, breakdowns, periods, trades (sortable, filterable), charts.
@@ -95,19 +107,33 @@ test.describe('backtesting', () => {
     await page.locator('#tab-charts').click();
     await expect(page.locator('.backtest-result canvas').first()).toBeVisible();
 
+    // A trade picked in the list opens the candle chart of its pair, with the result's strategy and range,
+    // its trades marked, zoomed to it.
+    await page.locator('#tab-trades').click();
+    const historyCalls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/pair_history')) historyCalls.push(r.url());
+    });
+    await tradeRows.first().click();
+    await expect(page.locator('#tab-chart')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.backtest-chart .chart-header')).toContainText(pair, { timeout: 60_000 });
+    await expect(page.locator('.backtest-chart select[aria-label="Pair"]')).toHaveValue(pair);
+    expect(historyCalls.some((u) => u.includes('strategy=SampleStrategy') && u.includes('timeframe=5m') && u.includes(`timerange=${String(result.timerange).slice(0, 8)}`))).toBe(true);
+    await expect(page.locator('.backtest-chart canvas').first()).toBeVisible();
+
     // Stored on the bot: one more entry; notes are saved with one PATCH.
     await page.locator('#tab-history').click();
-    const stored = page.locator('table[aria-label="Stored results"] tbody tr');
-    await expect(stored).toHaveCount(storedBefore.length + 1);
+    const storedRows = page.locator('table[aria-label="Stored results"] tbody tr');
+    await expect(storedRows).toHaveCount(storedBefore.length + 1);
     const after: any[] = await api.get('/backtest/history');
     const mine = after.find((e) => !storedBefore.some((b) => b.filename === e.filename));
     expect(mine).toBeTruthy();
-    await stored.filter({ hasText: mine.filename }).click();
+    await storedRows.filter({ hasText: mine.filename }).click();
     await page.locator('textarea[name="notes"]').fill('e2e: first run');
     const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/backtest/history/'));
     await page.getByRole('button', { name: 'Save notes' }).click();
     expect((await patched).ok()).toBe(true);
-    await expect(stored.filter({ hasText: mine.filename })).toContainText('e2e: first run');
+    await expect(storedRows.filter({ hasText: mine.filename })).toContainText('e2e: first run');
     expect((await api.get('/backtest/history')).find((e: any) => e.filename === mine.filename).notes).toBe('e2e: first run');
 
     // Another browser starts a second backtest (1h); this page, opened again, picks it up.
@@ -127,26 +153,47 @@ test.describe('backtesting', () => {
 
     // The first result, loaded from the stored ones, beside the second: one column each.
     await page.locator('#tab-history').click();
-    await stored.filter({ hasText: mine.filename }).click();
+    await storedRows.filter({ hasText: mine.filename }).click();
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     await expect(page.locator('select[name="result"]')).toContainText('5m');
     await page.locator('#tab-compare').click();
     const compare = page.locator('table[aria-label="Comparison"]');
     await expect(compare.locator('thead th')).toHaveCount(3);
     await expect(compare.locator('tr', { has: page.locator('td', { hasText: /^Trades$/ }) }).locator('td').nth(2)).toHaveText(String(result.total_trades));
+    // Both curves on one chart, named in its legend.
+    await expect(page.locator('.compare-legend li')).toHaveCount(2);
+    await expect(page.locator('.backtest-compare canvas').first()).toBeVisible();
 
     // Delete the first from the bot's disk: confirmed, one request.
     await page.locator('#tab-history').click();
-    await stored.filter({ hasText: mine.filename }).click();
+    await storedRows.filter({ hasText: mine.filename }).click();
     const deletes: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'DELETE' && r.url().includes('/backtest/history/')) deletes.push(r.url());
     });
     await page.getByRole('button', { name: 'Delete…' }).click();
     await page.getByRole('button', { name: 'Delete result' }).click();
-    await expect(stored.filter({ hasText: mine.filename })).toHaveCount(0);
+    await expect(storedRows.filter({ hasText: mine.filename })).toHaveCount(0);
     expect(deletes).toHaveLength(1);
     expect((await api.get('/backtest/history')).some((e: any) => e.filename === mine.filename)).toBe(false);
+
+    // Abort: a longer run is stopped with one request, and the form is free again.
+    await page.locator('#tab-run').click();
+    await page.locator('select[name="timeframe"]').selectOption('5m');
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    const aborts: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/v1/backtest/abort')) aborts.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Start backtest' }).click();
+    await page.locator('.backtest-status').getByRole('button', { name: 'Abort' }).click();
+    await expect(page.locator('.toast', { hasText: 'Backtest aborted.' })).toBeVisible();
+    // Stopped, whatever it had simulated so far (freqtrade may still write a partial result, shown in Analyse).
+    await expect.poll(async () => (await api.get('/backtest')).running, { timeout: 60_000 }).toBe(false);
+    await page.locator('#tab-run').click();
+    await expect(page.getByRole('button', { name: 'Start backtest' })).toBeVisible();
+    expect(aborts).toHaveLength(1);
+    expect((await api.get('/backtest')).running).toBe(false);
 
     // Nothing trading was asked of the webserver.
     const asked = requests.filter((u) => u.startsWith(hist.url) && TRADING.test(u));

@@ -77,6 +77,9 @@ pub fn CandleChart(
     #[prop(into, optional)]
     local_time: Signal<bool>,
     #[prop(optional)] hidden: Option<RwSignal<HashSet<String>>>,
+    /// A time range (Unix ms) to show: set it to move the view there (a trade picked in a list).
+    #[prop(optional, into)]
+    focus: Signal<Option<(i64, i64)>>,
 ) -> impl IntoView {
     let hidden = hidden.unwrap_or_else(|| RwSignal::new(HashSet::new()));
     let stage = NodeRef::<Div>::new();
@@ -105,6 +108,16 @@ pub fn CandleChart(
             };
             s.engine.borrow_mut().set_inputs(inputs);
             s.schedule();
+        });
+    }
+
+    {
+        let s = scheduler.clone();
+        Effect::new(move |_| {
+            if let Some((from, to)) = focus.get() {
+                s.engine.borrow_mut().show_time(from, to);
+                s.schedule();
+            }
         });
     }
 

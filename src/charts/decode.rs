@@ -220,6 +220,26 @@ pub fn decode_plot_config(p: &PlotConfig) -> PlotSpec {
 }
 
 /// A trade as the chart draws it.
+/// A backtest's trade as a chart marker (its open and close; simulated orders are not drawn separately).
+pub fn decode_backtest_trade(id: usize, t: &crate::api::wire::BacktestTrade) -> TradeInput {
+    TradeInput {
+        id: id as i64,
+        pair: t.pair.clone(),
+        is_short: t.is_short,
+        is_open: false,
+        open_ts: t.open_timestamp,
+        open_rate: t.open_rate.unwrap_or(f64::NAN),
+        close_ts: Some(t.close_timestamp).filter(|&ts| ts > 0),
+        close_rate: t.close_rate,
+        profit_ratio: t.profit_ratio,
+        profit_abs: t.profit_abs,
+        enter_tag: t.enter_tag.clone(),
+        exit_reason: Some(t.exit_reason.clone()).filter(|r| !r.is_empty()),
+        stop_loss_abs: None,
+        orders: Vec::new(),
+    }
+}
+
 pub fn decode_trade(t: &Trade) -> TradeInput {
     let orders = t
         .orders

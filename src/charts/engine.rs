@@ -58,6 +58,8 @@ pub struct Engine {
     pending: Invalidation,
     report: FrameReport,
     pub candles: Candles,
+    /// A time range to show once there are a frame and a plot (`show_time`).
+    focus: Option<(i64, i64)>,
 }
 
 impl Default for Engine {
@@ -72,6 +74,7 @@ impl Default for Engine {
             pending: Invalidation::Full,
             report: FrameReport::default(),
             candles: Candles::Skip,
+            focus: None,
         }
     }
 }
@@ -81,6 +84,7 @@ impl Engine {
         self.layers = Some(layers);
         self.container = Some(container);
         self.invalidate(Invalidation::Full);
+        self.apply_focus();
     }
 
     pub fn invalidate(&mut self, what: Invalidation) {
@@ -117,6 +121,7 @@ impl Engine {
             self.inputs = inputs;
         }
         self.invalidate(Invalidation::Full);
+        self.apply_focus();
     }
 
     fn layout(&self) -> Option<Layout> {
@@ -143,6 +148,33 @@ impl Engine {
             plot_w: plot.w,
             default_candles: self.inputs.default_candles.max(1),
         })
+    }
+
+    /// Shows the candles from `from_ms` to `to_ms` (Unix ms), now or once a frame is there.
+    pub fn show_time(&mut self, from_ms: i64, to_ms: i64) {
+        self.focus = Some((from_ms, to_ms));
+        self.apply_focus();
+    }
+
+    fn apply_focus(&mut self) {
+        let (Some((from_ms, to_ms)), Some(frame), Some(ctx)) =
+            (self.focus, self.inputs.frame.clone(), self.view_context())
+        else {
+            return;
+        };
+        if frame.is_empty() {
+            return;
+        }
+        let last = frame.len() - 1;
+        let from = frame.ts.partition_point(|&t| t < from_ms).min(last);
+        let to = frame
+            .ts
+            .partition_point(|&t| t <= to_ms)
+            .saturating_sub(1)
+            .clamp(from, last);
+        self.focus = None;
+        let what = self.view.show(from, to, &ctx);
+        self.invalidate(what);
     }
 
     /// A pointer event; returns what it invalidated (already merged into the pending work).

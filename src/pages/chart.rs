@@ -117,6 +117,19 @@ fn ChartHost(id: BotId) -> impl IntoView {
     }
 }
 
+/// What a backtest result fixes of the history chart: its strategy, timeframe, timerange and pairs, its trades
+/// as markers, and the pair and time range picked in its trade list.
+#[derive(Clone)]
+pub struct HistoryPreset {
+    pub strategy: String,
+    pub timeframe: String,
+    pub timerange: String,
+    pub pairs: Vec<String>,
+    pub trades: Signal<Vec<TradeInput>>,
+    pub pair: RwSignal<Option<String>>,
+    pub focus: Signal<Option<(i64, i64)>>,
+}
+
 /// Chart preferences and saved plot configs, loaded from and saved to localStorage.
 fn stored_chart_state() -> (RwSignal<ChartPrefs>, PlotConfigs) {
     let prefs = RwSignal::new(ChartPrefs::decode(
@@ -307,7 +320,12 @@ fn timerange_since_days(days: f64) -> String {
 
 /// The history chart of a `freqtrade webserver`: strategy, timeframe, timerange and a pair with data.
 #[component]
-fn HistoryChartPanel(id: BotId) -> impl IntoView {
+pub fn HistoryChartPanel(
+    id: BotId,
+    /// A backtest result's strategy, timeframe, range, pairs and trades (the Backtest page's chart).
+    #[prop(optional)]
+    preset: Option<HistoryPreset>,
+) -> impl IntoView {
     let scope = use_view_scope();
     let registry = use_registry();
     let (prefs, configs) = stored_chart_state();
@@ -316,11 +334,29 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
     let frame = RwSignal::new(None::<Arc<CandleFrame>>);
     let status = RwSignal::new(LoadStatus::Idle);
     let strategies = RwSignal::new(Vec::<String>::new());
-    let strategy = RwSignal::new(None::<String>);
-    let timeframe = RwSignal::new(Some("5m".to_string()));
-    let timerange = RwSignal::new(timerange_since_days(2.0));
-    let pairs = RwSignal::new(Vec::<String>::new());
-    let pair = RwSignal::new(None::<String>);
+    let strategy = RwSignal::new(preset.as_ref().map(|p| p.strategy.clone()));
+    let timeframe = RwSignal::new(Some(
+        preset
+            .as_ref()
+            .map_or_else(|| "5m".to_string(), |p| p.timeframe.clone()),
+    ));
+    let timerange = RwSignal::new(
+        preset
+            .as_ref()
+            .map_or_else(|| timerange_since_days(2.0), |p| p.timerange.clone()),
+    );
+    let pairs = RwSignal::new(preset.as_ref().map(|p| p.pairs.clone()).unwrap_or_default());
+    let pair = preset
+        .as_ref()
+        .map_or_else(|| RwSignal::new(None::<String>), |p| p.pair);
+    if pair.get_untracked().is_none() {
+        pair.set(pairs.get_untracked().first().cloned());
+    }
+    let trades = preset
+        .as_ref()
+        .map_or_else(|| Signal::derive(Vec::new), |p| p.trades);
+    let focus = preset.as_ref().map(|p| p.focus).unwrap_or_default();
+    let fixed_pairs = preset.is_some();
     let seq = StoredValue::new(0u64);
 
     scope.spawn(async move {
@@ -331,9 +367,12 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
             strategies.set(list.strategies);
         }
     });
-    // Pairs with data for the timeframe.
+    // Pairs with data for the timeframe (a backtest result brings its own).
     Effect::new(move |_| {
         let tf = timeframe.get();
+        if fixed_pairs {
+            return;
+        }
         scope.spawn(async move {
             if let Ok(answer) = registry
                 .read_available_pairs(&id.get_value(), tf.as_deref())
@@ -405,7 +444,8 @@ fn HistoryChartPanel(id: BotId) -> impl IntoView {
         <ChartPanel
             frame=frame
             status=status
-            trades=Signal::derive(Vec::new)
+            trades=trades
+            focus=focus
             pairs=pairs
             pair=pair
             timeframes=Signal::derive(move || timeframe_list(None))

@@ -120,6 +120,10 @@ impl Backtests {
         b
     }
 
+    pub fn id(&self) -> Option<BotId> {
+        self.id.try_get_value()
+    }
+
     fn spawn(&self, task: impl std::future::Future<Output = ()> + 'static) {
         if let Some(scope) = self.id.try_get_value().and_then(|id| session_scope(&id)) {
             scope.spawn(task);

@@ -208,6 +208,11 @@ impl StrategyResult {
         read(&self.0, key)
     }
 
+    /// The pairs it tested (`pairlist`).
+    pub fn pairs(&self) -> Vec<String> {
+        read(&self.0, "pairlist")
+    }
+
     pub fn trades(&self) -> Vec<BacktestTrade> {
         read(&self.0, "trades")
     }

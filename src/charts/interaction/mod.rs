@@ -55,6 +55,9 @@ pub struct ViewContext {
     pub default_candles: usize,
 }
 
+/// Candles of room on each side of a shown range, at least.
+const FOCUS_MIN_PAD: f64 = 10.0;
+
 /// Empty bars after the last candle in the first view (FreqUI scrolls a few rows past the end).
 pub const RIGHT_PAD: f64 = 3.0;
 
@@ -109,6 +112,17 @@ impl ViewState {
         if !same_series || !self.user_moved {
             self.reset(ctx);
         }
+    }
+
+    /// Shows candles `from..=to` (a trade picked in a list), with some room around them.
+    pub fn show(&mut self, from: usize, to: usize, ctx: &ViewContext) -> Invalidation {
+        if ctx.bars == 0 {
+            return Invalidation::None;
+        }
+        let pad = ((to.abs_diff(from) + 1) as f64 * 0.5).max(FOCUS_MIN_PAD);
+        self.time = Some(TimeScale::showing(from, to, pad, CssPx(ctx.plot_w)).clamped(ctx.bars));
+        self.user_moved = true;
+        Invalidation::Light
     }
 
     pub fn reduce(&mut self, input: PointerInput, ctx: &ViewContext) -> Invalidation {
@@ -183,6 +197,25 @@ mod tests {
             plot_w: 1000.0,
             default_candles: 250,
         }
+    }
+
+    #[test]
+    fn show_puts_a_range_in_view_with_room_around_it() {
+        let c = ctx();
+        let mut v = ViewState::default();
+        assert_eq!(v.show(1000, 1011, &c), Invalidation::Light);
+        assert!(v.user_moved);
+        let (a, b) = v.scale(&c).visible(c.bars).unwrap_or((0, 0));
+        // 12 candles, 10 of room each side at least.
+        assert!((985..=990).contains(&a), "first visible {a}");
+        assert!((1021..=1026).contains(&b), "last visible {b}");
+        // At the end of the data the view stays clamped onto candles.
+        v.show(4_999, 4_999, &c);
+        let (_, b) = v.scale(&c).visible(c.bars).unwrap_or((0, 0));
+        assert_eq!(b, 4_999);
+        // No candles: nothing to show.
+        let empty = ViewContext { bars: 0, ..c };
+        assert_eq!(ViewState::default().show(0, 0, &empty), Invalidation::None);
     }
 
     #[test]

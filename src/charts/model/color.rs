@@ -173,6 +173,14 @@ const PALETTE: [Rgba; 10] = [
     Rgba::rgb(0xe1, 0x1d, 0x48),
 ];
 
+/// The colour of the `i`-th extra series drawn beside a chart's main line (which has the palette's first).
+pub fn series_color(i: usize) -> Rgba {
+    PALETTE
+        .get((i + 1) % PALETTE.len())
+        .copied()
+        .unwrap_or(Rgba::rgb(0xf5, 0x9e, 0x0b))
+}
+
 /// A stable colour for a series without one (FreqUI picks a random one; ours does not change per render).
 pub fn auto_color(name: &str) -> Rgba {
     // FNV-1a: small and stable across builds.

@@ -51,6 +51,18 @@ impl TimeScale {
         )
     }
 
+    /// The scale that shows candles `from..=to` with `pad` bars of room on each side.
+    pub fn showing(from: usize, to: usize, pad: f64, width: CssPx) -> Self {
+        let (from, to) = (from.min(to), from.max(to));
+        let pad = finite_or(pad, 0.0).max(0.0);
+        let count = (to - from + 1) as f64 + 2.0 * pad;
+        TimeScale::new(
+            finite_or(width.0, 1.0) / count,
+            Logical(to as f64 + pad + 0.5),
+            width,
+        )
+    }
+
     pub fn bar_spacing(&self) -> f64 {
         self.bar_spacing
     }

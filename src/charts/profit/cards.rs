@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::component::ProfitChart;
 use super::model_chart::ProfitPlot;
-use super::model_cumulative::cumulative_plot;
+use super::model_cumulative::{cumulative_plot, cumulative_series};
 use super::model_donut::balance_plot;
 use super::model_histogram::{distribution_plot, BIN_CHOICES};
 use super::model_input::{
@@ -43,19 +43,19 @@ pub fn CumulativeProfitCard(
     #[prop(into)] currency: Signal<String>,
     #[prop(into)] offset_minutes: Signal<i32>,
     #[prop(into)] dark: Signal<bool>,
+    /// Curves to compare with, drawn in `charts::model::color::series_color` order.
+    #[prop(optional, into)]
+    others: Signal<Vec<Vec<ClosedTrade>>>,
 ) -> impl IntoView {
     let plot = Memo::new(move |_| {
         let now = js_sys::Date::now();
         let now = if now.is_finite() { now as i64 } else { 0 };
         closed.with(|c| {
             c.as_ref().map(|c| {
-                ProfitPlot::Cumulative(cumulative_plot(
-                    c,
-                    open.get(),
-                    now,
-                    offset_minutes.get(),
-                    &currency.get(),
-                ))
+                let mut plot =
+                    cumulative_plot(c, open.get(), now, offset_minutes.get(), &currency.get());
+                plot.others = others.with(|o| o.iter().map(|t| cumulative_series(t)).collect());
+                ProfitPlot::Cumulative(plot)
             })
         })
     });

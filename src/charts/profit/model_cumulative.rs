@@ -92,6 +92,8 @@ pub struct Cumulative {
     pub projection: Option<Projection>,
     pub tooltips: Vec<Tooltip>,
     pub offset_minutes: i32,
+    /// Curves drawn beside the main one for comparison (other backtests, a live bot), without tooltips.
+    pub others: Vec<Vec<CumPoint>>,
 }
 
 impl Cumulative {
@@ -153,6 +155,7 @@ pub fn cumulative_plot(
         projection,
         tooltips,
         offset_minutes,
+        others: Vec::new(),
     }
 }
 
@@ -162,6 +165,8 @@ pub struct CumulativeGeom {
     pub frame: Frame,
     /// The step line through every point.
     pub line: Vec<(f64, f64)>,
+    /// The comparison curves' step lines, in `Cumulative::others`' order.
+    pub others: Vec<Vec<(f64, f64)>>,
     pub line_color: Rgba,
     /// Hover targets: each point, then the projection's end.
     pub targets: Vec<(f64, f64)>,
@@ -193,15 +198,14 @@ pub fn dashes(a: (f64, f64), b: (f64, f64), dash: f64, gap: f64) -> Vec<[(f64, f
 
 /// Lays the chart out on a `w`×`h` canvas.
 pub fn layout_cumulative(c: &Cumulative, w: f64, h: f64, theme: &ProfitTheme) -> CumulativeGeom {
-    let values = c
-        .points
-        .iter()
+    let all = || c.points.iter().chain(c.others.iter().flatten());
+    let values = all()
         .map(|p| p.value)
         .chain(c.projection.map(|p| p.to.value));
     let (mut frame, y, _) = frame(w, h, nice_range(values, true), Unit::Amount, None);
     let plot = frame.plot;
-    let t0 = c.points.first().map(|p| p.t).unwrap_or(0);
-    let t_last = c.points.last().map(|p| p.t).unwrap_or(t0);
+    let t0 = all().map(|p| p.t).min().unwrap_or(0);
+    let t_last = all().map(|p| p.t).max().unwrap_or(t0);
     let t1 = c.projection.map(|p| p.to.t).unwrap_or(t_last).max(t_last);
     // A little room on the right so the last point is not on the border; a minute either side of a single time.
     let span = (t1 - t0).max(0);
@@ -213,16 +217,21 @@ pub fn layout_cumulative(c: &Cumulative, w: f64, h: f64, theme: &ProfitTheme) ->
     let x = LinearScale::new((d0 as f64, d1 as f64), (plot.x, plot.right()));
     frame.x_ticks = time_ticks(d0, d1, plot.x, plot.w, 72.0, c.offset_minutes);
     let at = |p: &CumPoint| (x.px(p.t as f64), y.px(p.value));
-    let mut line = Vec::with_capacity(c.points.len() * 2);
-    let mut prev: Option<(f64, f64)> = None;
-    for p in &c.points {
-        let (px, py) = at(p);
-        if let Some((_, last_y)) = prev {
-            line.push((px, last_y));
+    let step_line = |points: &[CumPoint]| {
+        let mut line = Vec::with_capacity(points.len() * 2);
+        let mut prev: Option<(f64, f64)> = None;
+        for p in points {
+            let (px, py) = at(p);
+            if let Some((_, last_y)) = prev {
+                line.push((px, last_y));
+            }
+            line.push((px, py));
+            prev = Some((px, py));
         }
-        line.push((px, py));
-        prev = Some((px, py));
-    }
+        line
+    };
+    let line = step_line(&c.points);
+    let others = c.others.iter().map(|o| step_line(o)).collect();
     let mut targets: Vec<(f64, f64)> = c.points.iter().map(at).collect();
     let (mut dash_list, mut projection_end, mut projection_color) =
         (Vec::new(), None, theme.profit);
@@ -236,6 +245,7 @@ pub fn layout_cumulative(c: &Cumulative, w: f64, h: f64, theme: &ProfitTheme) ->
     CumulativeGeom {
         frame,
         line,
+        others,
         line_color: theme.line,
         targets,
         dashes: dash_list,
@@ -374,6 +384,24 @@ mod tests {
         let end = g.projection_end.unwrap_or_default();
         assert_eq!(g.hit(end.0, end.1).map(|h| h.index), Some(3));
         assert_eq!(g.hit(-50.0, y), None);
+    }
+
+    #[test]
+    fn comparison_curves_share_the_axes() {
+        let theme = ProfitTheme::new(false);
+        let mut c = cumulative_plot(&[trade(1, 0, 3_600_000, 1.0)], None, 0, 0, "USDT");
+        let alone = layout_cumulative(&c, 500.0, 250.0, &theme);
+        // A longer, deeper curve: the axes grow to hold both, and the main line is drawn narrower and higher.
+        c.others = vec![cumulative_series(&[trade(2, 0, 7_200_000, -5.0)])];
+        let both = layout_cumulative(&c, 500.0, 250.0, &theme);
+        assert_eq!(both.others.len(), 1);
+        assert_eq!(both.others[0].len(), 3);
+        let plot = both.frame.plot;
+        assert!(both.others[0].iter().all(|(x, y)| plot.contains(*x, *y)));
+        assert!(both.line.last().map(|p| p.0) < alone.line.last().map(|p| p.0));
+        assert!(both.line.iter().all(|(x, y)| plot.contains(*x, *y)));
+        // Hover targets stay the main curve's.
+        assert_eq!(both.targets.len(), alone.targets.len());
     }
 
     #[test]

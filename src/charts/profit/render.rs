@@ -130,6 +130,14 @@ pub fn draw_cumulative<DB: DrawingBackend>(
     theme: &ProfitTheme,
 ) -> DrawResult<DB> {
     draw_frame(area, &g.frame, theme)?;
+    for (i, other) in g.others.iter().enumerate() {
+        if other.len() >= 2 {
+            area.draw(&PathElement::new(
+                other.iter().copied().map(pt).collect::<Vec<_>>(),
+                stroke(crate::charts::model::color::series_color(i), 2),
+            ))?;
+        }
+    }
     if g.line.len() >= 2 {
         area.draw(&PathElement::new(
             g.line.iter().copied().map(pt).collect::<Vec<_>>(),

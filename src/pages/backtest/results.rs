@@ -3,14 +3,17 @@
 use leptos::prelude::*;
 
 use super::tables::{
-    breakdown_rows, currency, metric_columns, metric_rows, period_rows, setting_rows, trade_rows,
-    BREAKDOWN_COLUMNS, PERIOD_COLUMNS, TRADE_COLUMNS,
+    breakdown_rows, currency, metric_columns, metric_rows, period_rows, setting_rows, tested_range,
+    trade_rows, BREAKDOWN_COLUMNS, PERIOD_COLUMNS, TRADE_COLUMNS,
 };
+use crate::charts::decode::decode_backtest_trade;
+use crate::charts::model::color::series_color;
 use crate::charts::profit::decode::backtest_trades;
 use crate::charts::profit::{CumulativeProfitCard, ProfitDistributionCard};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::select_options::ListSelect;
 use crate::components::tabs::TabBar;
+use crate::pages::chart::{HistoryChartPanel, HistoryPreset};
 use crate::state::backtest::{Backtests, LoadedResult};
 use crate::state::settings::{display_offset_minutes, use_dark_theme, use_settings};
 
@@ -76,6 +79,36 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
         Memo::new(move |_| result.with(|r| r.as_ref().map(|r| backtest_trades(&r.trades))));
     let dark = use_dark_theme();
     let bins = RwSignal::new(20);
+    // The candle chart's pair and the time range of the trade picked in the list.
+    let chart_pair = RwSignal::new(None::<String>);
+    let focus = RwSignal::new(None::<(i64, i64)>);
+    let markers = Memo::new(move |_| {
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.trades
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| decode_backtest_trade(i, t))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let pick_trade = Callback::new(move |shown: usize| {
+        let index = trades.with_untracked(|t| t.get(shown).map(|(i, _)| *i));
+        let picked = index.and_then(|i| {
+            result.with_untracked(|r| r.as_ref().and_then(|r| r.trades.get(i).cloned()))
+        });
+        if let Some(t) = picked {
+            chart_pair.set(Some(t.pair.clone()));
+            focus.set(Some((
+                t.open_timestamp,
+                t.close_timestamp.max(t.open_timestamp),
+            )));
+            tab.set("chart");
+        }
+    });
     let results = bt.results;
     view! {
         <section class="card backtest-result">
@@ -105,6 +138,7 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                     ("periods", "Periods"),
                     ("trades", "Trades"),
                     ("charts", "Charts"),
+                    ("chart", "Candles"),
                 ]
                 active=tab
             />
@@ -165,7 +199,9 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                         rows=Signal::derive(move || trades.with(|t| t.iter().map(|(_, row)| row.clone()).collect::<Vec<Vec<Cell>>>()))
                         label="Backtest trades"
                         sortable=true
+                        on_row=pick_trade
                     />
+                    <p class="hint">"Pick a trade to see it on the candle chart."</p>
                 }.into_any(),
                 "charts" => view! {
                     <div class="profit-grid">
@@ -179,6 +215,32 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                         <ProfitDistributionCard closed=closed bins=bins dark=dark />
                     </div>
                 }.into_any(),
+                "chart" => {
+                    let preset = result.with_untracked(|r| {
+                        let r = r.as_ref()?;
+                        let mut pairs = r.result.pairs();
+                        for t in &r.trades {
+                            if !pairs.contains(&t.pair) {
+                                pairs.push(t.pair.clone());
+                            }
+                        }
+                        Some(HistoryPreset {
+                            strategy: r.strategy.clone(),
+                            timeframe: r.result.text("timeframe"),
+                            timerange: tested_range(r),
+                            pairs,
+                            trades: markers.into(),
+                            pair: chart_pair,
+                            focus: focus.into(),
+                        })
+                    });
+                    match (preset, bt.id()) {
+                        (Some(preset), Some(id)) => view! {
+                            <div class="chart-card backtest-chart"><HistoryChartPanel id=id preset=preset /></div>
+                        }.into_any(),
+                        _ => ().into_any(),
+                    }
+                }
                 _ => view! {
                     <DataTable
                         columns=columns(&["Metric", "Value"])
@@ -191,11 +253,54 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
     }
 }
 
-/// Every loaded result side by side: the same metrics, one column each.
+/// Every loaded result side by side: the same metrics, one column each, and their cumulative profit curves on
+/// one chart (the first result's with tooltips).
 #[component]
 pub fn ComparePanel(bt: Backtests) -> impl IntoView {
     let results = bt.results;
-    move || {
+    let dark = use_dark_theme();
+    let settings = use_settings().0;
+    let offset = Signal::derive(move || {
+        settings.with(|s| display_offset_minutes(&s.timezone, js_sys::Date::now() as i64))
+    });
+    let curves = Memo::new(move |_| {
+        results.with(|l| {
+            l.iter()
+                .map(|r| backtest_trades(&r.trades))
+                .collect::<Vec<_>>()
+        })
+    });
+    let chart = move || {
+        (curves.with(Vec::len) >= 2).then(|| {
+            let legend = results.with(|l| {
+                l.iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        // The main line has the profit charts' line colour.
+                        let color = match i.checked_sub(1) {
+                            None => crate::charts::profit::model_theme::ProfitTheme::new(dark.get()).line.css(),
+                            Some(k) => series_color(k).css(),
+                        };
+                        view! {
+                            <li><span class="legend-swatch" style:background=color></span>{r.label()}</li>
+                        }
+                    })
+                    .collect_view()
+            });
+            view! {
+                <ul class="compare-legend" aria-label="Curves">{legend}</ul>
+                <CumulativeProfitCard
+                    closed=Signal::derive(move || curves.with(|c| c.first().cloned()))
+                    others=Signal::derive(move || curves.with(|c| c.iter().skip(1).cloned().collect::<Vec<_>>()))
+                    open=Signal::derive(|| None)
+                    currency=Signal::derive(move || results.with(|l| l.first().map(|r| currency(r).0).unwrap_or_default()))
+                    offset_minutes=offset
+                    dark=dark
+                />
+            }
+        })
+    };
+    let table = move || {
         results.with(|list| {
             let refs: Vec<&LoadedResult> = list.iter().collect();
             if refs.len() < 2 {
@@ -206,11 +311,10 @@ pub fn ComparePanel(bt: Backtests) -> impl IntoView {
             }
             let rows = metric_rows(&refs);
             view! {
-                <section class="card backtest-compare">
-                    <DataTable columns=metric_columns(&refs) rows=Signal::derive(move || rows.clone()) label="Comparison" />
-                </section>
+                <DataTable columns=metric_columns(&refs) rows=Signal::derive(move || rows.clone()) label="Comparison" />
             }
             .into_any()
         })
-    }
+    };
+    view! { <section class="card backtest-compare">{chart}{table}</section> }
 }

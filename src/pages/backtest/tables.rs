@@ -136,6 +136,24 @@ const SETTINGS: &[(&str, &str, Kind)] = &[
     ("pairlist", "Pairs", Kind::Text),
 ];
 
+/// The tested period as a timerange (`YYYYMMDD-YYYYMMDD`), from its start and end times.
+pub fn tested_range(r: &LoadedResult) -> String {
+    let day = |key: &str| {
+        r.result
+            .number(key)
+            .filter(|ms| *ms > 0.0)
+            .map(|ms| {
+                format_ts(ms as i64, 0)
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .take(8)
+                    .collect::<String>()
+            })
+            .unwrap_or_default()
+    };
+    format!("{}-{}", day("backtest_start_ts"), day("backtest_end_ts"))
+}
+
 /// The result's stake currency and its decimals.
 pub fn currency(r: &LoadedResult) -> (String, usize) {
     let currency = r.result.text("stake_currency");
@@ -499,6 +517,8 @@ mod tests {
         let rows = metric_rows(&[&r]);
         let text = |label: &str| find(&rows, label).get(1).map(|c| c.text.clone());
         assert_eq!(text("Trades").as_deref(), Some("21"));
+        assert_eq!(tested_range(&r), "20261126-20261128");
+        assert_eq!(r.result.pairs().len(), 4);
         assert_eq!(text("Total profit").as_deref(), Some("49.480 USDT"));
         assert_eq!(text("Total profit %").as_deref(), Some("4.95 %"));
         assert_eq!(text("Win rate").as_deref(), Some("90.48 %"));
