@@ -7,7 +7,7 @@ import { BOT_BASE_PORT, SIM_PORT } from './env';
 
 const HIST_PORT = BOT_BASE_PORT + 50;
 /** Endpoints a trading bot serves and a webserver answers with 503: never asked of a webserver bot. */
-const TRADING = /\/api\/v1\/(status|trades|count|profit|profit_all|balance|whitelist|blacklist|locks|performance|daily|weekly|monthly|stats|entries|exits|mix_tags)(\?|$)/;
+const TRADING = /\/api\/v1\/(status|trades|count|profit|profit_all|balance|whitelist|blacklist|locks|performance|daily|weekly|monthly|stats|entries|exits|mix_tags|health)(\?|$)/;
 
 function metric(page: Page, label: string) {
   return page.locator('table[aria-label="Backtest metrics"] tr', { has: page.locator('td', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) }).locator('td').nth(1);
@@ -40,6 +40,9 @@ test.describe('backtesting', () => {
     await login(page, bot('alpha'), { name: 'Alpha' });
     await expect(page.locator('nav.nav-links').getByRole('link', { name: 'Trade' })).toBeVisible();
     await login(page, hist, { name: 'Hist' });
+    // With two bots the fleet is the start page: it lists the webserver without asking it anything trading.
+    await page.goto('/fleet');
+    await expect(page.locator('tr', { hasText: 'Hist' }).first()).toContainText('webserver');
     // A webserver bot: Backtest in the navbar, no Trade or Dashboard; the Trade page says why.
     const nav = page.locator('nav.nav-links');
     await expect(nav.getByRole('link', { name: 'Backtest' })).toBeVisible();
@@ -163,6 +166,27 @@ test.describe('backtesting', () => {
     // Both curves on one chart, named in its legend.
     await expect(page.locator('.compare-legend li')).toHaveCount(2);
     await expect(page.locator('.backtest-compare canvas').first()).toBeVisible();
+
+    // ★ Versus live: the 5m result beside Alpha's closed trades of the same period. Every backtest trade is in
+    // "both" or "only in the backtest", every live trade of the period in "both" or "only live".
+    await page.locator('#tab-versus').click();
+    await page.locator('select[aria-label="Trading bot"]').selectOption({ label: 'Alpha' });
+    const alphaApi = await BotApi.login(request, bot('alpha'));
+    const alphaClosed: any[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page_ = (await alphaApi.get(`/trades?limit=500&offset=${offset}`)).trades as any[];
+      alphaClosed.push(...page_.filter((t) => !t.is_open));
+      if (page_.length < 500) break;
+    }
+    const inPeriod = alphaClosed.filter((t) => t.open_timestamp >= result.backtest_start_ts && t.open_timestamp < result.backtest_end_ts).length;
+    const summary = page.locator('.versus-summary');
+    await expect(summary).toContainText('only live', { timeout: 60_000 });
+    const [both, onlyBacktest, onlyLive] = ((await summary.innerText()).match(/\d+/g) ?? []).map(Number);
+    expect(both + onlyBacktest).toBe(result.total_trades);
+    expect(both + onlyLive).toBe(inPeriod);
+    await expect(page.locator('table[aria-label="Only in the backtest"] tbody tr')).toHaveCount(Math.min(onlyBacktest, 200));
+    await expect(page.locator('table[aria-label="Only live"] tbody tr')).toHaveCount(Math.min(onlyLive, 200));
+    await expect(page.locator('.backtest-versus canvas').first()).toBeVisible();
 
     // Delete the first from the bot's disk: confirmed, one request.
     await page.locator('#tab-history').click();

@@ -475,6 +475,25 @@ pub fn backtest_history_notes(
     )
 }
 
+/// `GET /backtest/history/{file}/market_change`: the mean price of the tested pairs per candle (`date`, `mean`,
+/// `rel_mean`: the change since the start, `count`, `__date_ts`).
+pub fn backtest_market_change(file: &str) -> Endpoint<WalletHistoryResponse> {
+    get(format!(
+        "/backtest/history/{}/market_change",
+        encode_component(file)
+    ))
+}
+
+/// `GET /backtest/history/{file}/{strategy}/wallet` (API >= 2.48): the wallet per candle (`date`,
+/// `__date_ts`, `total_quote`).
+pub fn backtest_wallet(file: &str, strategy: &str) -> Endpoint<WalletHistoryResponse> {
+    get(format!(
+        "/backtest/history/{}/{}/wallet",
+        encode_component(file),
+        encode_component(strategy)
+    ))
+}
+
 /// `GET /freqaimodels`: FreqAI's models (HTTP 500 when FreqAI is not installed).
 pub fn freqaimodels() -> Endpoint<FreqaiModels> {
     get("/freqaimodels")

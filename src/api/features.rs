@@ -22,6 +22,16 @@ pub enum Feature {
     CandleColumns,
     /// `price` in `POST /forceexit` with a limit order.
     ForceExitPrice,
+    /// `GET /backtest/history` and `/backtest/history/result` (stored backtest results).
+    BacktestHistory,
+    /// `freqaimodel` and `freqai.identifier` in `POST /backtest`.
+    BacktestFreqai,
+    /// `DELETE /backtest/history/{file}`.
+    BacktestDelete,
+    /// `PATCH /backtest/history/{file}` (notes).
+    BacktestNotes,
+    /// `GET /backtest/history/{file}/{strategy}/wallet`.
+    BacktestWallet,
 }
 
 impl Feature {
@@ -35,6 +45,11 @@ impl Feature {
             Feature::WeeklyMonthly => 2.33,
             Feature::CandleColumns => 2.35,
             Feature::ForceExitPrice => 2.45,
+            Feature::BacktestHistory => 2.15,
+            Feature::BacktestFreqai => 2.22,
+            Feature::BacktestDelete => 2.31,
+            Feature::BacktestNotes => 2.32,
+            Feature::BacktestWallet => 2.48,
         }
     }
 
@@ -55,7 +70,7 @@ impl ShowConfig {
 mod tests {
     use super::*;
 
-    const ALL: [Feature; 8] = [
+    const ALL: [Feature; 13] = [
         Feature::ForceEntrySide,
         Feature::ForceEntryTagAndLeverage,
         Feature::PartialExit,
@@ -64,6 +79,11 @@ mod tests {
         Feature::WeeklyMonthly,
         Feature::CandleColumns,
         Feature::ForceExitPrice,
+        Feature::BacktestHistory,
+        Feature::BacktestFreqai,
+        Feature::BacktestDelete,
+        Feature::BacktestNotes,
+        Feature::BacktestWallet,
     ];
 
     fn config(api: Option<f64>) -> ShowConfig {
@@ -81,6 +101,17 @@ mod tests {
         assert!(config(Some(2.28)).has(Feature::ReloadTrade));
         assert!(!config(Some(2.44)).has(Feature::ForceExitPrice));
         assert!(config(Some(2.45)).has(Feature::ForceExitPrice));
+        // Backtesting: stored results, FreqAI, deleting and annotating them.
+        assert!(!config(Some(2.14)).has(Feature::BacktestHistory));
+        assert!(config(Some(2.15)).has(Feature::BacktestHistory));
+        assert!(!config(Some(2.21)).has(Feature::BacktestFreqai));
+        assert!(config(Some(2.22)).has(Feature::BacktestFreqai));
+        assert!(!config(Some(2.30)).has(Feature::BacktestDelete));
+        assert!(config(Some(2.31)).has(Feature::BacktestDelete));
+        assert!(!config(Some(2.31)).has(Feature::BacktestNotes));
+        assert!(config(Some(2.32)).has(Feature::BacktestNotes));
+        assert!(!config(Some(2.47)).has(Feature::BacktestWallet));
+        assert!(config(Some(2.48)).has(Feature::BacktestWallet));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::registry::{session_scope, use_registry, BotRegistry};
 use super::toasts::{use_toasts, Severity, Toasts};
 use crate::api::endpoints;
 use crate::api::error::ApiError;
+use crate::api::features::Feature;
 use crate::api::wire::{
     BacktestHistoryEntry, BacktestNotesPayload, BacktestPayload, BacktestStatus, BacktestTrade,
     StrategyResult,
@@ -64,6 +65,8 @@ pub struct Backtests {
     pub strategies: RwSignal<Option<Vec<String>>>,
     /// FreqAI's models; empty when FreqAI is not installed on the bot.
     pub freqai_models: RwSignal<Vec<String>>,
+    /// The bot's configuration (its API version decides what the page offers).
+    config: RwSignal<Option<crate::api::wire::ShowConfig>>,
     /// The last failed read, cleared by the next good one.
     pub error: RwSignal<Option<ApiError>>,
     /// A request (start, abort, reset, load, delete, notes) under way: buttons wait for it.
@@ -106,6 +109,7 @@ impl Backtests {
                 shown: RwSignal::new(None),
                 strategies: RwSignal::new(None),
                 freqai_models: RwSignal::new(Vec::new()),
+                config: RwSignal::new(None),
                 error: RwSignal::new(None),
                 busy: RwSignal::new(false),
                 following: StoredValue::new(false),
@@ -114,10 +118,41 @@ impl Backtests {
         });
         SESSIONS.with(|m| m.borrow_mut().insert(id, (owner, b)));
         b.check();
-        b.load_history();
+        b.load_config();
         b.load_strategies();
-        b.load_freqai_models();
         b
+    }
+
+    /// Whether the bot's API has `feature` (false until its configuration is read). Tracked.
+    pub fn has(&self, feature: Feature) -> bool {
+        self.config
+            .with(|c| c.as_ref().is_some_and(|c| c.has(feature)))
+    }
+
+    /// Reads the configuration once; then what depends on the API version.
+    fn load_config(&self) {
+        let b = *self;
+        self.spawn(async move {
+            match b.call(endpoints::show_config()).await {
+                Ok(config) => {
+                    b.config.try_set(Some(config));
+                    if b.has_untracked(Feature::BacktestHistory) {
+                        b.load_history();
+                    }
+                    if b.has_untracked(Feature::BacktestFreqai) {
+                        b.load_freqai_models();
+                    }
+                }
+                Err(e) => {
+                    b.error.try_set(Some(e));
+                }
+            }
+        });
+    }
+
+    fn has_untracked(&self, feature: Feature) -> bool {
+        self.config
+            .with_untracked(|c| c.as_ref().is_some_and(|c| c.has(feature)))
     }
 
     pub fn id(&self) -> Option<BotId> {
@@ -383,6 +418,26 @@ impl Backtests {
                 b.freqai_models.try_set(models.freqaimodels);
             }
         });
+    }
+}
+
+/// Reads of a stored result's extra data, shown on demand.
+impl Backtests {
+    /// The tested pairs' mean price over the period.
+    pub async fn read_market_change(
+        &self,
+        file: &str,
+    ) -> Result<crate::api::wire::WalletHistoryResponse, ApiError> {
+        self.call(endpoints::backtest_market_change(file)).await
+    }
+
+    /// The wallet over the period (API >= 2.48).
+    pub async fn read_wallet(
+        &self,
+        file: &str,
+        strategy: &str,
+    ) -> Result<crate::api::wire::WalletHistoryResponse, ApiError> {
+        self.call(endpoints::backtest_wallet(file, strategy)).await
     }
 }
 

@@ -495,7 +495,7 @@ impl BotStore {
 
     /// Whether the bot trades: `Some(false)` for a `freqtrade webserver`, whose trading endpoints answer 503 and
     /// are never asked; `None` until its configuration was read.
-    fn trading(&self) -> Option<bool> {
+    pub fn trading(&self) -> Option<bool> {
         let id = self.id.try_get_value()?;
         self.registry.entry(&id)?.webserver.map(|w| !w)
     }
@@ -512,7 +512,9 @@ impl BotStore {
                 |store| {
                     store.note_kind();
                     if store.trading() == Some(true) {
-                        store.refresh_all();
+                        // Everything but the configuration, just read.
+                        store.refresh_fast();
+                        store.refresh_trading_slow();
                     }
                 }
             } else {
@@ -548,6 +550,11 @@ impl BotStore {
 
     pub fn refresh_slow(&self) {
         self.load_config(Overlap::Skip);
+        self.refresh_trading_slow();
+    }
+
+    /// The slow cadence's reads of a trading bot, the configuration aside.
+    fn refresh_trading_slow(&self) {
         if self.trading() != Some(true) {
             return;
         }

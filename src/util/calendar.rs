@@ -51,6 +51,23 @@ pub fn period_starts(now_ms: i64) -> (i64, i64, i64) {
     )
 }
 
+/// The length of a freqtrade timeframe (`"5m"`, `"1h"`, `"1d"`, `"1w"`; months as 30 days) in ms.
+pub fn timeframe_ms(timeframe: &str) -> Option<i64> {
+    let t = timeframe.trim();
+    let unit = t.chars().last()?;
+    let n: i64 = t.get(..t.len() - unit.len_utf8())?.parse().ok()?;
+    let ms = match unit {
+        's' => 1_000,
+        'm' => 60_000,
+        'h' => 3_600_000,
+        'd' => DAY_MS,
+        'w' => 7 * DAY_MS,
+        'M' => 30 * DAY_MS,
+        _ => return None,
+    };
+    Some(n.checked_mul(ms)?).filter(|v| *v > 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +83,17 @@ mod tests {
         assert_eq!(period_starts(0), (0, -3 * DAY_MS, 0));
         // A Monday is its own week's start.
         assert_eq!(period_starts(now - 5 * DAY_MS).1, week);
+    }
+
+    #[test]
+    fn timeframes_in_ms() {
+        assert_eq!(timeframe_ms("5m"), Some(300_000));
+        assert_eq!(timeframe_ms("1h"), Some(3_600_000));
+        assert_eq!(timeframe_ms("1d"), Some(DAY_MS));
+        assert_eq!(timeframe_ms("1M"), Some(30 * DAY_MS));
+        for bad in ["", "m", "5x", "-5m", "0m", "ü"] {
+            assert_eq!(timeframe_ms(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::component::ProfitChart;
 use super::model_chart::ProfitPlot;
-use super::model_cumulative::{cumulative_plot, cumulative_series};
+use super::model_cumulative::{cumulative_plot, cumulative_series, series_plot, CumPoint};
 use super::model_donut::balance_plot;
 use super::model_histogram::{distribution_plot, BIN_CHOICES};
 use super::model_input::{
@@ -32,6 +32,38 @@ fn ProfitCard(
             </div>
             {children()}
         </section>
+    }
+}
+
+/// An amount over time (a backtest's wallet) with comparison curves.
+#[component]
+pub fn SeriesCard(
+    kind: &'static str,
+    title: &'static str,
+    /// What the main curve is, in its tooltips ("Wallet").
+    what: &'static str,
+    #[prop(into)] points: Signal<Option<Vec<CumPoint>>>,
+    #[prop(into)] others: Signal<Vec<Vec<CumPoint>>>,
+    #[prop(into)] currency: Signal<String>,
+    #[prop(into)] offset_minutes: Signal<i32>,
+    #[prop(into)] dark: Signal<bool>,
+    empty_text: &'static str,
+) -> impl IntoView {
+    let plot = Memo::new(move |_| {
+        points.get().map(|p| {
+            ProfitPlot::Cumulative(series_plot(
+                p,
+                others.get(),
+                offset_minutes.get(),
+                &currency.get(),
+                what,
+            ))
+        })
+    });
+    view! {
+        <ProfitCard kind=kind title=title>
+            <ProfitChart plot=plot dark=dark empty_text=empty_text label=title />
+        </ProfitCard>
     }
 }
 

@@ -70,6 +70,28 @@ pub fn backtest_trades(trades: &[BacktestTrade]) -> Vec<ClosedTrade> {
         .collect()
 }
 
+/// One column of a table answer (`/historic_balance`, a backtest's wallet or market change) over its
+/// `__date_ts` column, as chart points; rows without a finite value or a time are skipped.
+pub fn column_points(
+    table: &crate::api::wire::WalletHistoryResponse,
+    column: &str,
+    map: impl Fn(f64) -> f64,
+) -> Vec<super::model_cumulative::CumPoint> {
+    let index = |name: &str| table.columns.iter().position(|c| c == name);
+    let (Some(ts), Some(col)) = (index("__date_ts"), index(column)) else {
+        return Vec::new();
+    };
+    table
+        .data
+        .iter()
+        .filter_map(|row| {
+            let t = row.get(ts)?.as_f64().filter(|t| t.is_finite())? as i64;
+            let value = finite(row.get(col)?.as_f64().map(&map))?;
+            Some(super::model_cumulative::CumPoint { t, value })
+        })
+        .collect()
+}
+
 /// The open trades' profit if they closed now (`total_profit_abs`, which includes partial exits, else
 /// `profit_abs`); `None` when no trade is open.
 pub fn open_profit(trades: &[Trade]) -> Option<OpenProfit> {
@@ -143,6 +165,33 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap()
+    }
+
+    #[test]
+    fn a_backtests_wallet_market_change_and_trades() {
+        use crate::api::wire::{BacktestStatus, WalletHistoryResponse};
+        let wallet: WalletHistoryResponse =
+            decode_body("wallet", &fixture("webserver/backtest_wallet.json")).unwrap();
+        let points = column_points(&wallet, "total_quote", |v| v);
+        assert_eq!(points.len(), 576);
+        assert_eq!((points[0].t, points[0].value), (1_795_651_500_000, 1000.0));
+        let market: WalletHistoryResponse =
+            decode_body("market", &fixture("webserver/backtest_market_change.json")).unwrap();
+        let held = column_points(&market, "rel_mean", |r| 1000.0 * (1.0 + r));
+        assert_eq!(held.len(), 576);
+        assert_eq!(held[0].value, 1000.0);
+        assert!(held.windows(2).all(|w| w[0].t < w[1].t));
+        // A column that is not there gives nothing.
+        assert!(column_points(&market, "no_such", |v| v).is_empty());
+        let status: BacktestStatus =
+            decode_body("backtest", &fixture("webserver/backtest_ended.json")).unwrap();
+        let result = status.backtest_result.unwrap();
+        let trades = result.strategy.get("SampleStrategy").unwrap().trades();
+        let closed = backtest_trades(&trades);
+        assert_eq!(closed.len(), 21);
+        let sum: f64 = closed.iter().map(|t| t.profit_abs).sum();
+        assert!((sum - 49.479_546_92).abs() < 1e-6, "{sum}");
+        assert!(closed.iter().all(|t| t.open_ms <= t.close_ms));
     }
 
     #[test]

@@ -31,5 +31,5 @@ mod render_tests;
 
 pub use cards::{
     BalanceDonutCard, CumulativeProfitCard, PeriodProfitCard, ProfitDistributionCard,
-    ProfitSummary, TradesLogCard,
+    ProfitSummary, SeriesCard, TradesLogCard,
 };

@@ -159,6 +159,28 @@ pub fn cumulative_plot(
     }
 }
 
+/// A chart of amounts over time (a wallet's balance) with comparison curves, on the cumulative chart's
+/// renderer: each point's tooltip names `what` and the amount.
+pub fn series_plot(
+    points: Vec<CumPoint>,
+    others: Vec<Vec<CumPoint>>,
+    offset_minutes: i32,
+    currency: &str,
+    what: &str,
+) -> Cumulative {
+    let tooltips = points
+        .iter()
+        .map(|p| Tooltip::new(when(p.t, offset_minutes)).row(what, coin_money(p.value, currency)))
+        .collect();
+    Cumulative {
+        points,
+        projection: None,
+        tooltips,
+        offset_minutes,
+        others,
+    }
+}
+
 /// The cumulative chart in CSS pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CumulativeGeom {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::tables::{history_rows, HISTORY_COLUMNS};
+use crate::api::features::Feature;
 use crate::components::data_table::DataTable;
 use crate::components::modal::ConfirmButton;
 use crate::components::when::When;
@@ -94,6 +95,7 @@ pub fn HistoryPanel(bt: Backtests) -> impl IntoView {
                     >
                         "Load"
                     </button>
+                    <When when=move || bt.has(Feature::BacktestDelete)>
                     <ConfirmButton
                         label="Delete…"
                         danger=true
@@ -112,6 +114,8 @@ pub fn HistoryPanel(bt: Backtests) -> impl IntoView {
                             }
                         })
                     />
+                    </When>
+                    <When when=move || bt.has(Feature::BacktestNotes)>
                     <label class="field notes">
                         <span>"Notes"</span>
                         <textarea
@@ -131,6 +135,7 @@ pub fn HistoryPanel(bt: Backtests) -> impl IntoView {
                     >
                         "Save notes"
                     </button>
+                    </When>
                 </div>
             </When>
         </section>

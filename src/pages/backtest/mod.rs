@@ -5,6 +5,7 @@ mod history;
 mod results;
 mod run;
 pub mod tables;
+mod versus;
 
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ fn Backtest(id: BotId) -> impl IntoView {
         <div class="backtest-page">
             <ErrorNotice error=bt.error />
             <TabBar
-                tabs=vec![("run", "Run"), ("history", "Stored results"), ("result", "Analyse"), ("compare", "Compare")]
+                tabs=vec![("run", "Run"), ("history", "Stored results"), ("result", "Analyse"), ("compare", "Compare"), ("versus", "Versus live")]
                 active=tab
             />
             {move || match tab.get() {
@@ -50,6 +51,10 @@ fn Backtest(id: BotId) -> impl IntoView {
                     <p class="hint">"No result loaded: run a backtest, or load a stored result."</p>
                 }.into_any(),
                 "compare" => view! { <results::ComparePanel bt=bt /> }.into_any(),
+                "versus" if count() > 0 => view! { <versus::VersusPanel bt=bt /> }.into_any(),
+                "versus" => view! {
+                    <p class="hint">"Load a result first: it is compared with a trading bot's trades over the same period."</p>
+                }.into_any(),
                 _ => view! { <run::RunPanel bt=bt /> }.into_any(),
             }}
         </div>

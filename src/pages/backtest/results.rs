@@ -6,10 +6,12 @@ use super::tables::{
     breakdown_rows, currency, metric_columns, metric_rows, period_rows, setting_rows, tested_range,
     trade_rows, BREAKDOWN_COLUMNS, PERIOD_COLUMNS, TRADE_COLUMNS,
 };
+use crate::api::features::Feature;
 use crate::charts::decode::decode_backtest_trade;
 use crate::charts::model::color::series_color;
 use crate::charts::profit::decode::backtest_trades;
-use crate::charts::profit::{CumulativeProfitCard, ProfitDistributionCard};
+use crate::charts::profit::decode::column_points;
+use crate::charts::profit::{CumulativeProfitCard, ProfitDistributionCard, SeriesCard};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::select_options::ListSelect;
 use crate::components::tabs::TabBar;
@@ -213,6 +215,7 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                             dark=dark
                         />
                         <ProfitDistributionCard closed=closed bins=bins dark=dark />
+                        <WalletCard bt=bt result=result offset=offset />
                     </div>
                 }.into_any(),
                 "chart" => {
@@ -317,4 +320,65 @@ pub fn ComparePanel(bt: Backtests) -> impl IntoView {
         })
     };
     view! { <section class="card backtest-compare">{chart}{table}</section> }
+}
+
+/// The wallet over the tested period beside the market: the starting balance following the tested pairs'
+/// mean price (buy and hold). Read from the stored result when the card is shown (wallet: API >= 2.48).
+#[component]
+fn WalletCard(
+    bt: Backtests,
+    result: Memo<Option<LoadedResult>>,
+    offset: Signal<i32>,
+) -> impl IntoView {
+    let wallet = RwSignal::new(None::<Vec<crate::charts::profit::model_cumulative::CumPoint>>);
+    let market = RwSignal::new(Vec::new());
+    let scope = crate::runtime::use_view_scope();
+    let dark = use_dark_theme();
+    Effect::new(move |_| {
+        let Some((file, strategy, start)) = result.with(|r| {
+            r.as_ref().map(|r| {
+                (
+                    r.filename.clone(),
+                    r.strategy.clone(),
+                    r.result.number("starting_balance").unwrap_or(0.0),
+                )
+            })
+        }) else {
+            return;
+        };
+        // Until the bot's configuration is read its API version is unknown (and a bot without stored results
+        // has none of this): the effect runs again once it is.
+        if file.is_empty() || !bt.has(Feature::BacktestHistory) {
+            return;
+        }
+        let with_wallet = bt.has(Feature::BacktestWallet);
+        scope.spawn(async move {
+            if with_wallet {
+                if let Ok(w) = bt.read_wallet(&file, &strategy).await {
+                    wallet.set(Some(column_points(&w, "total_quote", |v| v)));
+                }
+            }
+            if let Ok(m) = bt.read_market_change(&file).await {
+                let line = column_points(&m, "rel_mean", |r| start * (1.0 + r));
+                market.set(vec![line]);
+            }
+        });
+    });
+    view! {
+        <SeriesCard
+            kind="wallet"
+            title="Wallet and market"
+            what="Wallet"
+            points=wallet
+            others=market
+            currency=Signal::derive(move || result.with(|r| r.as_ref().map(|r| currency(r).0).unwrap_or_default()))
+            offset_minutes=offset
+            dark=dark
+            empty_text="No wallet history (the bot's API is older than 2.48, or the result has none)"
+        />
+        <ul class="compare-legend" aria-label="Wallet curves">
+            <li><span class="legend-swatch" style:background=move || crate::charts::profit::model_theme::ProfitTheme::new(dark.get()).line.css()></span>"Wallet"</li>
+            <li><span class="legend-swatch" style:background=series_color(0).css()></span>"Market: the starting balance, held in the tested pairs"</li>
+        </ul>
+    }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::wire::{BacktestPayload, FreqaiInput};
+use crate::api::wire::{BacktestPayload, BacktestStatus, FreqaiInput};
 use crate::components::select_options::{choices_of, ListSelect};
 use crate::components::when::When;
 use crate::state::backtest::Backtests;
@@ -353,37 +353,66 @@ pub fn RunPanel(bt: Backtests) -> impl IntoView {
 }
 
 /// The bot's backtest state: step and progress while it runs (with Abort), the last outcome after (with Reset).
+/// Its elements stay while it runs (only their texts and values follow the polls), so Abort can be clicked.
 #[component]
 fn RunProgress(bt: Backtests) -> impl IntoView {
-    move || {
-        bt.status.get().map(|s| {
-            let progress = s.progress.clamp(0.0, 1.0);
-            let step = if s.step.is_empty() { s.status.clone() } else { s.step.replace('_', " ") };
-            let trades = s.trade_count.map(|n| format!(", {n:.0} trades so far")).unwrap_or_default();
-            view! {
-                <section class="card backtest-status" data-status=s.status.clone() aria-live="polite">
-                    <p class="status-msg">{s.status_msg.clone()}</p>
-                    {s.running.then(|| view! {
-                        <p class="step">{format!("Step: {step} — {}{trades}", percent(Some(progress), 0))}</p>
-                        <progress max="1" value=progress.to_string() aria-label="Backtest progress"></progress>
-                    })}
-                    <div class="actions">
-                        {s.running.then(|| view! {
-                            <button class="danger" disabled=move || bt.busy.get() on:click=move |_| bt.abort()>"Abort"</button>
-                        })}
-                        {(!s.running && s.status == "ended").then(|| view! {
-                            <button
-                                title="Forget the bot's last result (stored results stay)"
-                                disabled=move || bt.busy.get()
-                                on:click=move |_| bt.reset()
-                            >
-                                "Reset"
-                            </button>
-                        })}
-                    </div>
-                </section>
-            }
+    let status = bt.status;
+    let field = move |f: fn(&BacktestStatus) -> String| {
+        move || status.with(|s| s.as_ref().map(f).unwrap_or_default())
+    };
+    let running = Signal::derive(move || status.with(|s| s.as_ref().is_some_and(|s| s.running)));
+    let ended = Signal::derive(move || {
+        status.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| !s.running && s.status == "ended")
         })
+    });
+    let progress = move || {
+        status.with(|s| {
+            s.as_ref()
+                .map(|s| s.progress.clamp(0.0, 1.0))
+                .unwrap_or_default()
+        })
+    };
+    let step = field(|s| {
+        let step = if s.step.is_empty() {
+            s.status.clone()
+        } else {
+            s.step.replace('_', " ")
+        };
+        let trades = s
+            .trade_count
+            .map(|n| format!(", {n:.0} trades so far"))
+            .unwrap_or_default();
+        format!(
+            "Step: {step} — {}{trades}",
+            percent(Some(s.progress.clamp(0.0, 1.0)), 0)
+        )
+    });
+    view! {
+        <When when=move || status.with(Option::is_some)>
+            <section class="card backtest-status" data-status=field(|s| s.status.clone()) aria-live="polite">
+                <p class="status-msg">{field(|s| s.status_msg.clone())}</p>
+                <When when=running>
+                    <p class="step">{step}</p>
+                    <progress max="1" value=move || progress().to_string() aria-label="Backtest progress"></progress>
+                </When>
+                <div class="actions">
+                    <When when=running>
+                        <button class="danger" disabled=move || bt.busy.get() on:click=move |_| bt.abort()>"Abort"</button>
+                    </When>
+                    <When when=ended>
+                        <button
+                            title="Forget the bot's last result (stored results stay)"
+                            disabled=move || bt.busy.get()
+                            on:click=move |_| bt.reset()
+                        >
+                            "Reset"
+                        </button>
+                    </When>
+                </div>
+            </section>
+        </When>
     }
 }
 

@@ -296,7 +296,11 @@ pub fn FleetPage() -> impl IntoView {
                     true => registry.read_logs(&id, Some(LOG_LINES)).await.ok(),
                     false => None,
                 };
-                let health = store.read_health().await.ok();
+                // `/health` needs a trading bot (a webserver answers 503).
+                let health = match store.trading() {
+                    Some(true) => store.read_health().await.ok(),
+                    _ => None,
+                };
                 let mut e = extras
                     .with_untracked(|m| m.get(&id).copied())
                     .unwrap_or_default();
