@@ -107,8 +107,17 @@ test.describe('backtesting', () => {
     await page.locator('table[aria-label="Backtest trades"] th button', { hasText: /^Profit %$/ }).click();
     const best = Math.max(...result.trades.filter((t: any) => t.pair === pair).map((t: any) => t.profit_ratio));
     await expect(tradeRows.first().locator('td').nth(5)).toHaveText(`${(best * 100).toFixed(2)} %`);
+    const extraReads: string[] = [];
+    page.on('request', (r) => {
+      if (/\/backtest\/history\/[^/]+\/(market_change|SampleStrategy\/wallet)$/.test(r.url())) extraReads.push(r.url());
+    });
     await page.locator('#tab-charts').click();
     await expect(page.locator('.backtest-result canvas').first()).toBeVisible();
+    // The wallet beside the market, read from the stored result once the card shows.
+    await expect(page.locator('[data-chart="wallet"] canvas')).toBeVisible();
+    await expect(page.locator('[data-chart="wallet"] .profit-empty')).toHaveCount(0, { timeout: 30_000 });
+    expect(extraReads.filter((u) => u.endsWith('/market_change'))).toHaveLength(1);
+    expect(extraReads.filter((u) => u.endsWith('/wallet'))).toHaveLength(1);
 
     // A trade picked in the list opens the candle chart of its pair, with the result's strategy and range,
     // its trades marked, zoomed to it.

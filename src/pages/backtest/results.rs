@@ -353,11 +353,16 @@ fn WalletCard(
         }
         let with_wallet = bt.has(Feature::BacktestWallet);
         scope.spawn(async move {
-            if with_wallet {
-                if let Ok(w) = bt.read_wallet(&file, &strategy).await {
-                    wallet.set(Some(column_points(&w, "total_quote", |v| v)));
-                }
-            }
+            // Without one (an older API, a failed read) the card says so instead of loading forever.
+            let points = match with_wallet {
+                true => bt
+                    .read_wallet(&file, &strategy)
+                    .await
+                    .map(|w| column_points(&w, "total_quote", |v| v))
+                    .unwrap_or_default(),
+                false => Vec::new(),
+            };
+            wallet.set(Some(points));
             if let Ok(m) = bt.read_market_change(&file).await {
                 let line = column_points(&m, "rel_mean", |r| start * (1.0 + r));
                 market.set(vec![line]);
