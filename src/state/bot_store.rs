@@ -240,13 +240,14 @@ impl BotStore {
     }
 
     fn on_live(&self, event: &LiveEvent) {
-        if self.trading() != Some(true) {
-            return;
-        }
         let ws = match event {
             LiveEvent::Reconnected => return self.refresh_all(),
             LiveEvent::Ws(ws) => ws.as_ref(),
         };
+        // A webserver's events (if any) change nothing the store keeps.
+        if self.trading() != Some(true) {
+            return;
+        }
         if ws.touches_trades() {
             self.refresh_after_trade_event(matches!(ws, WsEvent::ExitFill(_)));
             return;

@@ -575,16 +575,23 @@ impl BotRegistry {
 
     /// Notes which kind of bot `id` is, from its configuration (kept with the bot in storage).
     pub fn set_kind(&self, id: &BotId, webserver: bool) {
-        let mut changed = false;
+        // Called on every configuration read: the bot list (and all that shows it) changes only when the kind does.
+        let changed = self
+            .bots
+            .try_with_untracked(|l| {
+                l.iter()
+                    .any(|e| &e.id == id && e.webserver != Some(webserver))
+            })
+            .unwrap_or(false);
+        if !changed {
+            return;
+        }
         self.bots.try_update(|list| {
             if let Some(e) = list.iter_mut().find(|e| &e.id == id) {
-                changed = e.webserver != Some(webserver);
                 e.webserver = Some(webserver);
             }
         });
-        if changed {
-            self.save();
-        }
+        self.save();
     }
 
     /// Whether `id` is a `freqtrade webserver`; `None` until known. Tracked.
