@@ -116,6 +116,9 @@ test.describe('backtesting', () => {
     // The wallet beside the market, read from the stored result once the card shows.
     await expect(page.locator('[data-chart="wallet"] canvas')).toBeVisible();
     await expect(page.locator('[data-chart="wallet"] .profit-empty')).toHaveCount(0, { timeout: 30_000 });
+    // Trade durations: every trade in a bin.
+    await expect(page.locator('[data-chart="durations"] canvas')).toBeVisible();
+    await expect(page.locator('[data-chart="durations"] .profit-empty')).toHaveCount(0);
     expect(extraReads.filter((u) => u.endsWith('/market_change'))).toHaveLength(1);
     expect(extraReads.filter((u) => u.endsWith('/wallet'))).toHaveLength(1);
 
@@ -132,6 +135,9 @@ test.describe('backtesting', () => {
     await expect(page.locator('.backtest-chart select[aria-label="Pair"]')).toHaveValue(pair);
     expect(historyCalls.some((u) => u.includes('strategy=SampleStrategy') && u.includes('timeframe=5m') && u.includes(`timerange=${String(result.timerange).slice(0, 8)}`))).toBe(true);
     await expect(page.locator('.backtest-chart canvas').first()).toBeVisible();
+    // The result's trades are drawn as markers.
+    const candles = page.locator('.backtest-chart [data-trade-markers]');
+    await expect.poll(async () => Number((await candles.getAttribute('data-trade-markers')) ?? '0'), { timeout: 30_000 }).toBeGreaterThan(0);
 
     // Stored on the bot: one more entry; notes are saved with one PATCH.
     await page.locator('#tab-history').click();
@@ -162,6 +168,17 @@ test.describe('backtesting', () => {
     await expect(page.locator('#tab-result')).toHaveAttribute('aria-selected', 'true', { timeout: 180_000 });
     await expect(page.locator('select[name="result"]')).toContainText('1h');
     await other.close();
+
+    // Reset: the bot forgets its last result (the stored ones stay), with one request.
+    await page.locator('#tab-run').click();
+    const resets: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'DELETE' && r.url().endsWith('/api/v1/backtest')) resets.push(r.url());
+    });
+    await page.locator('.backtest-status').getByRole('button', { name: 'Reset' }).click();
+    await expect(page.locator('.backtest-status .status-msg')).toHaveText('Backtest reset');
+    expect(resets).toHaveLength(1);
+    expect((await api.get('/backtest')).status).toBe('not_started');
 
     // The first result, loaded from the stored ones, beside the second: one column each.
     await page.locator('#tab-history').click();

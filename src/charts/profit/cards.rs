@@ -7,7 +7,7 @@ use super::component::ProfitChart;
 use super::model_chart::ProfitPlot;
 use super::model_cumulative::{cumulative_plot, cumulative_series, series_plot, CumPoint};
 use super::model_donut::balance_plot;
-use super::model_histogram::{distribution_plot, BIN_CHOICES};
+use super::model_histogram::{distribution_plot, duration_plot, BIN_CHOICES};
 use super::model_input::{
     chart_period_count, BalanceInput, ClosedTrade, OpenProfit, Period, PeriodSeries,
 };
@@ -171,19 +171,40 @@ pub fn ProfitDistributionCard(
     #[prop(into)] closed: Signal<Option<Vec<ClosedTrade>>>,
     bins: RwSignal<usize>,
     #[prop(into)] dark: Signal<bool>,
+    /// Trade durations instead of profits (a backtest's analysis).
+    #[prop(optional)]
+    durations: bool,
 ) -> impl IntoView {
     let plot = Memo::new(move |_| {
         let n = bins.get();
         closed.with(|c| {
-            c.as_ref()
-                .map(|c| ProfitPlot::Bars(distribution_plot(c, n)))
+            c.as_ref().map(|c| {
+                ProfitPlot::Bars(if durations {
+                    duration_plot(c, n)
+                } else {
+                    distribution_plot(c, n)
+                })
+            })
         })
     });
+    let (kind, title, label) = if durations {
+        (
+            "durations",
+            "Trade durations",
+            "Number of closed trades per duration range",
+        )
+    } else {
+        (
+            "distribution",
+            "Profit distribution",
+            "Number of closed trades per profit range",
+        )
+    };
     let select = view! {
         <label class="inline-field">
             "Bins"
             <select
-                id="profit-bins"
+                id=(!durations).then_some("profit-bins")
                 on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<usize>() {
                         bins.set(n);
@@ -199,12 +220,12 @@ pub fn ProfitDistributionCard(
     }
     .into_any();
     view! {
-        <ProfitCard kind="distribution" title="Profit distribution" controls=select>
+        <ProfitCard kind=kind title=title controls=select>
             <ProfitChart
                 plot=plot
                 dark=dark
                 empty_text="No closed trades yet"
-                label="Number of closed trades per profit range"
+                label=label
             />
         </ProfitCard>
     }

@@ -112,11 +112,57 @@ pub fn distribution_plot(trades: &[ClosedTrade], bins: usize) -> Bars {
     }
 }
 
+/// The distribution chart of the closed trades' durations (open to close).
+pub fn duration_plot(trades: &[ClosedTrade], bins: usize) -> Bars {
+    let seconds: Vec<f64> = trades
+        .iter()
+        .map(|t| (t.close_ms - t.open_ms).max(0) as f64 / 1000.0)
+        .collect();
+    let items = histogram(&seconds, bins)
+        .iter()
+        .map(|b| BarItem {
+            label: format::duration_short(b.start),
+            value: b.count as f64,
+            positive: true,
+            secondary: None,
+            tooltip: Tooltip::new(format!(
+                "{} to {}",
+                format::duration_short(b.start),
+                format::duration_short(b.end)
+            ))
+            .row("Trades", b.count.to_string()),
+        })
+        .collect();
+    Bars {
+        items,
+        unit: Unit::Count,
+        secondary_title: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::indexing_slicing)]
 
     use super::*;
+
+    #[test]
+    fn durations_fall_into_bins_labelled_as_durations() {
+        let trade = |minutes: i64| ClosedTrade {
+            id: minutes,
+            pair: "BTC/USDT".into(),
+            is_short: false,
+            open_ms: 0,
+            close_ms: minutes * 60_000,
+            profit_abs: 1.0,
+            profit_ratio: None,
+        };
+        let plot = duration_plot(&[trade(30), trade(60), trade(90), trade(120)], 3);
+        assert_eq!(plot.items.len(), 3);
+        assert_eq!(plot.items.iter().map(|i| i.value).sum::<f64>(), 4.0);
+        assert_eq!(plot.items[0].label, "30m 0s");
+        assert!(duration_plot(&[], 3).items.is_empty());
+    }
 
     #[test]
     fn counts_every_value_once_into_equal_bins() {

@@ -215,6 +215,7 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                             dark=dark
                         />
                         <ProfitDistributionCard closed=closed bins=bins dark=dark />
+                        <ProfitDistributionCard closed=closed bins=bins dark=dark durations=true />
                         <WalletCard bt=bt result=result offset=offset />
                     </div>
                 }.into_any(),
