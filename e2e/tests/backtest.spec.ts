@@ -236,7 +236,11 @@ test.describe('backtesting', () => {
       if (r.url().endsWith('/api/v1/backtest/abort')) aborts.push(r.url());
     });
     await page.getByRole('button', { name: 'Start backtest' }).click();
-    await page.locator('.backtest-status').getByRole('button', { name: 'Abort' }).click();
+    // Abort is offered once freqtrade has loaded the data (an earlier abort is lost, or fails without a
+    // backtest object).
+    const abort = page.locator('.backtest-status').getByRole('button', { name: 'Abort' });
+    await expect(abort).toBeEnabled({ timeout: 60_000 });
+    await abort.click();
     await expect(page.locator('.toast', { hasText: 'Backtest aborted.' })).toBeVisible();
     // Stopped, whatever it had simulated so far (freqtrade may still write a partial result, shown in Analyse).
     await expect.poll(async () => (await api.get('/backtest')).running, { timeout: 60_000 }).toBe(false);

@@ -84,24 +84,21 @@ fn percent_decimals(width: f64) -> usize {
     (-pct.log10()).ceil().clamp(0.0, 4.0) as usize
 }
 
-/// The distribution chart of the closed trades' profit ratios.
-pub fn distribution_plot(trades: &[ClosedTrade], bins: usize) -> Bars {
-    let ratios: Vec<f64> = trades.iter().filter_map(|t| t.profit_ratio).collect();
-    let hist = histogram(&ratios, bins);
-    let decimals = hist
-        .first()
-        .map(|b| percent_decimals(b.end - b.start))
-        .unwrap_or(2);
-    let pct = |r: f64| format::percent(Some(r), decimals);
-    let tip_pct = |r: f64| format::percent(Some(r), decimals + 1);
+/// Bars counting the trades of each bin: `label` writes a bin edge on the axis, `tip` in the tooltip.
+fn count_bars(
+    hist: &[Bin],
+    label: impl Fn(f64) -> String,
+    tip: impl Fn(f64) -> String,
+    positive: impl Fn(&Bin) -> bool,
+) -> Bars {
     let items = hist
         .iter()
         .map(|b| BarItem {
-            label: pct(b.start),
+            label: label(b.start),
             value: b.count as f64,
-            positive: b.middle() >= 0.0,
+            positive: positive(b),
             secondary: None,
-            tooltip: Tooltip::new(format!("{} to {}", tip_pct(b.start), tip_pct(b.end)))
+            tooltip: Tooltip::new(format!("{} to {}", tip(b.start), tip(b.end)))
                 .row("Trades", b.count.to_string()),
         })
         .collect();
@@ -112,32 +109,34 @@ pub fn distribution_plot(trades: &[ClosedTrade], bins: usize) -> Bars {
     }
 }
 
+/// The distribution chart of the closed trades' profit ratios.
+pub fn distribution_plot(trades: &[ClosedTrade], bins: usize) -> Bars {
+    let ratios: Vec<f64> = trades.iter().filter_map(|t| t.profit_ratio).collect();
+    let hist = histogram(&ratios, bins);
+    let decimals = hist
+        .first()
+        .map(|b| percent_decimals(b.end - b.start))
+        .unwrap_or(2);
+    count_bars(
+        &hist,
+        |r| format::percent(Some(r), decimals),
+        |r| format::percent(Some(r), decimals + 1),
+        |b| b.middle() >= 0.0,
+    )
+}
+
 /// The distribution chart of the closed trades' durations (open to close).
 pub fn duration_plot(trades: &[ClosedTrade], bins: usize) -> Bars {
     let seconds: Vec<f64> = trades
         .iter()
         .map(|t| (t.close_ms - t.open_ms).max(0) as f64 / 1000.0)
         .collect();
-    let items = histogram(&seconds, bins)
-        .iter()
-        .map(|b| BarItem {
-            label: format::duration_short(b.start),
-            value: b.count as f64,
-            positive: true,
-            secondary: None,
-            tooltip: Tooltip::new(format!(
-                "{} to {}",
-                format::duration_short(b.start),
-                format::duration_short(b.end)
-            ))
-            .row("Trades", b.count.to_string()),
-        })
-        .collect();
-    Bars {
-        items,
-        unit: Unit::Count,
-        secondary_title: None,
-    }
+    count_bars(
+        &histogram(&seconds, bins),
+        format::duration_short,
+        format::duration_short,
+        |_| true,
+    )
 }
 
 #[cfg(test)]

@@ -361,6 +361,15 @@ fn RunProgress(bt: Backtests) -> impl IntoView {
         move || status.with(|s| s.as_ref().map(f).unwrap_or_default())
     };
     let running = Signal::derive(move || status.with(|s| s.as_ref().is_some_and(|s| s.running)));
+    // freqtrade clears the abort flag once its data is loaded (and has no backtest object before): an abort
+    // counts from the analysis on.
+    let abortable = Signal::derive(move || {
+        status.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                s.running && matches!(s.step.as_str(), "analyze" | "convert" | "backtest")
+            })
+        })
+    });
     let ended = Signal::derive(move || {
         status.with(|s| {
             s.as_ref()
@@ -399,7 +408,14 @@ fn RunProgress(bt: Backtests) -> impl IntoView {
                 </When>
                 <div class="actions">
                     <When when=running>
-                        <button class="danger" disabled=move || bt.busy.get() on:click=move |_| bt.abort()>"Abort"</button>
+                        <button
+                            class="danger"
+                            title="freqtrade can stop a backtest once its data is loaded"
+                            disabled=move || bt.busy.get() || !abortable.get()
+                            on:click=move |_| bt.abort()
+                        >
+                            "Abort"
+                        </button>
                     </When>
                     <When when=ended>
                         <button
