@@ -13,9 +13,9 @@ const legendItem = (page: Page, name: string) =>
   page.locator('.chart-legend .legend-item').filter({ hasText: new RegExp(`^${name.replace(/[/]/g, '\\/')}$`) });
 
 /** Opaque pixels of `color` inside the price pane of the main canvas (or the whole overlay column at `x`). */
-async function pixels(page: Page, color: RGB | null, canvas = '.chart-main'): Promise<number> {
+async function pixels(page: Page, color: RGB | null, canvas = '.chart-main', minAlpha = 200): Promise<number> {
   return page.evaluate(
-    ([sel, color]) => {
+    ([sel, color, minAlpha]) => {
       const root = document.querySelector('.candle-chart') as HTMLElement | null;
       if (!root) return -1;
       const [x, y, w, h] = (root.dataset.plot ?? '0,0,0,0').split(',').map(Number);
@@ -28,7 +28,7 @@ async function pixels(page: Page, color: RGB | null, canvas = '.chart-main'): Pr
         if (color === null) {
           if (data[i + 3] > 0) n++;
         } else if (
-          data[i + 3] > 200 &&
+          data[i + 3] > minAlpha &&
           Math.abs(data[i] - color[0]) + Math.abs(data[i + 1] - color[1]) + Math.abs(data[i + 2] - color[2]) < 40
         ) {
           n++;
@@ -36,7 +36,7 @@ async function pixels(page: Page, color: RGB | null, canvas = '.chart-main'): Pr
       }
       return n;
     },
-    [canvas, color] as const,
+    [canvas, color, minAlpha] as const,
   );
 }
 
@@ -224,7 +224,9 @@ test('a trade opened during the test shows its marker on the chart', async ({ pa
     // The store picks the trade up (push or poll); the chart draws its blue entry marker (in the slot of the
     // candle that is forming now: the dataframe holds closed candles only).
     await expect.poll(markers, { timeout: 30_000 }).toBeGreaterThan(before);
-    expect(await pixels(page, LONG_TRADE)).toBeGreaterThan(15);
+    // While the dry-run entry order is still open the marker is drawn at half alpha (~128), so count pixels
+    // above alpha 100; the order may fill between two frames, so poll rather than read once.
+    await expect.poll(() => pixels(page, LONG_TRADE, '.chart-main', 100)).toBeGreaterThan(15);
   } finally {
     await request.post(`${alpha.url}/api/v1/forceexit`, { headers: basic(alpha), data: { tradeid: String(trade.trade_id) } });
   }
