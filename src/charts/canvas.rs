@@ -1,78 +1,42 @@
-//! The only browser code of the charts: two layered canvases (series below, crosshair and tooltip above),
-//! bitmap sizing for the device pixel ratio, the batched candle renderer, and small helpers for time.
-//!
-//! plotters-canvas reports the canvas' *bitmap* size and draws in its coordinate space, so each paint sets the
-//! context transform to the device pixel ratio first: the scene (CSS pixels) then lands sharp on HiDPI screens.
+//! The candle chart's browser code: two layered kit [`Surface`]s (series below, crosshair and tooltip above),
+//! the batched candle renderer, and small helpers for time.
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+use super::kit::surface::{css_size, device_pixel_ratio, Surface};
 
 use super::model::scene::Scene;
 use super::model::theme::Palette;
 use super::model::tooltip::{Hit, Tooltip};
 use super::render::{self, Candles};
 
-/// The two canvases of a chart and their contexts.
+/// The two canvases of a chart: series below, crosshair and tooltip above.
 pub struct Layers {
-    main: HtmlCanvasElement,
-    overlay: HtmlCanvasElement,
-    main_ctx: CanvasRenderingContext2d,
-    overlay_ctx: CanvasRenderingContext2d,
-    css_w: f64,
-    css_h: f64,
-    dpr: f64,
-}
-
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok()??.dyn_into().ok()
+    main: Surface,
+    overlay: Surface,
 }
 
 impl Layers {
     pub fn new(main: HtmlCanvasElement, overlay: HtmlCanvasElement) -> Option<Self> {
         Some(Layers {
-            main_ctx: context(&main)?,
-            overlay_ctx: context(&overlay)?,
-            main,
-            overlay,
-            css_w: 0.0,
-            css_h: 0.0,
-            dpr: 1.0,
+            main: Surface::new(main)?,
+            overlay: Surface::new(overlay)?,
         })
     }
 
     /// CSS size of the chart.
     pub fn size(&self) -> (f64, f64) {
-        (self.css_w, self.css_h)
+        self.main.size()
     }
 
     /// Follows the container's size and the device pixel ratio; true when the bitmaps changed (which clears
     /// them, so everything must be redrawn).
     pub fn sync_size(&mut self, container: &HtmlElement) -> bool {
-        let w = f64::from(container.client_width().max(0));
-        let h = f64::from(container.client_height().max(0));
-        let dpr = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .filter(|d| d.is_finite() && *d > 0.0)
-            .unwrap_or(1.0)
-            .min(4.0);
-        if w == self.css_w && h == self.css_h && dpr == self.dpr {
-            return false;
-        }
-        self.css_w = w;
-        self.css_h = h;
-        self.dpr = dpr;
-        for c in [&self.main, &self.overlay] {
-            c.set_width((w * dpr).round() as u32);
-            c.set_height((h * dpr).round() as u32);
-        }
-        true
-    }
-
-    fn reset(&self, ctx: &CanvasRenderingContext2d) {
-        let _ = ctx.set_transform(self.dpr, 0.0, 0.0, self.dpr, 0.0, 0.0);
-        ctx.clear_rect(0.0, 0.0, self.css_w, self.css_h);
+        let (w, h) = css_size(container);
+        let dpr = device_pixel_ratio();
+        let main = self.main.resize(w, h, dpr);
+        let overlay = self.overlay.resize(w, h, dpr);
+        main || overlay
     }
 
     /// Paints the series canvas: grid, clipped series, axes. With [`Candles::Skip`] the candles and volume are
@@ -83,11 +47,9 @@ impl Layers {
         palette: &Palette,
         candles: Candles,
     ) -> Result<(), String> {
-        let ctx = &self.main_ctx;
-        self.reset(ctx);
-        let backend =
-            CanvasBackend::with_canvas_object(self.main.clone()).ok_or("no canvas backend")?;
-        let root = backend.into_drawing_area();
+        self.main.begin();
+        let ctx = self.main.ctx();
+        let root = self.main.area()?;
         render::draw_grid(&root, scene, palette).map_err(|e| e.to_string())?;
         let plot = scene.layout.plot;
         ctx.save();
@@ -114,29 +76,27 @@ impl Layers {
         palette: &Palette,
         hover: Option<(&Hit, f64, Option<&Tooltip>)>,
     ) -> Result<(), String> {
-        self.reset(&self.overlay_ctx);
+        self.overlay.begin();
         let Some((hit, y, tooltip)) = hover else {
             return Ok(());
         };
-        let backend =
-            CanvasBackend::with_canvas_object(self.overlay.clone()).ok_or("no canvas backend")?;
-        let root = backend.into_drawing_area();
+        let root = self.overlay.area()?;
         render::draw_overlay(&root, scene, palette, hit, y, tooltip).map_err(|e| e.to_string())
     }
 
     pub fn clear_main(&self) -> Result<(), String> {
-        self.reset(&self.main_ctx);
+        self.main.begin();
         Ok(())
     }
 
     pub fn paint_overlay_clear(&self) -> Result<(), String> {
-        self.reset(&self.overlay_ctx);
+        self.overlay.begin();
         Ok(())
     }
 
     /// Forces the main canvas to rasterize (reads one pixel): the benchmark times complete paints.
     pub fn flush(&self) {
-        let _ = self.main_ctx.get_image_data(0.0, 0.0, 1.0, 1.0);
+        let _ = self.main.ctx().get_image_data(0.0, 0.0, 1.0, 1.0);
     }
 }
 

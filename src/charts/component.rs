@@ -1,45 +1,38 @@
 //! `<CandleChart>`: the leptos face of the chart. Props are signals of already decoded data; the component
 //! never fetches. Prop changes and pointer events only invalidate; one `requestAnimationFrame` does the work.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::canvas::Layers;
 use super::engine::{Engine, FrameReport, Inputs};
 use super::interaction::{Invalidation, PointerInput};
+use super::kit::frame_loop::FrameLoop;
+use super::kit::watch::watch_stage;
 use super::model::chart::{ChartOptions, KEY_CANDLES, KEY_SIGNALS, KEY_TRADES, KEY_VOLUME};
 use super::model::color::color_or_auto;
 use super::model::frame::CandleFrame;
 use super::model::marks::TradeInput;
 use super::model::plot::PlotSpec;
-use crate::runtime::{use_view_scope, ViewScope};
 
 /// Runs the engine's pending work on the next animation frame (once, however often it is asked).
 #[derive(Clone)]
 struct Scheduler {
     engine: Rc<RefCell<Engine>>,
-    scheduled: Rc<Cell<bool>>,
-    /// The component's lifetime: a frame asked for before it was disposed does nothing after.
-    scope: ViewScope,
+    frames: FrameLoop,
     report: RwSignal<FrameReport>,
 }
 
 impl Scheduler {
     fn schedule(&self) {
-        if self.scheduled.replace(true) {
-            return;
-        }
         let this = self.clone();
-        self.scope.animation_frame(move || {
-            this.scheduled.set(false);
+        self.frames.request(move || {
             let report = this.engine.borrow_mut().run_frame();
             if this.report.with_untracked(|r| *r != report) {
                 this.report.set(report);
@@ -88,9 +81,8 @@ pub fn CandleChart(
     let report = RwSignal::new(FrameReport::default());
     let scheduler = Scheduler {
         engine: Rc::new(RefCell::new(Engine::default())),
-        scheduled: Rc::new(Cell::new(false)),
+        frames: FrameLoop::of_view(),
         report,
-        scope: use_view_scope(),
     };
 
     // Props → engine.
@@ -138,19 +130,12 @@ pub fn CandleChart(
             };
             let container: web_sys::HtmlElement = stage_el.clone().unchecked_into();
             s.engine.borrow_mut().attach(layers, container);
+            // A new size or pixel ratio: the next frame resizes the bitmaps and repaints.
             let resized = s.clone();
-            let callback = Closure::<dyn FnMut()>::new(move || {
+            watch_stage(&stage_el, move || {
                 resized.engine.borrow_mut().invalidate(Invalidation::Light);
                 resized.schedule();
             });
-            if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-                observer.observe(&stage_el);
-                let keep = SendWrapper::new((observer, callback));
-                on_cleanup(move || {
-                    let (observer, _callback) = keep.take();
-                    observer.disconnect();
-                });
-            }
             s.schedule();
             true
         });

@@ -2,6 +2,7 @@
 //! offset); the price scale maps a value to y. Both repair degenerate input instead of dividing by zero.
 
 use super::units::{CssPx, Logical};
+use crate::charts::kit::scale::LinearScale;
 
 /// Narrowest bar spacing: 50,000 candles still fit into 1,000 px.
 pub const MIN_BAR_SPACING: f64 = 0.01;
@@ -142,14 +143,9 @@ impl TimeScale {
     }
 }
 
-/// The vertical mapping of one pane.
+/// The vertical mapping of one pane: the kit's [`LinearScale`] over the pane's value range plus headroom.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PriceScale {
-    min: f64,
-    max: f64,
-    top: f64,
-    bottom: f64,
-}
+pub struct PriceScale(LinearScale);
 
 impl PriceScale {
     /// Maps `min..max` onto the pixel rows `bottom..top`, with headroom fractions above and below. A zero,
@@ -171,33 +167,29 @@ impl PriceScale {
         let foot = finite_or(foot, 0.0).clamp(0.0, 0.45);
         let top = finite_or(top, 0.0);
         let bottom = finite_or(bottom, top + 1.0).max(top + 1.0);
-        let scale = PriceScale {
-            min: lo - span * foot,
-            max: hi + span * head,
-            top,
-            bottom,
-        };
-        debug_assert!(scale.max > scale.min && scale.bottom > scale.top);
-        scale
+        PriceScale(LinearScale::new(
+            (lo - span * foot, hi + span * head),
+            (bottom, top),
+        ))
     }
 
     pub fn min(&self) -> f64 {
-        self.min
+        self.0.domain().0
     }
 
     pub fn max(&self) -> f64 {
-        self.max
+        self.0.domain().1
     }
 
-    /// y of `v`.
+    /// y of `v` (NaN for NaN: callers skip gaps).
     #[inline]
     pub fn y(&self, v: f64) -> f64 {
-        self.bottom - (v - self.min) / (self.max - self.min) * (self.bottom - self.top)
+        self.0.px_raw(v)
     }
 
     /// The value at `y`; the inverse of [`PriceScale::y`].
     pub fn value(&self, y: f64) -> f64 {
-        self.min + (self.bottom - y) / (self.bottom - self.top) * (self.max - self.min)
+        self.0.value(y)
     }
 }
 

@@ -2,6 +2,7 @@
 //! time zone, snapped to the first candle of each boundary (the x axis is the bar index).
 
 use super::units::TimestampMs;
+use crate::charts::kit::time::{month_index, DAY, HOUR, MINUTE, MONTH};
 
 /// At most this many ticks are ever produced on one axis.
 const MAX_TICKS: usize = 64;
@@ -63,9 +64,6 @@ fn round_to_step(v: f64, step: f64) -> f64 {
     (v * factor).round() / factor
 }
 
-const MINUTE: i64 = 60_000;
-const HOUR: i64 = 60 * MINUTE;
-const DAY: i64 = 24 * HOUR;
 /// Candidate time steps, shortest first.
 const TIME_STEPS: [i64; 15] = [
     MINUTE,
@@ -81,7 +79,7 @@ const TIME_STEPS: [i64; 15] = [
     2 * DAY,
     7 * DAY,
     14 * DAY,
-    30 * DAY,
+    MONTH,
     365 * DAY,
 ];
 
@@ -114,8 +112,8 @@ pub fn time_ticks(
     let step = step.max(1);
     let off = i64::from(offset_minutes) * MINUTE;
     let bucket = |t: i64| {
-        if step >= 30 * DAY {
-            month_index(t + off)
+        if step >= MONTH {
+            month_index(t, offset_minutes)
         } else {
             (t + off).div_euclid(step)
         }
@@ -145,18 +143,11 @@ pub fn time_ticks(
     out
 }
 
-fn month_index(local_ms: i64) -> i64 {
-    let text = crate::util::format::format_ts(local_ms, 0);
-    let year: i64 = text.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
-    let month: i64 = text.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-    year * 12 + month
-}
-
 /// `HH:MM` inside a day, `MM-DD` on a new day, `YYYY-MM` for month steps.
 pub fn time_label(t: i64, offset_minutes: i32, step: i64, day_changed: bool) -> String {
     let text = crate::util::format::format_ts(t, offset_minutes);
     let part = |a: usize, b: usize| text.get(a..b).unwrap_or("").to_string();
-    if step >= 30 * DAY {
+    if step >= MONTH {
         part(0, 7)
     } else if step >= DAY || (day_changed && part(11, 16) == "00:00") {
         part(5, 10)

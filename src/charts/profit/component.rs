@@ -5,19 +5,19 @@
 //! The wrapper exposes what tests need: `data-state` (`loading`, `empty`, `drawn`), `data-items`,
 //! `data-painted` (paint count) and `data-plot` (the data area in CSS pixels, `x,y,w,h`).
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::canvas::{DprWatcher, ProfitCanvas};
+use super::canvas::paint;
 use super::model_chart::{Hover, ProfitPlot, ProfitScene, Tooltip};
 use super::model_theme::ProfitTheme;
-use crate::runtime::{use_view_scope, ViewScope};
+use crate::charts::kit::frame_loop::FrameLoop;
+use crate::charts::kit::surface::{css_size, device_pixel_ratio, Surface};
+use crate::charts::kit::watch::watch_stage;
 
 /// What the last frame did, for the view and the tests.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -32,7 +32,7 @@ struct Report {
 
 #[derive(Default)]
 struct Painter {
-    canvas: Option<ProfitCanvas>,
+    canvas: Option<Surface>,
     stage: Option<web_sys::HtmlElement>,
     plot: Option<ProfitPlot>,
     theme: Option<ProfitTheme>,
@@ -58,19 +58,19 @@ impl Painter {
         let (Some(canvas), Some(stage)) = (self.canvas.as_mut(), self.stage.as_ref()) else {
             return None;
         };
-        let resized = canvas.sync_size(stage);
+        let (w, h) = css_size(stage);
+        let resized = canvas.resize(w, h, device_pixel_ratio());
         if !resized && !self.dirty {
             return None;
         }
         self.dirty = false;
         let theme = self.theme.unwrap_or_else(|| ProfitTheme::new(true));
-        let (w, h) = canvas.size();
         self.scene = self
             .plot
             .as_ref()
             .filter(|p| !p.is_empty() && w > 0.0 && h > 0.0)
             .map(|p| p.layout(w, h, &theme));
-        self.error = canvas.paint(self.scene.as_ref(), &theme).err();
+        self.error = paint(canvas, self.scene.as_ref(), &theme).err();
         self.painted += 1;
         Some(Report {
             painted: self.painted,
@@ -89,21 +89,15 @@ impl Painter {
 #[derive(Clone)]
 struct Scheduler {
     painter: Rc<RefCell<Painter>>,
-    scheduled: Rc<Cell<bool>>,
-    /// The component's lifetime: a frame asked for before it was disposed does nothing after.
-    scope: ViewScope,
+    frames: FrameLoop,
     report: RwSignal<Report>,
     hover: RwSignal<Option<(Hover, Tooltip)>>,
 }
 
 impl Scheduler {
     fn schedule(&self) {
-        if self.scheduled.replace(true) {
-            return;
-        }
         let this = self.clone();
-        self.scope.animation_frame(move || {
-            this.scheduled.set(false);
+        self.frames.request(move || {
             let (report, hover) = {
                 let mut painter = this.painter.borrow_mut();
                 let report = painter.frame();
@@ -186,10 +180,9 @@ pub fn ProfitChart(
     let hover = RwSignal::new(None::<(Hover, Tooltip)>);
     let scheduler = Scheduler {
         painter: Rc::new(RefCell::new(Painter::default())),
-        scheduled: Rc::new(Cell::new(false)),
+        frames: FrameLoop::of_view(),
         report,
         hover,
-        scope: use_view_scope(),
     };
 
     // Props → painter.
@@ -217,29 +210,17 @@ pub fn ProfitChart(
             let (Some(stage_el), Some(canvas_el)) = (stage.get(), canvas.get()) else {
                 return false;
             };
-            let Some(profit_canvas) = ProfitCanvas::new(canvas_el) else {
+            let Some(surface) = Surface::new(canvas_el) else {
                 return false;
             };
             {
                 let mut painter = s.painter.borrow_mut();
-                painter.canvas = Some(profit_canvas);
+                painter.canvas = Some(surface);
                 painter.stage = Some(stage_el.clone().unchecked_into());
             }
+            // A new size or pixel ratio resizes the bitmap in the next frame, which repaints.
             let resized = s.clone();
-            let callback = Closure::<dyn FnMut()>::new(move || resized.schedule());
-            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-            if let Some(o) = &observer {
-                o.observe(&stage_el);
-            }
-            let rescaled = s.clone();
-            let dpr_watch = DprWatcher::new(move || rescaled.invalidate());
-            let keep = SendWrapper::new((observer, callback, dpr_watch));
-            on_cleanup(move || {
-                let (observer, _callback, _dpr_watch) = keep.take();
-                if let Some(o) = observer {
-                    o.disconnect();
-                }
-            });
+            watch_stage(&stage_el, move || resized.schedule());
             s.invalidate();
             true
         });

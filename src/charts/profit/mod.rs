@@ -3,8 +3,8 @@
 //!
 //! Layers, one way, like the candle chart: `decode` (wire types → the plain inputs of `model_input`, once per
 //! answer) → `model_*` (pure transforms, layout in CSS pixels, hit testing and tooltip texts; tested natively)
-//! → `render` (plotters, generic over `DrawingBackend`; draws a prepared scene only) → `canvas` (the only
-//! `web_sys` code: one canvas per chart, sized for the device pixel ratio) → `component` / `cards` (leptos; props
+//! → `render` (plotters, generic over `DrawingBackend`; draws a prepared scene only) → `canvas` (paints a
+//! scene on one kit surface; the kit holds the `web_sys` code) → `component` / `cards` (leptos; props
 //! only, no fetching). `model_*`, `render*` and `decode` import no leptos or web_sys.
 
 #![deny(clippy::indexing_slicing, clippy::panic)]

@@ -1,8 +1,10 @@
-//! Axes of the profit charts: a linear scale that repairs degenerate domains, "nice" value ranges and ticks
+//! Axes of the profit charts (on the kit's `LinearScale`): "nice" value ranges and ticks
 //! (the candle chart's `price_ticks`), time ticks on a continuous time axis in the display zone, and the
 //! frame (plot rectangle and tick positions) every cartesian chart shares.
 
 use crate::charts::decode::parse_datetime;
+use crate::charts::kit::scale::LinearScale;
+use crate::charts::kit::time::{month_index, DAY, HOUR, MINUTE, MONTH, SECOND};
 use crate::charts::model::ticks::{nice_step, price_ticks, step_decimals, time_label};
 use crate::charts::model::units::Rect;
 use crate::util::format;
@@ -13,57 +15,6 @@ pub const PAD_RIGHT: f64 = 12.0;
 pub const X_AXIS: f64 = 20.0;
 /// Approximate width of a character of the 11 px axis font.
 pub const CHAR_PX: f64 = 6.5;
-
-/// Maps a value domain onto a pixel range. Never produces NaN for a finite input.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LinearScale {
-    d0: f64,
-    d1: f64,
-    r0: f64,
-    r1: f64,
-}
-
-impl LinearScale {
-    /// A scale from `domain` to `range`. A non-finite domain becomes `0..1`; an empty one is widened.
-    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
-        let (mut d0, mut d1) = domain;
-        if !d0.is_finite() || !d1.is_finite() {
-            (d0, d1) = (0.0, 1.0);
-        }
-        if d1 < d0 {
-            std::mem::swap(&mut d0, &mut d1);
-        }
-        if d1 - d0 <= f64::EPSILON * d0.abs().max(1.0) {
-            let pad = (d0.abs() * 0.1).max(1e-9);
-            (d0, d1) = (d0 - pad, d1 + pad);
-        }
-        let fix = |v: f64| if v.is_finite() { v } else { 0.0 };
-        LinearScale {
-            d0,
-            d1,
-            r0: fix(range.0),
-            r1: fix(range.1),
-        }
-    }
-
-    pub fn domain(&self) -> (f64, f64) {
-        (self.d0, self.d1)
-    }
-
-    /// The pixel of `v` (non-finite values map to the start of the range).
-    pub fn px(&self, v: f64) -> f64 {
-        if !v.is_finite() {
-            return self.r0;
-        }
-        let t = (v - self.d0) / (self.d1 - self.d0);
-        let p = self.r0 + t * (self.r1 - self.r0);
-        if p.is_finite() {
-            p.clamp(-1.0e7, 1.0e7)
-        } else {
-            self.r0
-        }
-    }
-}
 
 /// The finite extent of `values`, widened to include 0 when asked, padded and rounded out to a nice step.
 /// `(0, 1)` when there is no finite value.
@@ -152,10 +103,6 @@ pub fn value_ticks(scale: &LinearScale, target: usize, unit: Unit) -> Vec<Tick> 
         .collect()
 }
 
-const SECOND: i64 = 1_000;
-const MINUTE: i64 = 60 * SECOND;
-const HOUR: i64 = 60 * MINUTE;
-const DAY: i64 = 24 * HOUR;
 /// Steps shorter than a month, shortest first.
 const STEPS: [i64; 17] = [
     SECOND,
@@ -229,14 +176,14 @@ pub fn time_ticks(
     }
     let months = MONTHS
         .into_iter()
-        .find(|&m| (m * 30 * DAY) as f64 * px_per_ms >= min_px)
+        .find(|&m| (m * MONTH) as f64 * px_per_ms >= min_px)
         .unwrap_or(12);
     month_ticks(t0, t1, months, offset_minutes)
         .into_iter()
         .take(MAX_TICKS)
         .map(|t| Tick {
             pos: to_x(t),
-            label: time_label(t, offset_minutes, 30 * DAY, true),
+            label: time_label(t, offset_minutes, MONTH, true),
         })
         .collect()
 }
@@ -244,11 +191,8 @@ pub fn time_ticks(
 /// Starts of every `every`-th month (counted from January) inside `t0..=t1`, in the display zone.
 fn month_ticks(t0: i64, t1: i64, every: i64, offset_minutes: i32) -> Vec<i64> {
     let off = i64::from(offset_minutes) * MINUTE;
-    let text = crate::util::format::format_ts(t0, offset_minutes);
-    let year: i64 = text.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
-    let month: i64 = text.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
     let every = every.max(1);
-    let mut index = year * 12 + (month - 1);
+    let mut index = month_index(t0, offset_minutes);
     index = (index / every + 1) * every;
     let mut out = Vec::new();
     while out.len() < MAX_TICKS {
@@ -346,22 +290,6 @@ mod tests {
     #![allow(clippy::indexing_slicing)]
 
     use super::*;
-
-    #[test]
-    fn scales_repair_degenerate_domains() {
-        let s = LinearScale::new((0.0, 10.0), (100.0, 0.0));
-        assert_eq!(s.px(5.0), 50.0);
-        assert_eq!(s.px(f64::NAN), 100.0);
-        let flat = LinearScale::new((3.0, 3.0), (0.0, 10.0));
-        assert!((flat.px(3.0) - 5.0).abs() < 1e-9);
-        let zero = LinearScale::new((0.0, 0.0), (0.0, 10.0));
-        assert!(zero.px(0.0).is_finite());
-        let bad = LinearScale::new((f64::NAN, f64::INFINITY), (0.0, 10.0));
-        assert_eq!(bad.domain(), (0.0, 1.0));
-        let reversed = LinearScale::new((10.0, 0.0), (0.0, 10.0));
-        assert_eq!(reversed.px(0.0), 0.0);
-        assert_eq!(LinearScale::new((0.0, 1.0), (0.0, 1.0)).px(1e300), 1.0e7);
-    }
 
     #[test]
     fn nice_ranges_include_zero_and_round_out() {

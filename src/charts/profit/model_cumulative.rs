@@ -2,10 +2,11 @@
 //! starting at 0 when the first trade opened, plus a dotted projection from the last point to now that adds the
 //! open trades' unrealized profit.
 
-use super::model_axis::{frame, nice_range, time_ticks, Frame, LinearScale, Unit};
+use super::model_axis::{frame, nice_range, time_ticks, Frame, Unit};
 use super::model_chart::{Hover, Tooltip};
 use super::model_input::{ClosedTrade, OpenProfit};
 use super::model_theme::ProfitTheme;
+use crate::charts::kit::scale::LinearScale;
 use crate::charts::model::color::Rgba;
 use crate::util::format::format_ts;
 use crate::util::format::{coin_money, percent};
