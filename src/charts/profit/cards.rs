@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::component::ProfitChart;
+use super::model_axis::Unit;
 use super::model_chart::ProfitPlot;
 use super::model_cumulative::{cumulative_plot, cumulative_series, series_plot, CumPoint};
 use super::model_donut::balance_plot;
@@ -35,13 +36,16 @@ fn ProfitCard(
     }
 }
 
-/// An amount over time (a backtest's wallet) with comparison curves.
+/// An amount over time (a backtest's wallet) or, with `percent`, a ratio (its return), with comparison curves.
 #[component]
 pub fn SeriesCard(
     kind: &'static str,
     title: &'static str,
     /// What the main curve is, in its tooltips ("Wallet").
     what: &'static str,
+    /// Values are ratios, labelled as percent.
+    #[prop(optional)]
+    percent: bool,
     #[prop(into)] points: Signal<Option<Vec<CumPoint>>>,
     #[prop(into)] others: Signal<Vec<Vec<CumPoint>>>,
     #[prop(into)] currency: Signal<String>,
@@ -49,13 +53,14 @@ pub fn SeriesCard(
     #[prop(into)] dark: Signal<bool>,
     empty_text: &'static str,
 ) -> impl IntoView {
+    let unit = if percent { Unit::Percent } else { Unit::Amount };
     let plot = Memo::new(move |_| {
         points.get().map(|p| {
             ProfitPlot::Cumulative(series_plot(
                 p,
                 others.get(),
                 offset_minutes.get(),
-                &currency.get(),
+                (unit, &currency.get()),
                 what,
             ))
         })

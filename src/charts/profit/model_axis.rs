@@ -62,9 +62,10 @@ pub struct Tick {
 }
 
 /// How values are labelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Unit {
     /// An amount of stake currency.
+    #[default]
     Amount,
     /// A ratio shown as percent (0.01 → "1%").
     Percent,

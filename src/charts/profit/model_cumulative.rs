@@ -95,6 +95,8 @@ pub struct Cumulative {
     pub offset_minutes: i32,
     /// Curves drawn beside the main one for comparison (other backtests, a live bot), without tooltips.
     pub others: Vec<Vec<CumPoint>>,
+    /// How the values are labelled: amounts of stake currency, or ratios shown as percent.
+    pub unit: Unit,
 }
 
 impl Cumulative {
@@ -157,21 +159,28 @@ pub fn cumulative_plot(
         tooltips,
         offset_minutes,
         others: Vec::new(),
+        unit: Unit::Amount,
     }
 }
 
-/// A chart of amounts over time (a wallet's balance) with comparison curves, on the cumulative chart's
-/// renderer: each point's tooltip names `what` and the amount.
+/// A chart of values over time (a wallet's balance in `currency`, or ratios with [`Unit::Percent`]) with
+/// comparison curves, on the cumulative chart's renderer: each point's tooltip names `what` and the value.
 pub fn series_plot(
     points: Vec<CumPoint>,
     others: Vec<Vec<CumPoint>>,
     offset_minutes: i32,
-    currency: &str,
+    (unit, currency): (Unit, &str),
     what: &str,
 ) -> Cumulative {
     let tooltips = points
         .iter()
-        .map(|p| Tooltip::new(when(p.t, offset_minutes)).row(what, coin_money(p.value, currency)))
+        .map(|p| {
+            let value = match unit {
+                Unit::Percent => percent(Some(p.value), 2),
+                _ => coin_money(p.value, currency),
+            };
+            Tooltip::new(when(p.t, offset_minutes)).row(what, value)
+        })
         .collect();
     Cumulative {
         points,
@@ -179,7 +188,40 @@ pub fn series_plot(
         tooltips,
         offset_minutes,
         others,
+        unit,
     }
+}
+
+/// A backtest's return over time as a ratio of `starting_balance` (a step at each trade's close, from 0 at
+/// `from_ms`), to set beside the market's change: `None` without a positive starting balance.
+pub fn return_series(
+    trades: &[ClosedTrade],
+    starting_balance: f64,
+    from_ms: Option<i64>,
+) -> Option<Vec<CumPoint>> {
+    if !(starting_balance.is_finite() && starting_balance > 0.0) {
+        return None;
+    }
+    let mut points: Vec<CumPoint> = cumulative_series(trades)
+        .into_iter()
+        .map(|p| CumPoint {
+            t: p.t,
+            value: p.value / starting_balance,
+        })
+        .collect();
+    if let Some(from) = from_ms {
+        match points.first() {
+            Some(first) if first.t <= from => {}
+            _ => points.insert(
+                0,
+                CumPoint {
+                    t: from,
+                    value: 0.0,
+                },
+            ),
+        }
+    }
+    Some(points)
 }
 
 /// The cumulative chart in CSS pixels.
@@ -225,7 +267,7 @@ pub fn layout_cumulative(c: &Cumulative, w: f64, h: f64, theme: &ProfitTheme) ->
     let values = all()
         .map(|p| p.value)
         .chain(c.projection.map(|p| p.to.value));
-    let (mut frame, y, _) = frame(w, h, nice_range(values, true), Unit::Amount, None);
+    let (mut frame, y, _) = frame(w, h, nice_range(values, true), c.unit, None);
     let plot = frame.plot;
     let t0 = all().map(|p| p.t).min().unwrap_or(0);
     let t_last = all().map(|p| p.t).max().unwrap_or(t0);
@@ -339,6 +381,32 @@ mod tests {
         // An overflowing sum keeps the last finite value.
         let huge = vec![trade(1, 0, 1, f64::MAX), trade(2, 0, 2, f64::MAX)];
         assert!(cumulative_series(&huge).iter().all(|p| p.value.is_finite()));
+    }
+
+    #[test]
+    fn return_series_is_a_ratio_of_the_start_from_the_market_start() {
+        let trades = vec![trade(1, 1_000, 2_000, 50.0), trade(2, 1_500, 3_000, -20.0)];
+        let r = return_series(&trades, 1_000.0, Some(100)).unwrap_or_default();
+        let got: Vec<(i64, f64)> = r.iter().map(|p| (p.t, p.value)).collect();
+        assert_eq!(
+            got,
+            vec![(100, 0.0), (1_000, 0.0), (2_000, 0.05), (3_000, 0.03)]
+        );
+        // A market start after the first trade adds nothing; no trades is one point at 0.
+        assert_eq!(
+            return_series(&trades, 1_000.0, Some(1_000)).map(|r| r.len()),
+            Some(3)
+        );
+        assert_eq!(
+            return_series(&[], 1_000.0, Some(5)),
+            Some(vec![CumPoint { t: 5, value: 0.0 }])
+        );
+        assert!(return_series(&trades, 0.0, None).is_none());
+        assert!(return_series(&trades, f64::NAN, None).is_none());
+        // Percent plots label values as percent.
+        let plot = series_plot(r, vec![], 0, (Unit::Percent, "USDT"), "Strategy");
+        assert_eq!(plot.unit, Unit::Percent);
+        assert_eq!(plot.tooltips[2].rows[0].1, "5.00 %");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::charts::decode::decode_backtest_trade;
 use crate::charts::model::color::series_color;
 use crate::charts::profit::decode::backtest_trades;
 use crate::charts::profit::decode::column_points;
+use crate::charts::profit::model_cumulative::return_series;
 use crate::charts::profit::{CumulativeProfitCard, ProfitDistributionCard, SeriesCard};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::select_options::ListSelect;
@@ -216,7 +217,7 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                         />
                         <ProfitDistributionCard closed=closed bins=bins dark=dark />
                         <ProfitDistributionCard closed=closed bins=bins dark=dark durations=true />
-                        <WalletCard bt=bt result=result offset=offset />
+                        <WalletCard bt=bt result=result closed=closed offset=offset />
                     </div>
                 }.into_any(),
                 "chart" => {
@@ -323,16 +324,21 @@ pub fn ComparePanel(bt: Backtests) -> impl IntoView {
     view! { <section class="card backtest-compare">{chart}{table}</section> }
 }
 
-/// The wallet over the tested period beside the market: the starting balance following the tested pairs'
-/// mean price (buy and hold). Read from the stored result when the card is shown (wallet: API >= 2.48).
+/// The stored result's curves over the tested period, read when the charts are shown: the wallet beside the
+/// market (the starting balance held in the tested pairs, buy and hold; wallet: API >= 2.48), and the
+/// strategy's return beside the market's change, both in percent of the start.
 #[component]
 fn WalletCard(
     bt: Backtests,
     result: Memo<Option<LoadedResult>>,
+    closed: Memo<Option<Vec<crate::charts::profit::model_input::ClosedTrade>>>,
     offset: Signal<i32>,
 ) -> impl IntoView {
     let wallet = RwSignal::new(None::<Vec<crate::charts::profit::model_cumulative::CumPoint>>);
     let market = RwSignal::new(Vec::new());
+    // The market's mean change (ratio); `None` until read, empty when it could not be.
+    let market_change =
+        RwSignal::new(None::<Vec<crate::charts::profit::model_cumulative::CumPoint>>);
     let scope = crate::runtime::use_view_scope();
     let dark = use_dark_theme();
     Effect::new(move |_| {
@@ -364,11 +370,32 @@ fn WalletCard(
                 false => Vec::new(),
             };
             wallet.set(Some(points));
-            if let Ok(m) = bt.read_market_change(&file).await {
-                let line = column_points(&m, "rel_mean", |r| start * (1.0 + r));
-                market.set(vec![line]);
+            match bt.read_market_change(&file).await {
+                Ok(m) => {
+                    market.set(vec![column_points(&m, "rel_mean", |r| start * (1.0 + r))]);
+                    market_change.set(Some(column_points(&m, "rel_mean", |r| r)));
+                }
+                Err(_) => market_change.set(Some(Vec::new())),
             }
         });
+    });
+    // The strategy's return from the first market row on (so both curves start at 0 together).
+    let strategy_return = Memo::new(move |_| {
+        let change = market_change.get()?;
+        if change.is_empty() {
+            return Some(Vec::new());
+        }
+        let start =
+            result.with(|r| r.as_ref().and_then(|r| r.result.number("starting_balance")))?;
+        closed.with(|c| {
+            let trades = c.as_deref().unwrap_or(&[]);
+            Some(return_series(trades, start, change.first().map(|p| p.t)).unwrap_or_default())
+        })
+    });
+    let change_curve =
+        Signal::derive(move || market_change.get().map(|m| vec![m]).unwrap_or_default());
+    let money = Signal::derive(move || {
+        result.with(|r| r.as_ref().map(|r| currency(r).0).unwrap_or_default())
     });
     view! {
         <SeriesCard
@@ -377,7 +404,7 @@ fn WalletCard(
             what="Wallet"
             points=wallet
             others=market
-            currency=Signal::derive(move || result.with(|r| r.as_ref().map(|r| currency(r).0).unwrap_or_default()))
+            currency=money
             offset_minutes=offset
             dark=dark
             empty_text="No wallet history (the bot's API is older than 2.48, or the result has none)"
@@ -385,6 +412,22 @@ fn WalletCard(
         <ul class="compare-legend" aria-label="Wallet curves">
             <li><span class="legend-swatch" style:background=move || crate::charts::profit::model_theme::ProfitTheme::new(dark.get()).line.css()></span>"Wallet"</li>
             <li><span class="legend-swatch" style:background=series_color(0).css()></span>"Market: the starting balance, held in the tested pairs"</li>
+        </ul>
+        <SeriesCard
+            kind="market"
+            title="Market change vs strategy"
+            what="Strategy"
+            percent=true
+            points=strategy_return
+            others=change_curve
+            currency=money
+            offset_minutes=offset
+            dark=dark
+            empty_text="No market change stored with this result"
+        />
+        <ul class="compare-legend" aria-label="Market change curves">
+            <li><span class="legend-swatch" style:background=move || crate::charts::profit::model_theme::ProfitTheme::new(dark.get()).line.css()></span>"Strategy: profit in % of the starting balance"</li>
+            <li><span class="legend-swatch" style:background=series_color(0).css()></span>"Market: mean change of the tested pairs"</li>
         </ul>
     }
 }
