@@ -35,6 +35,8 @@ test.describe('backtesting', () => {
     // The bot's last result of an earlier run is forgotten, so the page opens on the form.
     await api.delete('/backtest');
     const storedBefore: any[] = await api.get('/backtest/history');
+    // Notes carry this run's tag, so the filter finds this run's results only (earlier runs leave theirs).
+    const tag = `e2e-${Date.now()}`;
 
     // A trading bot and the webserver logged in at once; the trading one first, so both kinds are switched between.
     await login(page, bot('alpha'), { name: 'Alpha' });
@@ -116,6 +118,13 @@ test.describe('backtesting', () => {
     // The wallet beside the market, read from the stored result once the card shows.
     await expect(page.locator('[data-chart="wallet"] canvas')).toBeVisible();
     await expect(page.locator('[data-chart="wallet"] .profit-empty')).toHaveCount(0, { timeout: 30_000 });
+    // The strategy's return beside the market's change, in percent of the start: one point per trade plus
+    // the start (and the market's first candle when the first trade opened later).
+    const market = page.locator('[data-chart="market"] .profit-chart');
+    await expect(market).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
+    const marketItems = Number(await market.getAttribute('data-items'));
+    expect(marketItems).toBeGreaterThanOrEqual(result.total_trades + 1);
+    expect(marketItems).toBeLessThanOrEqual(result.total_trades + 2);
     // Trade durations: every trade in a bin.
     await expect(page.locator('[data-chart="durations"] canvas')).toBeVisible();
     await expect(page.locator('[data-chart="durations"] .profit-empty')).toHaveCount(0);
@@ -147,12 +156,12 @@ test.describe('backtesting', () => {
     const mine = after.find((e) => !storedBefore.some((b) => b.filename === e.filename));
     expect(mine).toBeTruthy();
     await storedRows.filter({ hasText: mine.filename }).click();
-    await page.locator('textarea[name="notes"]').fill('e2e: first run');
+    await page.locator('textarea[name="notes"]').fill(`${tag} first run`);
     const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/backtest/history/'));
     await page.getByRole('button', { name: 'Save notes' }).click();
     expect((await patched).ok()).toBe(true);
-    await expect(storedRows.filter({ hasText: mine.filename })).toContainText('e2e: first run');
-    expect((await api.get('/backtest/history')).find((e: any) => e.filename === mine.filename).notes).toBe('e2e: first run');
+    await expect(storedRows.filter({ hasText: mine.filename })).toContainText(`${tag} first run`);
+    expect((await api.get('/backtest/history')).find((e: any) => e.filename === mine.filename).notes).toBe(`${tag} first run`);
 
     // Another browser starts a second backtest (1h); this page, opened again, picks it up.
     const other = await browser.newContext();
@@ -180,11 +189,25 @@ test.describe('backtesting', () => {
     expect(resets).toHaveLength(1);
     expect((await api.get('/backtest')).status).toBe('not_started');
 
-    // The first result, loaded from the stored ones, beside the second: one column each.
+    // Both runs, filtered down by their notes and loaded at once, side by side: one column each. The second
+    // is loaded already (picked up above), so only the first is read.
+    const second = (await api.get('/backtest/history')).find(
+      (e: any) => e.filename !== mine.filename && !storedBefore.some((b) => b.filename === e.filename),
+    );
+    await api.patch(`/backtest/history/${second.filename}`, { strategy: second.strategy, notes: `${tag} second run` });
     await page.locator('#tab-history').click();
-    await storedRows.filter({ hasText: mine.filename }).click();
-    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByLabel('Filter stored results').fill(tag);
+    await expect(storedRows).toHaveCount(2);
+    const resultReads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/backtest/history/result')) resultReads.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Load the 2 shown' }).click();
+    await expect(page.locator('select[name="result"] option')).toHaveCount(2);
     await expect(page.locator('select[name="result"]')).toContainText('5m');
+    expect(resultReads).toHaveLength(1);
+    expect(resultReads[0]).toContain(mine.filename);
     await page.locator('#tab-compare').click();
     const compare = page.locator('table[aria-label="Comparison"]');
     await expect(compare.locator('thead th')).toHaveCount(3);

@@ -301,3 +301,30 @@ test.describe('history mode', () => {
     await drawn(page, 10);
   });
 });
+
+test.describe('on a HiDPI screen', () => {
+  test.use({ deviceScaleFactor: 2 });
+
+  test('both canvases follow the device pixel ratio, also when it changes (zoom, another screen)', async ({ page }) => {
+    await login(page, bot('alpha'), { name: 'Alpha' });
+    await page.goto('/chart');
+    await drawn(page);
+    const bitmaps = () =>
+      page.evaluate(() =>
+        ['.chart-main', '.chart-overlay'].map((sel) => {
+          const c = document.querySelector(`.candle-chart ${sel}`) as HTMLCanvasElement;
+          return [c.width, c.height, c.clientWidth, c.clientHeight];
+        }),
+      );
+    const scaled = (ratio: number) => async () =>
+      (await bitmaps()).every(([w, h, cw, ch]) => w === Math.round(cw * ratio) && h === Math.round(ch * ratio));
+    expect(await scaled(2)()).toBe(true);
+    // The chart kit's pixel-ratio watcher (and the resize it comes with here: headless Chromium re-evaluates
+    // media queries only when the window changes) repaints the candles sharp at the new ratio.
+    const viewport = page.viewportSize()!;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: viewport.width, height: viewport.height - 20, deviceScaleFactor: 3, mobile: false });
+    await expect.poll(scaled(3)).toBe(true);
+    await expect.poll(() => candlePixels(page)).toBeGreaterThan(200);
+  });
+});

@@ -146,6 +146,12 @@ export class BotApi {
     return res.json();
   }
 
+  async patch(path: string, body: unknown): Promise<any> {
+    const res = await this.request.patch(`${this.bot.url}/api/v1${path}`, { headers: this.headers(), data: body });
+    expect(res.ok(), `PATCH ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+    return res.json();
+  }
+
   async delete(path: string): Promise<any> {
     const res = await this.request.delete(`${this.bot.url}/api/v1${path}`, { headers: this.headers() });
     expect(res.ok(), `DELETE ${path}: ${res.status()}`).toBeTruthy();

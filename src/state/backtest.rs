@@ -358,6 +358,47 @@ impl Backtests {
         );
     }
 
+    /// Loads several stored results one after the other (those already loaded are not read again) and shows
+    /// the first one read (the first entry when all were loaded); a failed read is reported, the others load.
+    pub fn load_results(&self, entries: Vec<BacktestHistoryEntry>) {
+        if self.busy.get_untracked() || entries.is_empty() {
+            return;
+        }
+        self.busy.set(true);
+        let b = *self;
+        self.spawn(async move {
+            let mut first = None;
+            let mut first_read = None;
+            let mut failed = 0usize;
+            for entry in entries {
+                let key = result_key(&entry.filename, &entry.strategy);
+                first.get_or_insert_with(|| key.clone());
+                if b.results.with_untracked(|l| l.iter().any(|r| r.key == key)) {
+                    continue;
+                }
+                let endpoint = endpoints::backtest_history_result(&entry.filename, &entry.strategy);
+                match b.call(endpoint).await {
+                    Ok(status) => {
+                        if let Some(result) = status.backtest_result {
+                            b.add_results(loaded_results(&result));
+                            first_read.get_or_insert(key);
+                        }
+                    }
+                    Err(ApiError::Aborted) => return,
+                    Err(_) => failed += 1,
+                }
+            }
+            b.busy.try_set(false);
+            if failed > 0 {
+                b.toast(
+                    Severity::Error,
+                    format!("{failed} of the results could not be read: refresh the list and try again."),
+                );
+            }
+            b.shown.try_set(first_read.or(first));
+        });
+    }
+
     /// Deletes a stored result from the bot's disk (the caller confirmed it).
     pub fn delete_result(&self, entry: &BacktestHistoryEntry) {
         let key = result_key(&entry.filename, &entry.strategy);

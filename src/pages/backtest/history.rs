@@ -1,4 +1,5 @@
-//! The results stored on the bot: filter, sort, pick one; load it, edit its notes, or delete it from disk.
+//! The results stored on the bot: filter, sort, pick one; load it, edit its notes, or delete it from disk;
+//! or load every result the filter shows.
 
 use leptos::prelude::*;
 
@@ -8,6 +9,9 @@ use crate::components::data_table::DataTable;
 use crate::components::modal::ConfirmButton;
 use crate::components::when::When;
 use crate::state::backtest::Backtests;
+
+/// "Load the N shown" is offered for at most this many results (each is a whole result file to read).
+const MAX_LOAD_SHOWN: usize = 10;
 
 #[component]
 pub fn HistoryPanel(bt: Backtests) -> impl IntoView {
@@ -61,6 +65,21 @@ pub fn HistoryPanel(bt: Backtests) -> impl IntoView {
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
                 <button on:click=move |_| bt.load_history()>"Refresh"</button>
+                // Several at once: filter the list down to them (Compare shows every loaded result).
+                <When when=move || (2..=MAX_LOAD_SHOWN).contains(&rows.with(Vec::len))>
+                    <button
+                        disabled=move || bt.busy.get()
+                        on:click=move |_| {
+                            let shown: Vec<_> = bt.history.with_untracked(|h| {
+                                let h = h.as_deref().unwrap_or_default();
+                                rows.with_untracked(|r| r.iter().filter_map(|(i, _)| h.get(*i).cloned()).collect())
+                            });
+                            bt.load_results(shown);
+                        }
+                    >
+                        {move || format!("Load the {} shown", rows.with(Vec::len))}
+                    </button>
+                </When>
             </div>
             {move || {
                 bt.history.with(|h| match h {
