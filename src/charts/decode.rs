@@ -219,7 +219,6 @@ pub fn decode_plot_config(p: &PlotConfig) -> PlotSpec {
         .unwrap_or_default()
 }
 
-/// A trade as the chart draws it.
 /// A backtest's trade as a chart marker (its open and close; simulated orders are not drawn separately).
 pub fn decode_backtest_trade(id: usize, t: &crate::api::wire::BacktestTrade) -> TradeInput {
     TradeInput {
@@ -240,6 +239,7 @@ pub fn decode_backtest_trade(id: usize, t: &crate::api::wire::BacktestTrade) -> 
     }
 }
 
+/// A trade as the chart draws it.
 pub fn decode_trade(t: &Trade) -> TradeInput {
     let orders = t
         .orders

@@ -214,7 +214,12 @@ pub fn RunPanel(bt: Backtests) -> impl IntoView {
                     <span class="inline">
                         <ListSelect
                             name="strategy"
-                            choices=Signal::derive(move || choices_of(bt.strategies.get().unwrap_or_default()))
+                            choices=Signal::derive(move || match bt.strategies.get() {
+                                // An empty select would look broken: say what is going on instead.
+                                None => vec![(String::new(), "Reading the strategy list…".to_string())],
+                                Some(l) if l.is_empty() => vec![(String::new(), "No strategy in the bot's strategy folder".to_string())],
+                                Some(l) => choices_of(l),
+                            })
                             value=Signal::derive(move || form.with(|f| f.strategy.clone()))
                             on_change=Callback::new(move |v| form.update(|f| f.strategy = v))
                         />
