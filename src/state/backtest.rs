@@ -4,14 +4,11 @@
 //! One per bot for its whole session (like `BotStore`): leaving the page keeps the loaded results, and coming
 //! back asks the bot once whether a backtest runs (also one started from another browser) and follows it.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
+use super::bot_session::{end_session_value, session_value, BotHandle, SessionMap};
 use super::persist::BotId;
-use super::registry::{session_scope, use_registry, BotRegistry};
-use super::toasts::{use_toasts, Severity, Toasts};
+use super::toasts::Severity;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::features::Feature;
@@ -51,9 +48,7 @@ impl LoadedResult {
 
 #[derive(Clone, Copy)]
 pub struct Backtests {
-    id: StoredValue<BotId>,
-    registry: BotRegistry,
-    toasts: Toasts,
+    bot: BotHandle,
     /// The bot's backtest state (its result moved into `results`).
     pub status: RwSignal<Option<BacktestStatus>>,
     /// The results stored on the bot.
@@ -76,50 +71,36 @@ pub struct Backtests {
 }
 
 thread_local! {
-    static SESSIONS: RefCell<HashMap<BotId, (Owner, Backtests)>> = RefCell::new(HashMap::new());
+    static SESSIONS: SessionMap<Backtests> = Default::default();
 }
 
 /// Forgets a bot's backtests (logout, bot removed).
 pub fn end_backtests(id: &BotId) {
-    if let Some((owner, _)) = SESSIONS.with(|m| m.borrow_mut().remove(id)) {
-        set_timeout(move || owner.cleanup(), std::time::Duration::ZERO);
-    }
+    end_session_value(&SESSIONS, id);
 }
 
 impl Backtests {
     /// The backtests of `id`, created on the first visit of the page and kept for the session.
     pub fn of(id: BotId) -> Self {
-        if let Some(b) = SESSIONS.with(|m| m.borrow().get(&id).map(|(_, b)| *b)) {
-            b.check();
-            return b;
-        }
-        // Owned by the app's root (not the page), so the loaded results outlive a page switch.
-        let owner = match super::bot_store::root_owner() {
-            Some(root) => root.with(Owner::new),
-            None => Owner::new(),
-        };
-        let b = untrack(|| {
-            owner.with(|| Self {
-                id: StoredValue::new(id.clone()),
-                registry: use_registry(),
-                toasts: use_toasts(),
-                status: RwSignal::new(None),
-                history: RwSignal::new(None),
-                results: RwSignal::new(Vec::new()),
-                shown: RwSignal::new(None),
-                strategies: RwSignal::new(None),
-                freqai_models: RwSignal::new(Vec::new()),
-                config: RwSignal::new(None),
-                error: RwSignal::new(None),
-                busy: RwSignal::new(false),
-                following: StoredValue::new(false),
-                visible: use_page_visible(),
-            })
+        let (b, new) = session_value(&SESSIONS, &id, || Self {
+            bot: BotHandle::new(id.clone()),
+            status: RwSignal::new(None),
+            history: RwSignal::new(None),
+            results: RwSignal::new(Vec::new()),
+            shown: RwSignal::new(None),
+            strategies: RwSignal::new(None),
+            freqai_models: RwSignal::new(Vec::new()),
+            config: RwSignal::new(None),
+            error: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            following: StoredValue::new(false),
+            visible: use_page_visible(),
         });
-        SESSIONS.with(|m| m.borrow_mut().insert(id, (owner, b)));
         b.check();
-        b.load_config();
-        b.load_strategies();
+        if new {
+            b.load_config();
+            b.load_strategies();
+        }
         b
     }
 
@@ -156,31 +137,22 @@ impl Backtests {
     }
 
     pub fn id(&self) -> Option<BotId> {
-        self.id.try_get_value()
+        self.bot.id()
     }
 
     fn spawn(&self, task: impl std::future::Future<Output = ()> + 'static) {
-        if let Some(scope) = self.id.try_get_value().and_then(|id| session_scope(&id)) {
-            scope.spawn(task);
-        }
+        self.bot.spawn(task);
     }
 
     async fn call<T: serde::de::DeserializeOwned>(
         &self,
         endpoint: crate::api::endpoint::Endpoint<T>,
     ) -> Result<T, ApiError> {
-        let id = self.id.try_get_value().ok_or(ApiError::Aborted)?;
-        self.registry.call(&id, endpoint).await
+        self.bot.call(endpoint).await
     }
 
     fn toast(&self, severity: Severity, text: impl Into<String>) {
-        let name = self
-            .id
-            .try_get_value()
-            .and_then(|id| self.registry.entry(&id))
-            .map(|e| e.name)
-            .unwrap_or_default();
-        self.toasts.show(severity, name, text);
+        self.bot.toast(severity, text);
     }
 
     /// Asks the bot whether a backtest runs (then follows it) or ended (then its result is loaded).
@@ -231,41 +203,30 @@ impl Backtests {
     /// Polls a running backtest while the page is visible, until it ends; the new result is then loaded and
     /// the stored results read again.
     fn follow(&self) {
-        let started = self
-            .following
-            .try_update_value(|f| !std::mem::replace(f, true))
-            .unwrap_or(false);
-        if !started {
-            return;
-        }
         let b = *self;
-        let visible = self.visible;
-        self.spawn(async move {
-            loop {
-                gloo_timers::future::TimeoutFuture::new(FOLLOW_EVERY_MS).await;
-                if !visible.get_untracked() {
-                    continue;
-                }
+        self.bot.follow(
+            self.following,
+            self.visible,
+            FOLLOW_EVERY_MS,
+            move || async move {
                 match b.call(endpoints::backtest_status()).await {
                     Ok(status) => {
                         let running = status.running;
                         let ended = status.status == "ended";
                         b.take_status(status, false);
-                        if !running {
-                            if ended {
-                                b.load_history();
-                            }
-                            break;
+                        if !running && ended {
+                            b.load_history();
                         }
+                        running
                     }
-                    Err(ApiError::Aborted) => break,
+                    Err(ApiError::Aborted) => false,
                     Err(e) => {
                         b.error.try_set(Some(e));
+                        true
                     }
                 }
-            }
-            b.following.try_set_value(false);
-        });
+            },
+        );
     }
 
     /// Runs an action: one request at a time; its failure is a toast.

@@ -1,10 +1,12 @@
 //! Reactive application state: the bot registry, settings and toasts. The only layer that calls `api`.
 
 pub mod backtest;
+pub mod bot_session;
 pub mod bot_store;
 pub mod fleet;
 pub mod health;
 pub mod history;
+pub mod jobs;
 pub mod live;
 pub mod paging;
 pub mod pairs;
