@@ -18,15 +18,14 @@ OUT/<name>.json (or OUT/<name>_<status>.json for a non-2xx status); OUT/index.js
 Standard library only; shares the client and recorder of capture_fixtures.py.
 """
 
-import argparse
-import json
 import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from capture_fixtures import Bot, Recorder, check, clear_old_fixtures  # noqa: E402
+import webserver_capture  # noqa: E402
+from capture_fixtures import check  # noqa: E402
 
 RUN_TIMEOUT_S = 300
 
@@ -42,11 +41,6 @@ timerange `{timerange}`, stake "unlimited", 3 open trades at most, a 1000 USDT w
 {rows}
 """
 
-
-def login(bot):
-    status, answer = bot.request("POST", "/token/login", auth=bot.basic_auth())
-    check(status, answer, "token/login")
-    bot.token = answer["access_token"]
 
 
 def timerange_of(rec):
@@ -93,23 +87,7 @@ def run_backtest(rec, timerange):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--state-dir", required=True, help="state dir of `ftharness.py webserver`")
-    parser.add_argument("--name", required=True, help="the webserver's name in bots.json")
-    parser.add_argument("--out", required=True, help="fixture directory, e.g. tests/fixtures/webserver")
-    args = parser.parse_args(argv)
-
-    bots = json.loads((Path(args.state_dir) / "bots.json").read_text())
-    record = next((b for b in bots if b["name"] == args.name), None)
-    if record is None or record.get("mode") != "webserver":
-        sys.exit(f"error: no webserver named {args.name!r} in {args.state_dir}/bots.json")
-    out_dir = Path(args.out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    clear_old_fixtures(out_dir)
-
-    bot = Bot(record)
-    login(bot)
-    rec = Recorder(bot, out_dir)
+    rec = webserver_capture.start(__doc__, "tests/fixtures/webserver", argv)
     rec.get("ws_show_config", "/show_config")
     rec.get("strategies", "/strategies")
     rec.get("freqaimodels", "/freqaimodels")
@@ -140,14 +118,7 @@ def main(argv=None):
     rec.call("backtest_reset", "DELETE", "/backtest")
     rec.call("backtest_history_delete", "DELETE", f"/backtest/history/{file}")
 
-    _, version = bot.request("GET", "/version")
-    _, config = bot.request("GET", "/show_config")
-    (out_dir / "index.json").write_text(json.dumps(rec.index, indent=2) + "\n")
-    rows = "\n".join(f"| `{e['file']}` | {e['method']} | `{e['path']}` | {e['status']} |" for e in rec.index)
-    (out_dir / "README.md").write_text(README.format(
-        version=version["version"], api_version=config["api_version"],
-        date=datetime.now(timezone.utc).strftime("%Y-%m-%d"), timerange=timerange, rows=rows))
-    print(f"wrote {len(rec.index)} fixtures to {out_dir}", file=sys.stderr)
+    webserver_capture.finish(rec, README, timerange=timerange)
 
 
 if __name__ == "__main__":

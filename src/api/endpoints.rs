@@ -15,15 +15,16 @@ use serde::Serialize;
 use super::endpoint::Endpoint;
 use super::request::{encode_component, ApiRequest, LONG_TIMEOUT_MS};
 use super::wire::{
-    AvailablePairsResponse, BacktestHistoryEntry, BacktestNotesPayload, BacktestPayload,
-    BacktestStatus, BalanceResponse, BlacklistPayload, BlacklistResponse, CountResponse,
-    DeleteLockPayload, DeleteTradeResponse, EdgePair, EntryPerformance, ExitPerformance,
-    ForceEnterPayload, ForceEnterResponse, ForceExitPayload, FreqaiModels, Health, LockId,
-    LockPayload, LockResponse, LogsResponse, MarketsQuery, MarketsResponse, MixTagPerformance,
-    PairCandlesPayload, PairHistory, PairHistoryPayload, PerformanceEntry, Period, PingResponse,
-    PlotConfig, ProfitAll, ProfitStats, ResultMsg, ShowConfig, StatsResponse, StatusMsg,
-    StrategyListResponse, StrategyResponse, SysInfo, TimeSummaryResponse, Trade, TradeCustomData,
-    TradeId, TradesResponse, VersionResponse, WalletHistoryResponse, WhitelistResponse,
+    AvailablePairsResponse, BackgroundJob, BacktestHistoryEntry, BacktestNotesPayload,
+    BacktestPayload, BacktestStatus, BalanceResponse, BlacklistPayload, BlacklistResponse,
+    CountResponse, DeleteLockPayload, DeleteTradeResponse, DownloadDataPayload, EdgePair,
+    EntryPerformance, ExitPerformance, ForceEnterPayload, ForceEnterResponse, ForceExitPayload,
+    FreqaiModels, Health, JobStarted, LockId, LockPayload, LockResponse, LogsResponse,
+    MarketsQuery, MarketsResponse, MixTagPerformance, PairCandlesPayload, PairHistory,
+    PairHistoryPayload, PerformanceEntry, Period, PingResponse, PlotConfig, ProfitAll, ProfitStats,
+    ResultMsg, ShowConfig, StatsResponse, StatusMsg, StrategyListResponse, StrategyResponse,
+    SysInfo, TimeSummaryResponse, Trade, TradeCustomData, TradeId, TradesResponse, VersionResponse,
+    WalletHistoryResponse, WhitelistResponse,
 };
 
 /// The `{}` body freqtrade's bot-control POSTs are sent with.
@@ -492,6 +493,34 @@ pub fn backtest_wallet(file: &str, strategy: &str) -> Endpoint<WalletHistoryResp
         encode_component(file),
         encode_component(strategy)
     ))
+}
+
+/// `POST /download_data` (API >= 2.41): starts a download job (HTTP 400 while one runs).
+pub fn download_data(payload: &DownloadDataPayload) -> Endpoint<JobStarted> {
+    Endpoint::new(ApiRequest::post("/download_data").json(payload))
+}
+
+/// `GET /background`: every job the webserver knows (running and finished, until cleared or restarted).
+pub fn background_jobs() -> Endpoint<Vec<BackgroundJob>> {
+    get("/background")
+}
+
+/// `GET /background/{job}`.
+pub fn background_job(job_id: &str) -> Endpoint<BackgroundJob> {
+    get(format!("/background/{}", encode_component(job_id)))
+}
+
+/// `DELETE /background/{job}` (API >= 2.49; HTTP 400 while it runs).
+pub fn background_job_delete(job_id: &str) -> Endpoint<BackgroundJob> {
+    Endpoint::new(ApiRequest::delete(format!(
+        "/background/{}",
+        encode_component(job_id)
+    )))
+}
+
+/// `DELETE /background/clear` (API >= 2.49): removes every finished job; answers the ones left.
+pub fn background_jobs_clear() -> Endpoint<Vec<BackgroundJob>> {
+    Endpoint::new(ApiRequest::delete("/background/clear"))
 }
 
 /// `GET /freqaimodels`: FreqAI's models (HTTP 500 when FreqAI is not installed).

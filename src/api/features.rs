@@ -32,6 +32,14 @@ pub enum Feature {
     BacktestNotes,
     /// `GET /backtest/history/{file}/{strategy}/wallet`.
     BacktestWallet,
+    /// `POST /download_data` as a background job, and `GET /background` to follow it.
+    DownloadData,
+    /// `candle_types` in `POST /download_data`.
+    DownloadCandleTypes,
+    /// `prepend_data` in `POST /download_data`.
+    DownloadPrepend,
+    /// `DELETE /background/{job}` and `DELETE /background/clear`.
+    JobDelete,
 }
 
 impl Feature {
@@ -50,6 +58,10 @@ impl Feature {
             Feature::BacktestDelete => 2.31,
             Feature::BacktestNotes => 2.32,
             Feature::BacktestWallet => 2.48,
+            Feature::DownloadData => 2.41,
+            Feature::DownloadCandleTypes => 2.44,
+            Feature::DownloadPrepend => 2.46,
+            Feature::JobDelete => 2.49,
         }
     }
 
@@ -70,7 +82,7 @@ impl ShowConfig {
 mod tests {
     use super::*;
 
-    const ALL: [Feature; 13] = [
+    const ALL: [Feature; 17] = [
         Feature::ForceEntrySide,
         Feature::ForceEntryTagAndLeverage,
         Feature::PartialExit,
@@ -84,6 +96,10 @@ mod tests {
         Feature::BacktestDelete,
         Feature::BacktestNotes,
         Feature::BacktestWallet,
+        Feature::DownloadData,
+        Feature::DownloadCandleTypes,
+        Feature::DownloadPrepend,
+        Feature::JobDelete,
     ];
 
     fn config(api: Option<f64>) -> ShowConfig {
@@ -112,6 +128,10 @@ mod tests {
         assert!(config(Some(2.32)).has(Feature::BacktestNotes));
         assert!(!config(Some(2.47)).has(Feature::BacktestWallet));
         assert!(config(Some(2.48)).has(Feature::BacktestWallet));
+        assert!(!config(Some(2.40)).has(Feature::DownloadData));
+        assert!(config(Some(2.41)).has(Feature::DownloadData));
+        assert!(!config(Some(2.48)).has(Feature::JobDelete));
+        assert!(config(Some(2.49)).has(Feature::JobDelete));
     }
 
     #[test]

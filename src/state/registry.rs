@@ -225,7 +225,8 @@ impl BotRegistry {
         let logged_in = client.has_tokens();
         CLIENTS.with(|c| c.borrow_mut().insert(bot.id.clone(), client));
         renew_session(&bot.id);
-        if logged_in {
+        // Not in the list yet (so `connect` cannot tell): a known webserver gets no socket.
+        if logged_in && bot.webserver != Some(true) {
             self.connect(&bot.id);
         }
         BotEntry {
@@ -264,8 +265,12 @@ impl BotRegistry {
         });
     }
 
-    /// (Re)starts a bot's websocket with its current session.
+    /// (Re)starts a bot's websocket with its current session. A `freqtrade webserver` has none (its message
+    /// websocket needs the trading RPC and never opens): nothing is tried, nothing is announced.
     fn connect(&self, id: &BotId) {
+        if self.entry(id).is_some_and(|e| e.webserver == Some(true)) {
+            return;
+        }
         let Some(client) = client_of(id) else { return };
         let registry = *self;
         let (event_id, state_id) = (id.clone(), id.clone());
@@ -549,6 +554,7 @@ impl BotRegistry {
     pub fn remove(&self, id: &BotId) {
         super::bot_store::end_store(id);
         super::backtest::end_backtests(id);
+        super::jobs::end_jobs(id);
         live::disconnect(id);
         CLIENTS.with(|c| c.borrow_mut().remove(id));
         end_session(id);
@@ -586,12 +592,21 @@ impl BotRegistry {
         if !changed {
             return;
         }
+        let was_webserver = self.entry(id).is_some_and(|e| e.webserver == Some(true));
         self.bots.try_update(|list| {
             if let Some(e) = list.iter_mut().find(|e| &e.id == id) {
                 e.webserver = Some(webserver);
             }
         });
         self.save();
+        if webserver {
+            // Learned after login started its socket: stop it before it gives up with a misleading warning.
+            live::disconnect(id);
+            self.on_socket_state(id, SocketState::Off);
+        } else if was_webserver && client_of(id).is_some_and(|c| c.has_tokens()) {
+            // Restarted as a trading bot on the same address.
+            self.connect(id);
+        }
     }
 
     /// Whether `id` is a `freqtrade webserver`; `None` until known. Tracked.
