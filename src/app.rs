@@ -13,6 +13,7 @@ use crate::pages::backtest::BacktestPage;
 use crate::pages::bots::BotsPage;
 use crate::pages::chart::ChartPage;
 use crate::pages::dashboard::DashboardPage;
+use crate::pages::data::DataPage;
 use crate::pages::fleet::FleetPage;
 use crate::pages::login::LoginPage;
 use crate::pages::logs::LogsPage;
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fleet") view=FleetPage />
                     <Route path=path!("/chart") view=ChartPage />
                     <Route path=path!("/backtest") view=BacktestPage />
+                    <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/logs") view=LogsPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>

@@ -49,6 +49,8 @@ test.describe('backtesting', () => {
     const nav = page.locator('nav.nav-links');
     await expect(nav.getByRole('link', { name: 'Backtest' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Trade' })).toHaveCount(0);
+    // A webserver has no message websocket: the app does not try one.
+    await expect(page.locator('.socket-state')).toHaveText('ws: off');
     await page.goto('/trade');
     await expect(page.locator('.kind-note')).toContainText('This bot does not trade');
 
@@ -267,8 +269,11 @@ test.describe('backtesting', () => {
     await expect(page.locator('.toast', { hasText: 'Backtest aborted.' })).toBeVisible();
     // Stopped, whatever it had simulated so far (freqtrade may still write a partial result, shown in Analyse).
     await expect.poll(async () => (await api.get('/backtest')).running, { timeout: 60_000 }).toBe(false);
-    await page.locator('#tab-run').click();
-    await expect(page.getByRole('button', { name: 'Start backtest' })).toBeVisible();
+    // Its partial result, if freqtrade wrote one, may still open Analyse after the click: click until the form stays.
+    await expect(async () => {
+      await page.locator('#tab-run').click();
+      await expect(page.getByRole('button', { name: 'Start backtest' })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     expect(aborts).toHaveLength(1);
     expect((await api.get('/backtest')).running).toBe(false);
 

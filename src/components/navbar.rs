@@ -44,7 +44,10 @@ pub fn Navbar() -> impl IntoView {
                 // A `freqtrade webserver` does not trade: it backtests.
                 <When
                     when=move || !webserver.get()
-                    fallback=|| view! { <A href=app_href("/backtest")>"Backtest"</A> }
+                    fallback=|| view! {
+                        <A href=app_href("/backtest")>"Backtest"</A>
+                        <A href=app_href("/data")>"Data"</A>
+                    }
                 >
                     <A href=app_href("/trade")>"Trade"</A>
                     <A href=app_href("/dashboard")>"Dashboard"</A>

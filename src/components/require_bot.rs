@@ -58,9 +58,9 @@ where
 fn wrong_kind_note(page_backtests: bool) -> impl IntoView {
     let (title, text, href, link) = if page_backtests {
         (
-            "Backtesting needs a freqtrade webserver",
-            "The selected bot trades. Backtests run on a bot started with `freqtrade webserver`: log into one, \
-             or select it in the bot list.",
+            "This page needs a freqtrade webserver",
+            "The selected bot trades. Backtests and data downloads run on a bot started with `freqtrade \
+             webserver`: log into one, or select it in the bot list.",
             "/trade",
             "Trade",
         )

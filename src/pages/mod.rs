@@ -4,6 +4,7 @@ pub mod backtest;
 pub mod bots;
 pub mod chart;
 pub mod dashboard;
+pub mod data;
 pub mod fleet;
 pub mod login;
 pub mod logs;

@@ -6,13 +6,14 @@
 
 /// The first path segment of every route of the app (src/app.rs). src/boot/boot.js finds the base path with the
 /// same list (a unit test in app.rs keeps them equal), and login redirects must name one of them.
-pub const TOP_SEGMENTS: [&str; 8] = [
+pub const TOP_SEGMENTS: [&str; 9] = [
     "login",
     "trade",
     "dashboard",
     "fleet",
     "chart",
     "backtest",
+    "data",
     "logs",
     "settings",
 ];

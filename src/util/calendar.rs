@@ -68,6 +68,20 @@ pub fn timeframe_ms(timeframe: &str) -> Option<i64> {
     Some(n.checked_mul(ms)?).filter(|v| *v > 0)
 }
 
+/// `YYYY-MM-DD` → `YYYYMMDD`; `None` when not such a date.
+pub fn compact_date(date: &str) -> Option<String> {
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            let all_digits = [y, m, d]
+                .iter()
+                .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+            all_digits.then(|| format!("{y}{m}{d}"))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use crate::api::wire::{BacktestPayload, BacktestStatus, FreqaiInput};
 use crate::components::select_options::{choices_of, ListSelect};
 use crate::components::when::When;
 use crate::state::backtest::Backtests;
-use crate::util::calendar::{civil_from_days, DAY_MS};
+use crate::util::calendar::{civil_from_days, compact_date, DAY_MS};
 use crate::util::format::percent;
 
 /// Timeframes offered (freqtrade's usual ones); empty: the strategy's own.
@@ -39,20 +39,6 @@ pub struct RunForm {
     pub cache: String,
     pub freqaimodel: String,
     pub freqai_identifier: String,
-}
-
-/// `YYYY-MM-DD` → `YYYYMMDD`; `None` when not such a date.
-fn compact_date(date: &str) -> Option<String> {
-    let parts: Vec<&str> = date.trim().split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            let all_digits = [y, m, d]
-                .iter()
-                .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
-            all_digits.then(|| format!("{y}{m}{d}"))
-        }
-        _ => None,
-    }
 }
 
 /// The date `days` before `now_ms`, as a date input's value.
