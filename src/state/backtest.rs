@@ -235,31 +235,24 @@ impl Backtests {
         endpoint: crate::api::endpoint::Endpoint<T>,
         then: impl FnOnce(Backtests, T) + 'static,
     ) {
-        if self.busy.get_untracked() {
-            return;
-        }
-        self.busy.set(true);
         let b = *self;
-        self.spawn(async move {
-            let result = b.call(endpoint).await;
-            b.busy.try_set(false);
-            match result {
-                Ok(value) => then(b, value),
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    // Only one backtest runs at a time: one started elsewhere is picked up.
-                    if e.to_string().contains("already running") {
-                        b.toast(
-                            Severity::Warning,
-                            "A backtest is already running on this bot; following it.",
-                        );
-                        b.check();
-                    } else {
-                        b.toast(Severity::Error, e.to_string());
-                    }
+        self.bot.act(
+            self.busy,
+            endpoint,
+            move |value| then(b, value),
+            move |e| {
+                // Only one backtest runs at a time: one started elsewhere is picked up.
+                if e.to_string().contains("already running") {
+                    b.toast(
+                        Severity::Warning,
+                        "A backtest is already running on this bot; following it.",
+                    );
+                    b.check();
+                } else {
+                    b.toast(Severity::Error, e.to_string());
                 }
-            }
-        });
+            },
+        );
     }
 
     /// Starts a backtest and follows it.

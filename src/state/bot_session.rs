@@ -64,6 +64,31 @@ impl BotHandle {
 }
 
 impl BotHandle {
+    /// An action: one request at a time (`busy` is true meanwhile, and a call while busy does nothing);
+    /// `then` gets the answer, `failed` any error but an aborted call.
+    pub fn act<T: serde::de::DeserializeOwned + 'static>(
+        &self,
+        busy: RwSignal<bool>,
+        endpoint: Endpoint<T>,
+        then: impl FnOnce(T) + 'static,
+        failed: impl FnOnce(ApiError) + 'static,
+    ) {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let bot = *self;
+        self.spawn(async move {
+            let result = bot.call(endpoint).await;
+            busy.try_set(false);
+            match result {
+                Ok(value) => then(value),
+                Err(ApiError::Aborted) => {}
+                Err(e) => failed(e),
+            }
+        });
+    }
+
     /// Runs `step` every `every_ms` while the page is visible, until it answers false (or the session ends).
     /// `following` is true meanwhile: a second call while one follows does nothing.
     pub fn follow<F, Fut>(

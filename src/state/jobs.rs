@@ -222,77 +222,53 @@ impl Jobs {
         );
     }
 
+    /// Runs an action (one at a time); its failure is a toast.
+    fn act<T: serde::de::DeserializeOwned + 'static>(
+        &self,
+        endpoint: crate::api::endpoint::Endpoint<T>,
+        then: impl FnOnce(Jobs, T) + 'static,
+    ) {
+        let j = *self;
+        self.bot.act(
+            self.busy,
+            endpoint,
+            move |value| then(j, value),
+            move |e| j.toast(Severity::Error, e.to_string()),
+        );
+    }
+
     /// Starts a data download; the job shows in the list and is followed.
     pub fn start_download(&self, payload: DownloadDataPayload) {
-        if self.busy.get_untracked() {
-            return;
-        }
-        self.busy.set(true);
-        let j = *self;
-        self.spawn(async move {
-            let result = j.call(endpoints::download_data(&payload)).await;
-            j.busy.try_set(false);
-            match result {
-                Ok(started) => {
-                    // Started here: its end is announced even if it ends before the list is read.
-                    j.times.try_update(|t| {
-                        t.insert(
-                            started.job_id,
-                            JobTimes {
-                                started: Some(now_ms()),
-                                ended: None,
-                            },
-                        )
-                    });
-                    j.refresh();
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => j.toast(Severity::Error, e.to_string()),
-            }
+        self.act(endpoints::download_data(&payload), |j, started| {
+            // Started here: its end is announced even if it ends before the list is read.
+            j.times.try_update(|t| {
+                t.insert(
+                    started.job_id,
+                    JobTimes {
+                        started: Some(now_ms()),
+                        ended: None,
+                    },
+                )
+            });
+            j.refresh();
         });
     }
 
     /// Removes a finished job from the bot's list (API >= 2.49).
     pub fn delete(&self, job_id: String) {
-        if self.busy.get_untracked() {
-            return;
-        }
-        self.busy.set(true);
-        let j = *self;
-        self.spawn(async move {
-            let result = j.call(endpoints::background_job_delete(&job_id)).await;
-            j.busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    j.list.try_update(|l| {
-                        if let Some(l) = l {
-                            l.retain(|x| x.job_id != job_id);
-                        }
-                    });
+        self.act(endpoints::background_job_delete(&job_id), move |j, _| {
+            j.list.try_update(|l| {
+                if let Some(l) = l {
+                    l.retain(|x| x.job_id != job_id);
                 }
-                Err(ApiError::Aborted) => {}
-                Err(e) => j.toast(Severity::Error, e.to_string()),
-            }
+            });
         });
     }
 
     /// Removes every finished job (API >= 2.49); the running ones stay.
     pub fn clear_finished(&self) {
-        if self.busy.get_untracked() {
-            return;
-        }
-        self.busy.set(true);
-        let j = *self;
-        self.spawn(async move {
-            let result = j.call(endpoints::background_jobs_clear()).await;
-            j.busy.try_set(false);
-            match result {
-                Ok(left) => {
-                    j.take(left);
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => j.toast(Severity::Error, e.to_string()),
-            }
+        self.act(endpoints::background_jobs_clear(), |j, left| {
+            j.take(left);
         });
     }
 }

@@ -36,6 +36,33 @@ fn ProfitCard(
     }
 }
 
+/// The legend of a chart with comparison curves: the main curve (the profit line's colour) named first, then
+/// each other curve in `series_color` order.
+#[component]
+pub fn CurveLegend(
+    /// The list's accessible name.
+    label: &'static str,
+    #[prop(into)] names: Signal<Vec<String>>,
+    #[prop(into)] dark: Signal<bool>,
+) -> impl IntoView {
+    let items = move || {
+        let line = super::model_theme::ProfitTheme::new(dark.get()).line.css();
+        names.with(|n| {
+            n.iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let color = match i.checked_sub(1) {
+                        None => line.clone(),
+                        Some(k) => crate::charts::model::color::series_color(k).css(),
+                    };
+                    view! { <li><span class="legend-swatch" style:background=color></span>{name.clone()}</li> }
+                })
+                .collect_view()
+        })
+    };
+    view! { <ul class="compare-legend" aria-label=label>{items}</ul> }
+}
+
 /// An amount over time (a backtest's wallet) or, with `percent`, a ratio (its return), with comparison curves.
 #[component]
 pub fn SeriesCard(

@@ -8,11 +8,12 @@ use super::tables::{
 };
 use crate::api::features::Feature;
 use crate::charts::decode::decode_backtest_trade;
-use crate::charts::model::color::series_color;
 use crate::charts::profit::decode::backtest_trades;
 use crate::charts::profit::decode::column_points;
 use crate::charts::profit::model_cumulative::return_series;
-use crate::charts::profit::{CumulativeProfitCard, ProfitDistributionCard, SeriesCard};
+use crate::charts::profit::{
+    CumulativeProfitCard, CurveLegend, ProfitDistributionCard, SeriesCard,
+};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::select_options::ListSelect;
 use crate::components::tabs::TabBar;
@@ -277,23 +278,9 @@ pub fn ComparePanel(bt: Backtests) -> impl IntoView {
     });
     let chart = move || {
         (curves.with(Vec::len) >= 2).then(|| {
-            let legend = results.with(|l| {
-                l.iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        // The main line has the profit charts' line colour.
-                        let color = match i.checked_sub(1) {
-                            None => crate::charts::profit::model_theme::ProfitTheme::new(dark.get()).line.css(),
-                            Some(k) => series_color(k).css(),
-                        };
-                        view! {
-                            <li><span class="legend-swatch" style:background=color></span>{r.label()}</li>
-                        }
-                    })
-                    .collect_view()
-            });
+            let names = Signal::derive(move || results.with(|l| l.iter().map(LoadedResult::label).collect::<Vec<_>>()));
             view! {
-                <ul class="compare-legend" aria-label="Curves">{legend}</ul>
+                <CurveLegend label="Curves" names=names dark=dark />
                 <CumulativeProfitCard
                     closed=Signal::derive(move || curves.with(|c| c.first().cloned()))
                     others=Signal::derive(move || curves.with(|c| c.iter().skip(1).cloned().collect::<Vec<_>>()))
@@ -409,10 +396,11 @@ fn WalletCard(
             dark=dark
             empty_text="No wallet history (the bot's API is older than 2.48, or the result has none)"
         />
-        <ul class="compare-legend" aria-label="Wallet curves">
-            <li><span class="legend-swatch" style:background=move || crate::charts::profit::model_theme::ProfitTheme::new(dark.get()).line.css()></span>"Wallet"</li>
-            <li><span class="legend-swatch" style:background=series_color(0).css()></span>"Market: the starting balance, held in the tested pairs"</li>
-        </ul>
+        <CurveLegend
+            label="Wallet curves"
+            names=vec!["Wallet".to_string(), "Market: the starting balance, held in the tested pairs".to_string()]
+            dark=dark
+        />
         <SeriesCard
             kind="market"
             title="Market change vs strategy"
@@ -425,9 +413,10 @@ fn WalletCard(
             dark=dark
             empty_text="No market change stored with this result"
         />
-        <ul class="compare-legend" aria-label="Market change curves">
-            <li><span class="legend-swatch" style:background=move || crate::charts::profit::model_theme::ProfitTheme::new(dark.get()).line.css()></span>"Strategy: profit in % of the starting balance"</li>
-            <li><span class="legend-swatch" style:background=series_color(0).css()></span>"Market: mean change of the tested pairs"</li>
-        </ul>
+        <CurveLegend
+            label="Market change curves"
+            names=vec!["Strategy: profit in % of the starting balance".to_string(), "Market: mean change of the tested pairs".to_string()]
+            dark=dark
+        />
     }
 }

@@ -9,10 +9,8 @@ use leptos::prelude::*;
 
 use super::tables::currency;
 use crate::api::wire::{BacktestTrade, Trade};
-use crate::charts::model::color::series_color;
 use crate::charts::profit::decode::{backtest_trades, closed_trades};
-use crate::charts::profit::model_theme::ProfitTheme;
-use crate::charts::profit::CumulativeProfitCard;
+use crate::charts::profit::{CumulativeProfitCard, CurveLegend};
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::select_options::ListSelect;
 use crate::state::backtest::{Backtests, LoadedResult};
@@ -271,10 +269,7 @@ pub fn VersusPanel(bt: Backtests) -> impl IntoView {
                 (true, true) => None,
             }}
             <p class="versus-summary" role="status">{summary}</p>
-            <ul class="compare-legend" aria-label="Curves">
-                <li><span class="legend-swatch" style:background=move || ProfitTheme::new(dark.get()).line.css()></span>"Backtest"</li>
-                <li><span class="legend-swatch" style:background=series_color(0).css()></span>"Live"</li>
-            </ul>
+            <CurveLegend label="Curves" names=vec!["Backtest".to_string(), "Live".to_string()] dark=dark />
             <CumulativeProfitCard
                 closed=Signal::derive(move || result.with(|r| r.as_ref().map(|r| backtest_trades(&r.trades))))
                 others=Signal::derive(move || {
