@@ -20,11 +20,12 @@ use super::wire::{
     CountResponse, DeleteLockPayload, DeleteTradeResponse, DownloadDataPayload, EdgePair,
     EntryPerformance, ExitPerformance, ForceEnterPayload, ForceEnterResponse, ForceExitPayload,
     FreqaiModels, Health, JobStarted, LockId, LockPayload, LockResponse, LogsResponse,
-    MarketsQuery, MarketsResponse, MixTagPerformance, PairCandlesPayload, PairHistory,
-    PairHistoryPayload, PerformanceEntry, Period, PingResponse, PlotConfig, ProfitAll, ProfitStats,
-    ResultMsg, ShowConfig, StatsResponse, StatusMsg, StrategyListResponse, StrategyResponse,
-    SysInfo, TimeSummaryResponse, Trade, TradeCustomData, TradeId, TradesResponse, VersionResponse,
-    WalletHistoryResponse, WhitelistResponse,
+    LookaheadPayload, LookaheadStatus, MarketsQuery, MarketsResponse, MixTagPerformance,
+    PairCandlesPayload, PairHistory, PairHistoryPayload, PairlistsAvailable, PairlistsPayload,
+    PerformanceEntry, Period, PingResponse, PlotConfig, ProfitAll, ProfitStats, RecursivePayload,
+    RecursiveStatus, ResultMsg, ShowConfig, StatsResponse, StatusMsg, StrategyListResponse,
+    StrategyResponse, SysInfo, TimeSummaryResponse, Trade, TradeCustomData, TradeId,
+    TradesResponse, VersionResponse, WalletHistoryResponse, WhitelistEvaluation, WhitelistResponse,
 };
 
 /// The `{}` body freqtrade's bot-control POSTs are sent with.
@@ -521,6 +522,42 @@ pub fn background_job_delete(job_id: &str) -> Endpoint<BackgroundJob> {
 /// `DELETE /background/clear` (API >= 2.49): removes every finished job; answers the ones left.
 pub fn background_jobs_clear() -> Endpoint<Vec<BackgroundJob>> {
     Endpoint::new(ApiRequest::delete("/background/clear"))
+}
+
+/// `GET /pairlists/available` (API >= 2.30): the pairlist handlers with their parameters.
+pub fn pairlists_available() -> Endpoint<PairlistsAvailable> {
+    get("/pairlists/available")
+}
+
+/// `POST /pairlists/evaluate`: starts evaluating a chain as a job (HTTP 400 while one runs).
+pub fn pairlists_evaluate(payload: &PairlistsPayload) -> Endpoint<JobStarted> {
+    Endpoint::new(ApiRequest::post("/pairlists/evaluate").json(payload))
+}
+
+/// `GET /pairlists/evaluate/{job}`: the whitelist once the job has ended (HTTP 400 while it runs).
+pub fn pairlists_evaluation(job_id: &str) -> Endpoint<WhitelistEvaluation> {
+    get(format!("/pairlists/evaluate/{}", encode_component(job_id)))
+}
+
+/// `POST /lookahead_analysis` (API >= 2.49): starts a lookahead analysis as a job (HTTP 400 while an
+/// analysis runs).
+pub fn lookahead_analysis(payload: &LookaheadPayload) -> Endpoint<JobStarted> {
+    Endpoint::new(ApiRequest::post("/lookahead_analysis").json(payload))
+}
+
+/// `GET /lookahead_analysis/{job}`.
+pub fn lookahead_status(job_id: &str) -> Endpoint<LookaheadStatus> {
+    get(format!("/lookahead_analysis/{}", encode_component(job_id)))
+}
+
+/// `POST /recursive_analysis` (API >= 2.49): as [`lookahead_analysis`].
+pub fn recursive_analysis(payload: &RecursivePayload) -> Endpoint<JobStarted> {
+    Endpoint::new(ApiRequest::post("/recursive_analysis").json(payload))
+}
+
+/// `GET /recursive_analysis/{job}`.
+pub fn recursive_status(job_id: &str) -> Endpoint<RecursiveStatus> {
+    get(format!("/recursive_analysis/{}", encode_component(job_id)))
 }
 
 /// `GET /freqaimodels`: FreqAI's models (HTTP 500 when FreqAI is not installed).

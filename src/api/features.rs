@@ -40,6 +40,10 @@ pub enum Feature {
     DownloadPrepend,
     /// `DELETE /background/{job}` and `DELETE /background/clear`.
     JobDelete,
+    /// `GET /pairlists/available` and `POST /pairlists/evaluate` (the pairlist configurator).
+    PairlistConfig,
+    /// `POST /lookahead_analysis` and `POST /recursive_analysis`.
+    Analysis,
 }
 
 impl Feature {
@@ -62,6 +66,8 @@ impl Feature {
             Feature::DownloadCandleTypes => 2.44,
             Feature::DownloadPrepend => 2.46,
             Feature::JobDelete => 2.49,
+            Feature::PairlistConfig => 2.30,
+            Feature::Analysis => 2.49,
         }
     }
 
@@ -82,7 +88,7 @@ impl ShowConfig {
 mod tests {
     use super::*;
 
-    const ALL: [Feature; 17] = [
+    const ALL: [Feature; 19] = [
         Feature::ForceEntrySide,
         Feature::ForceEntryTagAndLeverage,
         Feature::PartialExit,
@@ -100,6 +106,8 @@ mod tests {
         Feature::DownloadCandleTypes,
         Feature::DownloadPrepend,
         Feature::JobDelete,
+        Feature::PairlistConfig,
+        Feature::Analysis,
     ];
 
     fn config(api: Option<f64>) -> ShowConfig {
@@ -132,6 +140,10 @@ mod tests {
         assert!(config(Some(2.41)).has(Feature::DownloadData));
         assert!(!config(Some(2.48)).has(Feature::JobDelete));
         assert!(config(Some(2.49)).has(Feature::JobDelete));
+        assert!(!config(Some(2.29)).has(Feature::PairlistConfig));
+        assert!(config(Some(2.30)).has(Feature::PairlistConfig));
+        assert!(!config(Some(2.48)).has(Feature::Analysis));
+        assert!(config(Some(2.49)).has(Feature::Analysis));
     }
 
     #[test]

@@ -131,6 +131,7 @@ macro_rules! wire_enum {
 
 pub mod lenient;
 
+pub mod analysis;
 pub mod auth;
 pub mod backtest;
 pub mod bot;
@@ -144,6 +145,7 @@ pub mod slices;
 pub mod strategy;
 pub mod trades;
 
+pub use analysis::*;
 pub use auth::*;
 pub use backtest::*;
 pub use bot::*;
