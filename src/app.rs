@@ -9,6 +9,7 @@ use leptos_router::path;
 use crate::components::navbar::Navbar;
 use crate::components::tab_indicator::TabIndicator;
 use crate::components::toasts::ToastList;
+use crate::pages::analysis::AnalysisPage;
 use crate::pages::backtest::BacktestPage;
 use crate::pages::bots::BotsPage;
 use crate::pages::chart::ChartPage;
@@ -18,6 +19,7 @@ use crate::pages::fleet::FleetPage;
 use crate::pages::login::LoginPage;
 use crate::pages::logs::LogsPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::pairlists::PairlistsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::trade::TradePage;
 use crate::pages::trade_detail::TradeDetailPage;
@@ -60,6 +62,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/chart") view=ChartPage />
                     <Route path=path!("/backtest") view=BacktestPage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/pairlists") view=PairlistsPage />
+                    <Route path=path!("/analysis") view=AnalysisPage />
                     <Route path=path!("/logs") view=LogsPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>

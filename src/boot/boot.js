@@ -7,7 +7,7 @@
 // path with no such segment (an unknown page), each parent folder is tried in turn, deepest first, until the
 // app's files load from one. A <base> element makes every relative URL and the router follow the base.
 (function () {
-  var routes = ["login", "trade", "dashboard", "fleet", "chart", "backtest", "data", "logs", "settings"];
+  var routes = ["login", "trade", "dashboard", "fleet", "chart", "backtest", "data", "pairlists", "analysis", "logs", "settings"];
   var parts = location.pathname.split("/").filter(function (part) {
     return part !== "";
   });

@@ -47,6 +47,8 @@ pub fn Navbar() -> impl IntoView {
                     fallback=|| view! {
                         <A href=app_href("/backtest")>"Backtest"</A>
                         <A href=app_href("/data")>"Data"</A>
+                        <A href=app_href("/pairlists")>"Pairlists"</A>
+                        <A href=app_href("/analysis")>"Analysis"</A>
                     }
                 >
                     <A href=app_href("/trade")>"Trade"</A>

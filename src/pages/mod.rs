@@ -1,5 +1,6 @@
 //! One file per route.
 
+pub mod analysis;
 pub mod backtest;
 pub mod bots;
 pub mod chart;
@@ -9,6 +10,7 @@ pub mod fleet;
 pub mod login;
 pub mod logs;
 pub mod not_found;
+pub mod pairlists;
 pub mod settings;
 pub mod trade;
 pub mod trade_detail;

@@ -12,14 +12,37 @@ use leptos::prelude::*;
 use super::bot_session::{end_session_value, session_value, BotHandle, SessionMap};
 use super::persist::BotId;
 use super::toasts::Severity;
+use crate::api::endpoint::Endpoint;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::features::Feature;
-use crate::api::wire::{BackgroundJob, DownloadDataPayload, MarketsQuery, ShowConfig};
+use crate::api::wire::{
+    BackgroundJob, DownloadDataPayload, JobStarted, LookaheadPayload, LookaheadStatus,
+    MarketsQuery, RecursivePayload, RecursiveStatus, ShowConfig, WhitelistEvaluation,
+};
 use crate::runtime::page::use_page_visible;
 
 /// How often running jobs are asked for their progress.
 const FOLLOW_EVERY_MS: u32 = 1_000;
+
+/// What a finished job found, read by its id from the job's own endpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobResult {
+    Whitelist(WhitelistEvaluation),
+    Lookahead(LookaheadStatus),
+    Recursive(RecursiveStatus),
+}
+
+/// A job's result as far as it is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResultState {
+    Reading,
+    Ready(JobResult),
+    Failed(ApiError),
+}
+
+/// The job categories with a result to read.
+const WITH_RESULT: [&str; 3] = ["pairlist", "lookahead_analysis", "recursive_analysis"];
 
 /// When this browser saw a job start and end (Unix ms); unknown for a job first seen already finished.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -41,6 +64,12 @@ pub struct Jobs {
     pub error: RwSignal<Option<ApiError>>,
     /// A request (start, delete, clear) under way.
     pub busy: RwSignal<bool>,
+    /// Results of finished evaluations and analyses, by job id (the newest of each category is read).
+    pub results: RwSignal<HashMap<String, ResultState>>,
+    /// The bot's strategies (for the analyses), `None` until asked for and read.
+    pub strategies: RwSignal<Option<Vec<String>>>,
+    /// Pairs handed to the download form (from the pairlist configurator), taken once.
+    pub download_pairs: RwSignal<Option<Vec<String>>>,
     following: StoredValue<bool>,
     visible: Signal<bool>,
 }
@@ -69,6 +98,9 @@ impl Jobs {
             markets: RwSignal::new(None),
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
+            results: RwSignal::new(HashMap::new()),
+            strategies: RwSignal::new(None),
+            download_pairs: RwSignal::new(None),
             following: StoredValue::new(false),
             visible: use_page_visible(),
         });
@@ -186,7 +218,18 @@ impl Jobs {
         // freqtrade keeps jobs in insertion order: newest first reads better.
         list.reverse();
         let running = list.iter().any(|j| !j.finished());
-        self.list.try_set(Some(list));
+        for category in WITH_RESULT {
+            if let Some(job) = list
+                .iter()
+                .find(|j| j.job_category == category && j.finished())
+            {
+                self.read_result(job.job_id.clone(), category);
+            }
+        }
+        // Each poll reads the whole list: an unchanged one redraws nothing.
+        if self.list.with_untracked(|l| l.as_ref() != Some(&list)) {
+            self.list.try_set(Some(list));
+        }
         for job in ended_now {
             match job.error.as_deref().filter(|e| !e.is_empty()) {
                 Some(e) => self.toast(
@@ -239,7 +282,22 @@ impl Jobs {
 
     /// Starts a data download; the job shows in the list and is followed.
     pub fn start_download(&self, payload: DownloadDataPayload) {
-        self.act(endpoints::download_data(&payload), |j, started| {
+        self.start(endpoints::download_data(&payload));
+    }
+
+    /// Starts a lookahead analysis (API >= 2.49).
+    pub fn start_lookahead(&self, payload: &LookaheadPayload) {
+        self.start(endpoints::lookahead_analysis(payload));
+    }
+
+    /// Starts a recursive analysis (API >= 2.49).
+    pub fn start_recursive(&self, payload: &RecursivePayload) {
+        self.start(endpoints::recursive_analysis(payload));
+    }
+
+    /// Starts a job (a download, an evaluation, an analysis); it shows in the list and is followed.
+    pub(super) fn start(&self, endpoint: Endpoint<JobStarted>) {
+        self.act(endpoint, |j, started| {
             // Started here: its end is announced even if it ends before the list is read.
             j.times.try_update(|t| {
                 t.insert(
@@ -269,6 +327,81 @@ impl Jobs {
     pub fn clear_finished(&self) {
         self.act(endpoints::background_jobs_clear(), |j, left| {
             j.take(left);
+        });
+    }
+}
+
+impl Jobs {
+    /// The newest job of `category`. Tracked.
+    pub fn latest(&self, category: &str) -> Option<BackgroundJob> {
+        self.list.with(|l| {
+            l.as_ref()
+                .and_then(|l| l.iter().find(|j| j.job_category == category).cloned())
+        })
+    }
+
+    /// The whitelist of the newest pairlist evaluation, once it succeeded and was read. Tracked.
+    pub fn evaluated_whitelist(&self) -> Option<Vec<String>> {
+        let job = self.latest("pairlist")?;
+        self.results.with(|r| match r.get(&job.job_id) {
+            Some(ResultState::Ready(JobResult::Whitelist(w))) => {
+                w.result.as_ref().map(|r| r.whitelist.clone())
+            }
+            _ => None,
+        })
+    }
+
+    /// Reads a finished job's result once (again after a failed read).
+    fn read_result(&self, job_id: String, category: &'static str) {
+        let known = self.results.with_untracked(|r| {
+            r.get(&job_id)
+                .is_some_and(|s| !matches!(s, ResultState::Failed(_)))
+        });
+        if known {
+            return;
+        }
+        self.results
+            .try_update(|r| r.insert(job_id.clone(), ResultState::Reading));
+        let j = *self;
+        self.spawn(async move {
+            let state = match category {
+                "pairlist" => j
+                    .call(endpoints::pairlists_evaluation(&job_id))
+                    .await
+                    .map(JobResult::Whitelist),
+                "lookahead_analysis" => j
+                    .call(endpoints::lookahead_status(&job_id))
+                    .await
+                    .map(JobResult::Lookahead),
+                _ => j
+                    .call(endpoints::recursive_status(&job_id))
+                    .await
+                    .map(JobResult::Recursive),
+            };
+            let state = match state {
+                Ok(r) => ResultState::Ready(r),
+                Err(e) => ResultState::Failed(e),
+            };
+            j.results.try_update(|r| r.insert(job_id, state));
+        });
+    }
+
+    /// Reads the strategy list once (for the analyses).
+    pub fn load_strategies(&self) {
+        if self.strategies.with_untracked(Option::is_some) {
+            return;
+        }
+        let j = *self;
+        self.spawn(async move {
+            match j.call(endpoints::strategies()).await {
+                Ok(s) => {
+                    j.strategies.try_set(Some(s.strategies));
+                }
+                Err(e) => {
+                    j.strategies.try_set(Some(Vec::new()));
+                    j.error.try_set(Some(e));
+                }
+            }
         });
     }
 }

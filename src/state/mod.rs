@@ -9,6 +9,8 @@ pub mod history;
 pub mod jobs;
 pub mod live;
 pub mod paging;
+pub mod pairlist_config;
+pub mod pairlists;
 pub mod pairs;
 pub mod persist;
 pub mod reads;

@@ -555,6 +555,7 @@ impl BotRegistry {
         super::bot_store::end_store(id);
         super::backtest::end_backtests(id);
         super::jobs::end_jobs(id);
+        super::pairlists::end_pairlists(id);
         live::disconnect(id);
         CLIENTS.with(|c| c.borrow_mut().remove(id));
         end_session(id);

@@ -6,7 +6,7 @@
 
 /// The first path segment of every route of the app (src/app.rs). src/boot/boot.js finds the base path with the
 /// same list (a unit test in app.rs keeps them equal), and login redirects must name one of them.
-pub const TOP_SEGMENTS: [&str; 9] = [
+pub const TOP_SEGMENTS: [&str; 11] = [
     "login",
     "trade",
     "dashboard",
@@ -14,6 +14,8 @@ pub const TOP_SEGMENTS: [&str; 9] = [
     "chart",
     "backtest",
     "data",
+    "pairlists",
+    "analysis",
     "logs",
     "settings",
 ];

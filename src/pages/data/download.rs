@@ -114,6 +114,14 @@ pub fn DownloadPanel(jobs: Jobs) -> impl IntoView {
             area.set_value(&list.join(" "));
         }
     };
+    // Pairs handed over by the pairlist configurator.
+    Effect::new(move |_| {
+        if let (Some(pairs), Some(area)) = (jobs.download_pairs.get(), pairs_ref.get()) {
+            area.set_value(&pairs.join(" "));
+            jobs.download_pairs.set(None);
+        }
+    });
+    let evaluated = Memo::new(move |_| jobs.evaluated_whitelist());
     let running = Memo::new(move |_| {
         jobs.list.with(|l| {
             l.as_ref().is_some_and(|l| {
@@ -179,9 +187,16 @@ pub fn DownloadPanel(jobs: Jobs) -> impl IntoView {
                 }>
                     {move || {
                         let q = quote.get();
+                        if jobs.markets.with(Option::is_none) {
+                            return "Reading the exchange's pairs…".to_string();
+                        }
                         format!("Add all {} {q} pairs", markets.with(|m| pairs_quoted_in(m, &q).len()))
                     }}
                 </button>
+                {move || evaluated.get().map(|pairs| {
+                    let label = format!("Add the {} evaluated pairlist pairs", pairs.len());
+                    view! { <button type="button" on:click=move |_| append(pairs.clone())>{label}</button> }
+                })}
             </div>
             <fieldset class="field wide">
                 <legend>"Timeframes"</legend>
