@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use freqboard::api::wire::{
-    BackgroundJob, JobStarted, LookaheadStatus, PairlistsAvailable, RecursiveResult,
+    BackgroundJob, JobOutcome, JobStarted, LookaheadStatus, PairlistsAvailable, RecursiveResult,
     RecursiveStatus, WhitelistEvaluation,
 };
 use serde::de::DeserializeOwned;
@@ -201,4 +201,34 @@ fn the_recommended_startup_count() {
     // Odd answers decode without failing.
     let r = result(r#"{"startup_candles": "many", "results": [1, 2]}"#);
     assert_eq!(r.recommended_startup(), None);
+}
+
+#[test]
+fn a_job_outcome_reads_as_its_categorys_type() {
+    // The app reads the three result endpoints as one `JobOutcome`, then as the category's type.
+    for name in [
+        "pairlists_evaluate_result.json",
+        "pairlists_evaluate_result_failed.json",
+    ] {
+        let outcome: JobOutcome = read(name);
+        assert_eq!(
+            outcome.read::<WhitelistEvaluation>(),
+            read::<WhitelistEvaluation>(name)
+        );
+    }
+    let outcome: JobOutcome = read("lookahead_ended.json");
+    assert_eq!(
+        outcome.read::<LookaheadStatus>(),
+        read::<LookaheadStatus>("lookahead_ended.json")
+    );
+    for name in ["recursive_ended.json", "recursive_failing_ended.json"] {
+        let outcome: JobOutcome = read(name);
+        let status: RecursiveStatus = outcome.read();
+        assert_eq!(status, read::<RecursiveStatus>(name));
+    }
+    // Not an object: every field its default.
+    assert_eq!(
+        JobOutcome(Value::from(3)).read::<RecursiveStatus>(),
+        RecursiveStatus::default()
+    );
 }

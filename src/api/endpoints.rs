@@ -19,13 +19,13 @@ use super::wire::{
     BacktestPayload, BacktestStatus, BalanceResponse, BlacklistPayload, BlacklistResponse,
     CountResponse, DeleteLockPayload, DeleteTradeResponse, DownloadDataPayload, EdgePair,
     EntryPerformance, ExitPerformance, ForceEnterPayload, ForceEnterResponse, ForceExitPayload,
-    FreqaiModels, Health, JobStarted, LockId, LockPayload, LockResponse, LogsResponse,
-    LookaheadPayload, LookaheadStatus, MarketsQuery, MarketsResponse, MixTagPerformance,
-    PairCandlesPayload, PairHistory, PairHistoryPayload, PairlistsAvailable, PairlistsPayload,
-    PerformanceEntry, Period, PingResponse, PlotConfig, ProfitAll, ProfitStats, RecursivePayload,
-    RecursiveStatus, ResultMsg, ShowConfig, StatsResponse, StatusMsg, StrategyListResponse,
-    StrategyResponse, SysInfo, TimeSummaryResponse, Trade, TradeCustomData, TradeId,
-    TradesResponse, VersionResponse, WalletHistoryResponse, WhitelistEvaluation, WhitelistResponse,
+    FreqaiModels, Health, JobOutcome, JobStarted, LockId, LockPayload, LockResponse, LogsResponse,
+    LookaheadPayload, MarketsQuery, MarketsResponse, MixTagPerformance, PairCandlesPayload,
+    PairHistory, PairHistoryPayload, PairlistsAvailable, PairlistsPayload, PerformanceEntry,
+    Period, PingResponse, PlotConfig, ProfitAll, ProfitStats, RecursivePayload, ResultMsg,
+    ShowConfig, StatsResponse, StatusMsg, StrategyListResponse, StrategyResponse, SysInfo,
+    TimeSummaryResponse, Trade, TradeCustomData, TradeId, TradesResponse, VersionResponse,
+    WalletHistoryResponse, WhitelistResponse,
 };
 
 /// The `{}` body freqtrade's bot-control POSTs are sent with.
@@ -534,8 +534,9 @@ pub fn pairlists_evaluate(payload: &PairlistsPayload) -> Endpoint<JobStarted> {
     Endpoint::new(ApiRequest::post("/pairlists/evaluate").json(payload))
 }
 
-/// `GET /pairlists/evaluate/{job}`: the whitelist once the job has ended (HTTP 400 while it runs).
-pub fn pairlists_evaluation(job_id: &str) -> Endpoint<WhitelistEvaluation> {
+/// `GET /pairlists/evaluate/{job}`: the whitelist once the job has ended (HTTP 400 while it runs); read as
+/// `WhitelistEvaluation`.
+pub fn pairlists_evaluation(job_id: &str) -> Endpoint<JobOutcome> {
     get(format!("/pairlists/evaluate/{}", encode_component(job_id)))
 }
 
@@ -545,8 +546,8 @@ pub fn lookahead_analysis(payload: &LookaheadPayload) -> Endpoint<JobStarted> {
     Endpoint::new(ApiRequest::post("/lookahead_analysis").json(payload))
 }
 
-/// `GET /lookahead_analysis/{job}`.
-pub fn lookahead_status(job_id: &str) -> Endpoint<LookaheadStatus> {
+/// `GET /lookahead_analysis/{job}`, read as `LookaheadStatus`.
+pub fn lookahead_status(job_id: &str) -> Endpoint<JobOutcome> {
     get(format!("/lookahead_analysis/{}", encode_component(job_id)))
 }
 
@@ -555,8 +556,8 @@ pub fn recursive_analysis(payload: &RecursivePayload) -> Endpoint<JobStarted> {
     Endpoint::new(ApiRequest::post("/recursive_analysis").json(payload))
 }
 
-/// `GET /recursive_analysis/{job}`.
-pub fn recursive_status(job_id: &str) -> Endpoint<RecursiveStatus> {
+/// `GET /recursive_analysis/{job}`, read as `RecursiveStatus`.
+pub fn recursive_status(job_id: &str) -> Endpoint<JobOutcome> {
     get(format!("/recursive_analysis/{}", encode_component(job_id)))
 }
 

@@ -1,7 +1,5 @@
 //! One error type for every way a call to a bot can fail, each with a message a user understands.
 
-use serde::Deserialize;
-
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ApiError {
     /// The request never got an HTTP answer: the bot is down, the URL is wrong, or (when the bot is on another
@@ -147,20 +145,18 @@ fn is_freqtrade_error_body(body: &str) -> bool {
 /// `{"detail": [{"loc": [...], "msg": "..."}]}`, and when a trading call fails (HTTP 502) as
 /// `{"error": "Error querying /api/v1/forceenter: ..."}`. Anything else yields an empty detail.
 pub fn extract_detail(body: &str) -> String {
-    #[derive(Deserialize)]
-    struct Body {
-        #[serde(default)]
-        detail: serde_json::Value,
-        #[serde(default)]
-        error: Option<String>,
-    }
-    let Ok(parsed) = serde_json::from_str::<Body>(body) else {
+    // One parsed value, not a serde-derived reader (bundle size, issue 10).
+    let Ok(parsed) = serde_json::from_str::<serde_json::Value>(body) else {
         return String::new();
     };
-    if let Some(error) = parsed.error.filter(|e| !e.is_empty()) {
-        return error;
+    if let Some(error) = parsed
+        .get("error")
+        .and_then(|e| e.as_str())
+        .filter(|e| !e.is_empty())
+    {
+        return error.to_string();
     }
-    match parsed.detail {
+    match parsed.get("detail").cloned().unwrap_or_default() {
         serde_json::Value::String(s) => s,
         serde_json::Value::Array(items) => items
             .iter()

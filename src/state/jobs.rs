@@ -362,24 +362,19 @@ impl Jobs {
         }
         self.results
             .try_update(|r| r.insert(job_id.clone(), ResultState::Reading));
+        let endpoint = match category {
+            "pairlist" => endpoints::pairlists_evaluation(&job_id),
+            "lookahead_analysis" => endpoints::lookahead_status(&job_id),
+            _ => endpoints::recursive_status(&job_id),
+        };
         let j = *self;
         self.spawn(async move {
-            let state = match category {
-                "pairlist" => j
-                    .call(endpoints::pairlists_evaluation(&job_id))
-                    .await
-                    .map(JobResult::Whitelist),
-                "lookahead_analysis" => j
-                    .call(endpoints::lookahead_status(&job_id))
-                    .await
-                    .map(JobResult::Lookahead),
-                _ => j
-                    .call(endpoints::recursive_status(&job_id))
-                    .await
-                    .map(JobResult::Recursive),
-            };
-            let state = match state {
-                Ok(r) => ResultState::Ready(r),
+            let state = match j.call(endpoint).await {
+                Ok(answer) => ResultState::Ready(match category {
+                    "pairlist" => JobResult::Whitelist(answer.read()),
+                    "lookahead_analysis" => JobResult::Lookahead(answer.read()),
+                    _ => JobResult::Recursive(answer.read()),
+                }),
                 Err(e) => ResultState::Failed(e),
             };
             j.results.try_update(|r| r.insert(job_id, state));

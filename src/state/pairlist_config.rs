@@ -3,55 +3,54 @@
 //! against its type (`PairlistParam`), the chain turned into freqtrade's `pairlists` JSON and the evaluation
 //! payload; and the named configs kept in the browser (save, rename, duplicate, delete).
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
-use crate::api::wire::{PairlistHandler, PairlistParam, PairlistsPayload};
+use crate::api::wire::lenient;
+use crate::api::wire::{OrderedMap, PairlistHandler, PairlistParam, PairlistsPayload};
 
-/// One handler in the chain; parameter values as typed (empty: the handler's default).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ChainEntry {
-    pub method: String,
-    pub params: Vec<(String, String)>,
+// Read leniently like the bot's answers (`wire_struct!`): what the browser kept may be old or edited.
+wire_struct! {
+    /// One handler in the chain; parameter values as typed, by name (none: the handler's default).
+    pub struct ChainEntry {
+        pub method: String,
+        pub params: OrderedMap<String>,
+    }
 }
 
 impl ChainEntry {
     pub fn new(method: impl Into<String>) -> Self {
         ChainEntry {
             method: method.into(),
-            params: Vec::new(),
+            params: OrderedMap::new(),
         }
     }
 
     /// The value typed for `name` ("" when none).
     pub fn value(&self, name: &str) -> &str {
-        self.params
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or("", |(_, v)| v.as_str())
+        self.params.get(name).map_or("", String::as_str)
     }
 
     /// Sets (or, with an empty value, clears) a parameter.
     pub fn set(&mut self, name: &str, value: String) {
-        self.params.retain(|(n, _)| n != name);
-        if !value.trim().is_empty() {
-            self.params.push((name.to_string(), value));
+        if value.trim().is_empty() {
+            self.params.remove(name);
+        } else {
+            self.params.insert(name, value);
         }
     }
 }
 
-/// A named pairlist configuration.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PairlistConfig {
-    pub name: String,
-    pub chain: Vec<ChainEntry>,
-    pub blacklist: Vec<String>,
-    /// Empty: the bot's.
-    pub stake_currency: String,
-    pub exchange: String,
-    pub trading_mode: String,
+wire_struct! {
+    /// A named pairlist configuration.
+    pub struct PairlistConfig {
+        pub name: String,
+        pub chain: Vec<ChainEntry>,
+        pub blacklist: Vec<String>,
+        /// Empty: the bot's.
+        pub stake_currency: String,
+        pub exchange: String,
+        pub trading_mode: String,
+    }
 }
 
 /// A parameter's typed text as JSON: `Ok(None)` when empty (freqtrade's default applies), else the value of
@@ -160,11 +159,11 @@ pub fn chain_json(
                 text: format!("This bot has no pairlist handler {}.", entry.method),
             });
         }
-        for (name, text) in &entry.params {
+        for (name, text) in entry.params.iter() {
             match known.and_then(|h| h.params.get(name)) {
                 Some(param) => match param_value(param, text) {
                     Ok(Some(v)) => {
-                        object.insert(name.clone(), v);
+                        object.insert(name.to_string(), v);
                     }
                     Ok(None) => {}
                     Err(e) => problems.push(Problem {
@@ -173,7 +172,7 @@ pub fn chain_json(
                     }),
                 },
                 None if !text.trim().is_empty() => {
-                    object.insert(name.clone(), Value::String(text.trim().to_string()));
+                    object.insert(name.to_string(), Value::String(text.trim().to_string()));
                 }
                 None => {}
             }
@@ -226,18 +225,19 @@ pub fn move_entry(chain: &mut [ChainEntry], from: usize, by: isize) {
     }
 }
 
-/// The named configs kept in the browser, by name (unique, trimmed, not empty).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SavedConfigs {
-    pub configs: Vec<PairlistConfig>,
+wire_struct! {
+    /// The named configs kept in the browser, by name (unique, trimmed, not empty).
+    pub struct SavedConfigs {
+        pub configs: Vec<PairlistConfig>,
+    }
 }
 
 impl SavedConfigs {
     /// Reads what the browser kept; anything unreadable is an empty list.
     pub fn decode(text: Option<&str>) -> Self {
         let mut saved: SavedConfigs = text
-            .and_then(|t| serde_json::from_str(t).ok())
+            .and_then(|t| serde_json::from_str::<Value>(t).ok())
+            .map(|v| lenient::value(&v))
             .unwrap_or_default();
         let mut seen = Vec::new();
         saved.configs.retain(|c| {

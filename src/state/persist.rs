@@ -5,6 +5,7 @@
 //! Passwords are never part of it: `StoredBot` has no field for one.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::api::auth::Tokens;
 
@@ -24,39 +25,57 @@ impl std::fmt::Display for BotId {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredBot {
     pub id: BotId,
     pub name: String,
     /// Normalized base URL, without `/api/v1`.
     pub url: String,
-    #[serde(default)]
     pub username: String,
     /// `None` once the session ended ("login required"); name, URL and user stay for the re-login form.
-    #[serde(default)]
     pub tokens: Option<Tokens>,
     /// Position in the user's ordering.
-    #[serde(default)]
     pub order: u32,
     /// Kept in localStorage (true) or sessionStorage (false).
-    #[serde(default = "yes")]
     pub remember: bool,
     /// Whether the bot is a `freqtrade webserver` (learned from `show_config.runmode`), so the navbar is right
     /// before the first answer. `None`: not known yet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub webserver: Option<bool>,
 }
 
-fn yes() -> bool {
-    true
+impl StoredBot {
+    /// One stored entry: id, name and URL must be strings; the rest falls back to its default (tokens that
+    /// are not two strings are none: the bot asks for a login again).
+    fn read(v: &Value) -> Option<StoredBot> {
+        let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+        let tokens = v.get("tokens").and_then(|t| {
+            Some(Tokens {
+                access: t.get("access")?.as_str()?.to_string(),
+                refresh: t.get("refresh")?.as_str()?.to_string(),
+            })
+        });
+        Some(StoredBot {
+            id: BotId(text("id")?),
+            name: text("name")?,
+            url: text("url")?,
+            username: text("username").unwrap_or_default(),
+            tokens,
+            order: v
+                .get("order")
+                .and_then(Value::as_u64)
+                .and_then(|o| u32::try_from(o).ok())
+                .unwrap_or(0),
+            remember: v.get("remember").and_then(Value::as_bool).unwrap_or(true),
+            webserver: v.get("webserver").and_then(Value::as_bool),
+        })
+    }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Serialize)]
 struct StoredBots {
-    #[serde(default)]
     version: u32,
-    #[serde(default)]
-    bots: Vec<serde_json::Value>,
+    bots: Vec<Value>,
 }
 
 const FORMAT_VERSION: u32 = 1;
@@ -76,14 +95,14 @@ pub fn encode_bots<'a>(bots: impl IntoIterator<Item = &'a StoredBot>) -> String 
 /// Reads a stored bot list. Damaged entries are skipped, a damaged document yields no bots: stored data must never
 /// stop the app from starting.
 pub fn decode_bots(text: Option<&str>) -> Vec<StoredBot> {
-    let Some(text) = text else { return Vec::new() };
-    let Ok(doc) = serde_json::from_str::<StoredBots>(text) else {
+    // Read from one parsed value, not through serde-derived readers (bundle size, issue 10).
+    let Some(doc) = text.and_then(|t| serde_json::from_str::<Value>(t).ok()) else {
         return Vec::new();
     };
-    doc.bots
-        .into_iter()
-        .filter_map(|v| serde_json::from_value::<StoredBot>(v).ok())
-        .collect()
+    match doc.get("bots") {
+        Some(Value::Array(items)) => items.iter().filter_map(StoredBot::read).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Merges the two storages' lists into one ordered list, dropping duplicate ids (localStorage wins).

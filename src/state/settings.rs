@@ -1,13 +1,14 @@
 //! User interface settings, persisted in localStorage.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::storage::{self, Area};
+use crate::util::stored_json::Stored;
 
 pub const SETTINGS_KEY: &str = "freqboard.settings.v1";
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     /// Follow the operating system's preference (the default).
@@ -35,8 +36,7 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Settings {
     pub theme: Theme,
     /// "UTC" (the default) or "local" — dates are shown in this zone.
@@ -48,7 +48,7 @@ pub struct Settings {
 }
 
 /// Where the open-trade count of the selected bot is shown outside the page.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OpenTradesIndicator {
     /// A number on the tab's icon.
@@ -89,8 +89,7 @@ impl Default for Settings {
 }
 
 /// Toasts for the websocket's order events, each switchable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Notify {
     pub entry_fill: bool,
     pub exit_fill: bool,
@@ -122,10 +121,25 @@ impl Notify {
     }
 }
 
-/// Reads stored settings; anything unreadable falls back to the defaults.
+/// Reads stored settings; each field that is missing or unreadable falls back to its default.
 pub fn decode_settings(text: Option<&str>) -> Settings {
-    text.and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+    let stored = Stored::parse(text);
+    let d = Settings::default();
+    let n = stored.object("notify");
+    let on = |key: &str| n.bool(key).unwrap_or(true);
+    Settings {
+        theme: stored.str("theme").map_or(d.theme, Theme::parse),
+        timezone: stored.str("timezone").map_or(d.timezone, str::to_string),
+        notify: Notify {
+            entry_fill: on("entry_fill"),
+            exit_fill: on("exit_fill"),
+            entry_cancel: on("entry_cancel"),
+            exit_cancel: on("exit_cancel"),
+        },
+        open_trades_indicator: stored
+            .str("open_trades_indicator")
+            .map_or(d.open_trades_indicator, OpenTradesIndicator::parse),
+    }
 }
 
 #[derive(Clone, Copy)]

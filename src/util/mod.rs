@@ -4,4 +4,5 @@ pub mod base_path;
 pub mod calendar;
 pub mod format;
 pub mod redirect;
+pub mod stored_json;
 pub mod version;

@@ -2,10 +2,25 @@
 //! (`api_analysis.py`) of a `freqtrade webserver`: each evaluation or analysis runs as a background job whose
 //! result is read by job id once it has ended.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::lenient::OrderedMap;
+use super::lenient::{self, Lenient, OrderedMap};
+
+/// The answer of a job's result endpoint (`/pairlists/evaluate/{job}`, `/lookahead_analysis/{job}`,
+/// `/recursive_analysis/{job}`), kept as JSON until the job's category says which type to read it as: the
+/// three endpoints share one decoding path in the bundle.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(transparent)]
+pub struct JobOutcome(pub Value);
+
+impl JobOutcome {
+    /// Reads the answer as `T` (leniently, like every answer): `WhitelistEvaluation`, `LookaheadStatus` or
+    /// `RecursiveStatus`.
+    pub fn read<T: Lenient + Default>(&self) -> T {
+        lenient::value(&self.0)
+    }
+}
 
 wire_struct! {
     /// One parameter of a pairlist handler (`PairlistParameter`): `type` is `"number"`, `"string"`,

@@ -1,39 +1,59 @@
 //! Named plot configs kept in the browser (the configurator's list), and the chart preferences. Pure data with
 //! a lenient stored form: whatever is unreadable falls back to the defaults.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::ordered_json::{parse, Json};
 use super::plot::PlotSpec;
+use crate::util::stored_json::Stored;
 
 /// The name of the built-in entry that follows the strategy's own plot_config.
 pub const STRATEGY_CONFIG: &str = "Strategy default";
 
 /// Saved plot configs and which one is active.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SavedConfigs {
     /// The active config's name; empty or [`STRATEGY_CONFIG`] means the strategy's.
     pub selected: String,
     pub configs: Vec<NamedConfig>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct NamedConfig {
     pub name: String,
     pub config: PlotSpec,
 }
 
 impl SavedConfigs {
-    /// Reads the stored form; anything unreadable is the empty list.
+    /// Reads the stored form (through the order-keeping JSON reader the plot configs need anyway, not a
+    /// serde-derived one); anything unreadable is the empty list, an unreadable entry is left out.
     pub fn decode(text: Option<&str>) -> Self {
-        let mut saved: SavedConfigs = text
-            .and_then(|t| serde_json::from_str(t).ok())
-            .unwrap_or_default();
-        saved
-            .configs
-            .retain(|c| !c.name.trim().is_empty() && c.name != STRATEGY_CONFIG);
-        saved
+        let Some(root) = text.and_then(|t| parse(t).ok()) else {
+            return SavedConfigs::default();
+        };
+        let configs = match root.get("configs") {
+            Some(Json::Arr(items)) => items
+                .iter()
+                .filter_map(|item| {
+                    let name = item.get("name")?.as_str()?.to_string();
+                    let config = item
+                        .get("config")
+                        .map(PlotSpec::from_json)
+                        .unwrap_or_default();
+                    Some(NamedConfig { name, config })
+                })
+                .filter(|c| !c.name.trim().is_empty() && c.name != STRATEGY_CONFIG)
+                .collect(),
+            _ => Vec::new(),
+        };
+        SavedConfigs {
+            selected: root
+                .get("selected")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            configs,
+        }
     }
 
     pub fn encode(&self) -> String {
@@ -98,8 +118,7 @@ pub const UP_COLOR: &str = "#26a69a";
 pub const DOWN_COLOR: &str = "#ef5350";
 
 /// Chart preferences (persisted by the page; the Settings page may expose them).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChartPrefs {
     /// Candles in the first view.
     pub default_candles: usize,
@@ -125,12 +144,20 @@ impl Default for ChartPrefs {
 }
 
 impl ChartPrefs {
+    /// Reads the stored form; each missing or unreadable field is its default.
     pub fn decode(text: Option<&str>) -> Self {
-        let mut p: ChartPrefs = text
-            .and_then(|t| serde_json::from_str(t).ok())
-            .unwrap_or_default();
-        p.default_candles = p.default_candles.clamp(10, 100_000);
-        p
+        let s = Stored::parse(text);
+        let d = ChartPrefs::default();
+        let candles = s
+            .u64("default_candles")
+            .map_or(d.default_candles, |c| c.min(100_000) as usize);
+        ChartPrefs {
+            default_candles: candles.clamp(10, 100_000),
+            inverted_colors: s.bool("inverted_colors").unwrap_or(d.inverted_colors),
+            heikin_ashi: s.bool("heikin_ashi").unwrap_or(d.heikin_ashi),
+            axis_left: s.bool("axis_left").unwrap_or(d.axis_left),
+            show_annotations: s.bool("show_annotations").unwrap_or(d.show_annotations),
+        }
     }
 
     pub fn encode(&self) -> String {

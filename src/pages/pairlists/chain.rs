@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::wire::{PairlistHandler, PairlistParam};
+use crate::api::wire::{OrderedMap, PairlistHandler, PairlistParam};
 use crate::components::when::When;
 use crate::pages::data::form::parse_pairs;
 use crate::state::pairlist_config::{default_text, move_entry, param_value, PairlistConfig};
@@ -112,15 +112,9 @@ fn params_view(
     p: Pairlists,
     at: usize,
     handler: &PairlistHandler,
-    values: &[(String, String)],
+    values: &OrderedMap<String>,
 ) -> AnyView {
-    let value_of = |name: &str| {
-        values
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let value_of = |name: &str| values.get(name).cloned().unwrap_or_default();
     handler
         .params
         .iter()
