@@ -6,7 +6,9 @@
 use serde_json::{Map, Number, Value};
 
 use crate::api::wire::lenient;
-use crate::api::wire::{OrderedMap, PairlistHandler, PairlistParam, PairlistsPayload};
+use crate::api::wire::{
+    ExchangeMode, OrderedMap, PairlistHandler, PairlistParam, PairlistsPayload,
+};
 
 // Read leniently like the bot's answers (`wire_struct!`): what the browser kept may be old or edited.
 wire_struct! {
@@ -209,9 +211,11 @@ pub fn payload(
         pairlists,
         blacklist: config.blacklist.clone(),
         stake_currency: if stake.is_empty() { bot_stake } else { stake }.to_string(),
-        exchange: optional(&config.exchange),
-        trading_mode: optional(&config.trading_mode),
-        margin_mode: None,
+        mode: ExchangeMode {
+            exchange: optional(&config.exchange),
+            trading_mode: optional(&config.trading_mode),
+            margin_mode: None,
+        },
     })
 }
 
@@ -406,7 +410,7 @@ mod tests {
             panic!("no payload")
         };
         assert_eq!(p.stake_currency, "USDT");
-        assert_eq!(p.exchange, None);
+        assert_eq!(p.mode.exchange, None);
         assert_eq!(
             serde_json::to_value(&p).ok(),
             Some(serde_json::json!({

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::jobs::ExchangeMode;
 use super::lenient::{self, Lenient, OrderedMap};
 
 /// The answer of a job's result endpoint (`/pairlists/evaluate/{job}`, `/lookahead_analysis/{job}`,
@@ -59,12 +60,8 @@ pub struct PairlistsPayload {
     pub pairlists: Vec<Map<String, Value>>,
     pub blacklist: Vec<String>,
     pub stake_currency: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub exchange: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub trading_mode: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub margin_mode: Option<String>,
+    #[serde(flatten)]
+    pub mode: ExchangeMode,
 }
 
 wire_struct! {

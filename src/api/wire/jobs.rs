@@ -77,6 +77,14 @@ pub struct DownloadDataPayload {
     pub candle_types: Option<Vec<String>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub prepend_data: bool,
+    #[serde(flatten)]
+    pub mode: ExchangeMode,
+}
+
+/// freqtrade's `ExchangeModePayloadMixin` of the job requests (download, pairlist evaluation): another
+/// exchange, trading or margin mode than the bot's; unset ones stay out of the body.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ExchangeMode {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

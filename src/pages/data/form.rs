@@ -1,6 +1,6 @@
 //! The download form's values and their check (pure, tested natively): what `POST /download_data` gets.
 
-use crate::api::wire::DownloadDataPayload;
+use crate::api::wire::{DownloadDataPayload, ExchangeMode};
 use crate::util::calendar::compact_date;
 
 /// Timeframes offered.
@@ -134,9 +134,11 @@ impl DownloadForm {
             candle_types: (with_candle_types && !self.candle_types.is_empty())
                 .then(|| self.candle_types.clone()),
             prepend_data: with_prepend && self.prepend,
-            exchange: opt(&self.exchange),
-            trading_mode: opt(&self.trading_mode),
-            margin_mode: opt(&self.margin_mode),
+            mode: ExchangeMode {
+                exchange: opt(&self.exchange),
+                trading_mode: opt(&self.trading_mode),
+                margin_mode: opt(&self.margin_mode),
+            },
         })
     }
 }
