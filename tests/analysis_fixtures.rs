@@ -232,3 +232,14 @@ fn a_job_outcome_reads_as_its_categorys_type() {
         RecursiveStatus::default()
     );
 }
+
+#[test]
+fn an_evaluation_asked_for_while_it_runs() {
+    // freqtrade refuses the result while the job runs; the app waits for the job list to say it ended.
+    let early: Value = read("pairlists_evaluate_result_running_400.json");
+    assert_eq!(early["detail"], "Job not finished yet.");
+    let job: BackgroundJob = read("pairlists_evaluate_job_running.json");
+    assert_eq!(job.job_category, "pairlist");
+    assert!(job.running && !job.finished());
+    assert_eq!(job.fraction(), None);
+}

@@ -11,7 +11,7 @@ Run against a webserver started by ftharness.py:
   python3 e2e/harness/ftharness.py down --state-dir /tmp/fba
 
 It lists the pairlist handlers, evaluates a chain (StaticPairList, then OffsetFilter) and saves its result
-asked too early (refused while it runs, if caught) and once it succeeded, and a chain that fails (an unknown
+asked too early (refused while it runs) with the job unfinished, and once it succeeded, and a chain that fails (an unknown
 handler). It runs a recursive and a lookahead analysis of SampleStrategy and saves each status while running
 and once ended, and ones that fail (no timerange; an unknown strategy). Each answer is saved unchanged to OUT/<name>.json
 (OUT/<name>_<status>.json for a non-2xx status); OUT/index.json lists them.
@@ -80,12 +80,24 @@ def main(argv=None):
         "blacklist": ["BNB/.*"],
         "stake_currency": "USDT",
     }
-    _, started = rec.call("pairlists_evaluate", "POST", "/pairlists/evaluate", body=chain)
-    status, answer = rec.bot.request("GET", f"/pairlists/evaluate/{started['job_id']}")
-    if status == 400:
-        rec.save("pairlists_evaluate_result_running", "GET", "/pairlists/evaluate/{job}", status, answer)
-    wait_job(rec, started["job_id"])
-    rec.get("pairlists_evaluate_result", f"/pairlists/evaluate/{started['job_id']}")
+    # An evaluation takes a fraction of a second: it is started until one is caught unfinished (its result
+    # answered 400 while the job is listed as running).
+    for _ in range(20):
+        status, started = rec.bot.request("POST", "/pairlists/evaluate", body=chain)
+        check(status, started, "POST /pairlists/evaluate")
+        job_id = started["job_id"]
+        job_status, job = rec.bot.request("GET", f"/background/{job_id}")
+        status, answer = rec.bot.request("GET", f"/pairlists/evaluate/{job_id}")
+        if job.get("running") and status == 400:
+            rec.save("pairlists_evaluate", "POST", "/pairlists/evaluate", 200, started)
+            rec.save("pairlists_evaluate_result_running", "GET", "/pairlists/evaluate/{job}", status, answer)
+            rec.save("pairlists_evaluate_job_running", "GET", "/background/{job}", job_status, job)
+            break
+        wait_job(rec, job_id)
+    else:
+        sys.exit("error: no evaluation was caught unfinished in 20 tries")
+    wait_job(rec, job_id)
+    rec.get("pairlists_evaluate_result", f"/pairlists/evaluate/{job_id}")
 
     bad = dict(chain, pairlists=[{"method": "NoSuchPairList"}])
     _, failing = rec.call("pairlists_evaluate_failing", "POST", "/pairlists/evaluate", body=bad)

@@ -94,6 +94,11 @@ test.describe('webserver tools', () => {
     // Save, rename, duplicate; a reload brings the saved config back.
     const name = page.getByLabel('Name', { exact: true });
     await name.fill('Top two');
+    // Editing the config meanwhile keeps the name typed.
+    const stake = page.getByLabel('Stake currency');
+    await stake.fill('USDT');
+    await stake.press('Tab');
+    await expect(name).toHaveValue('Top two');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const saved = page.getByLabel('Saved configs');
     await expect(saved).toHaveValue('Top two');
@@ -115,6 +120,7 @@ test.describe('webserver tools', () => {
     await expect(chain).toHaveCount(2);
     await expect(chain.nth(1).locator('[data-param="offset"] input')).toHaveValue('1');
     await expect(blacklist).toHaveValue(whitelist[1]);
+    await expect(stake).toHaveValue('USDT');
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('freqboard.pairlists.v1') ?? '{}'));
     expect(kept.configs.map((c: { name: string }) => c.name)).toEqual(['Skip one']);
 
@@ -123,7 +129,9 @@ test.describe('webserver tools', () => {
     await page.getByRole('button', { name: 'Download data for these pairs' }).click();
     await expect(page).toHaveURL(/\/data$/);
     await expect(page.locator('textarea[name="pairs"]')).toHaveValue(whitelist[2]);
-    await expect(page.locator('.job[data-category="pairlist"]').first()).toHaveAttribute('data-status', 'success');
+    const evaluation = page.locator('.job[data-category="pairlist"]').first();
+    await expect(evaluation).toHaveAttribute('data-status', 'success');
+    await expect(evaluation.locator('.job-found')).toHaveText('1 pair');
   });
 
   test('lookahead and recursive analyses run as jobs; one is picked up after a reload', async ({ page, request }) => {
@@ -179,7 +187,13 @@ test.describe('webserver tools', () => {
     await expect(table.locator('tbody tr')).toHaveCount(Object.keys(recResult.results).length);
     // Both jobs are in Data's list.
     await page.locator('nav.nav-links').getByRole('link', { name: 'Data' }).click();
-    await expect(page.locator('.job[data-category="recursive_analysis"]').first()).toHaveAttribute('data-status', 'success');
-    await expect(page.locator('.job[data-category="lookahead_analysis"]').first()).toHaveAttribute('data-status', 'success');
+    const recRow = page.locator('.job[data-category="recursive_analysis"]').first();
+    await expect(recRow).toHaveAttribute('data-status', 'success');
+    await expect(recRow.locator('.job-found')).toHaveText(want === null
+      ? 'no tested startup candle count is enough'
+      : `recommended startup candle count ${want}`);
+    const lookRow = page.locator('.job[data-category="lookahead_analysis"]').first();
+    await expect(lookRow).toHaveAttribute('data-status', 'success');
+    await expect(lookRow.locator('.job-found')).toHaveText(lookResult.has_bias ? 'lookahead bias detected' : 'no lookahead bias');
   });
 });

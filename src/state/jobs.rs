@@ -33,6 +33,33 @@ pub enum JobResult {
     Recursive(RecursiveStatus),
 }
 
+impl JobResult {
+    /// What the job found, in a few words (for the job list).
+    pub fn summary(&self) -> String {
+        match self {
+            JobResult::Whitelist(w) => match &w.result {
+                Some(r) if w.status == "success" => match r.whitelist.len() {
+                    1 => "1 pair".into(),
+                    n => format!("{n} pairs"),
+                },
+                _ => String::new(),
+            },
+            JobResult::Lookahead(s) => match &s.result {
+                Some(r) if r.has_bias => "lookahead bias detected".into(),
+                Some(_) => "no lookahead bias".into(),
+                None => String::new(),
+            },
+            JobResult::Recursive(s) => match &s.result {
+                Some(r) => match r.recommended_startup() {
+                    Some(c) => format!("recommended startup candle count {c}"),
+                    None => "no tested startup candle count is enough".into(),
+                },
+                None => String::new(),
+            },
+        }
+    }
+}
+
 /// A job's result as far as it is known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResultState {
@@ -410,5 +437,33 @@ pub fn category_name(category: &str) -> String {
         "lookahead_analysis" => "Lookahead analysis".into(),
         "recursive_analysis" => "Recursive analysis".into(),
         other => other.replace('_', " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read<T: serde::de::DeserializeOwned + Default>(json: &str) -> T {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    #[test]
+    fn results_in_a_few_words() {
+        let w = JobResult::Whitelist(read(
+            r#"{"status": "success", "result": {"whitelist": ["A/B", "C/B"], "length": 2}}"#,
+        ));
+        assert_eq!(w.summary(), "2 pairs");
+        let failed = JobResult::Whitelist(read(r#"{"status": "failed", "error": "boom"}"#));
+        assert_eq!(failed.summary(), "");
+        let look =
+            JobResult::Lookahead(read(r#"{"status": "ended", "result": {"has_bias": true}}"#));
+        assert_eq!(look.summary(), "lookahead bias detected");
+        let rec = JobResult::Recursive(read(
+            r#"{"status": "ended", "result": {"startup_candles": [100, 200], "results": {"x": {"100": 0.5}}}}"#,
+        ));
+        assert_eq!(rec.summary(), "recommended startup candle count 200");
+        let error = JobResult::Recursive(read(r#"{"status": "error", "status_msg": "no"}"#));
+        assert_eq!(error.summary(), "");
     }
 }

@@ -1,12 +1,12 @@
 //! The bot's background jobs: category, status, progress (with each task's), when this browser saw them start
-//! and end, and their error; finished ones can be removed (API >= 2.49).
+//! and end, what the newest evaluation and analyses found, and their error; finished ones can be removed (API >= 2.49).
 
 use leptos::prelude::*;
 
 use crate::api::features::Feature;
 use crate::api::wire::BackgroundJob;
 use crate::components::when::When;
-use crate::state::jobs::{category_name, JobTimes, Jobs};
+use crate::state::jobs::{category_name, JobTimes, Jobs, ResultState};
 use crate::state::settings::{display_offset_minutes, use_settings};
 use crate::util::format::{format_ts, percent};
 
@@ -42,13 +42,18 @@ pub fn JobsPanel(jobs: Jobs) -> impl IntoView {
             }
             Some(l) => {
                 let times = jobs.times.get();
+                let results = jobs.results.get();
                 let offset = offset.get();
                 let can_remove = jobs.has(Feature::JobDelete);
                 view! {
                     <ul class="job-list" aria-label="Background jobs">
                         {l.iter().map(|job| {
                             let t = times.get(&job.job_id).copied().unwrap_or_default();
-                            job_item(jobs, job, t, offset, can_remove)
+                            let found = match results.get(&job.job_id) {
+                                Some(ResultState::Ready(r)) => r.summary(),
+                                _ => String::new(),
+                            };
+                            job_item(jobs, job, t, offset, can_remove, found)
                         }).collect_view()}
                     </ul>
                 }
@@ -78,6 +83,7 @@ fn job_item(
     t: JobTimes,
     offset: i32,
     can_remove: bool,
+    found: String,
 ) -> impl IntoView {
     let fraction = job.fraction();
     let id = job.job_id.clone();
@@ -106,6 +112,7 @@ fn job_item(
                 <span class="muted" title=job.job_id.clone()>{short_id}</span>
                 <span class="job-status">{job.status.clone()}</span>
                 <span class="job-percent">{fraction.map(|f| percent(Some(f), 0)).unwrap_or_default()}</span>
+                <span class="job-found">{found}</span>
                 {(finished && can_remove).then(|| {
                     let id = id.clone();
                     view! {

@@ -9,10 +9,11 @@ use crate::state::pairlists::Pairlists;
 
 #[component]
 pub fn SavedBar(p: Pairlists) -> impl IntoView {
-    // The name typed; the draft's own name is the saved config it came from.
-    let name = RwSignal::new(p.draft.with_untracked(|d| d.name.clone()));
-    Effect::new(move |_| name.set(p.draft.with(|d| d.name.clone())));
+    // The name typed; the draft's own name is the saved config it came from. The typed name follows the
+    // draft's name when that changes (open, save, rename), not on every edit of the chain.
     let opened = Memo::new(move |_| p.draft.with(|d| d.name.clone()));
+    let name = RwSignal::new(opened.get_untracked());
+    Effect::new(move |_| name.set(opened.get()));
     let is_saved = move || opened.with(|n| p.saved.with(|s| s.get(n).is_some()));
     let choices = Signal::derive(move || {
         let mut c = vec![(String::new(), "— new config —".to_string())];
