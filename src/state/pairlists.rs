@@ -17,6 +17,11 @@ use crate::api::wire::PairlistHandler;
 /// Where the named configs are kept.
 pub const PAIRLISTS_KEY: &str = "freqboard.pairlists.v1";
 
+/// The named configs the browser holds (`None`: storage unavailable or empty).
+fn stored_configs() -> Option<SavedConfigs> {
+    storage::get(Area::Local, PAIRLISTS_KEY).map(|t| SavedConfigs::decode(Some(&t)))
+}
+
 #[derive(Clone, Copy)]
 pub struct Pairlists {
     bot: BotHandle,
@@ -41,7 +46,7 @@ impl Pairlists {
     /// The configurator of `id`: created (and its handlers read) on the first visit.
     pub fn of(id: BotId) -> Self {
         let (p, new) = session_value(&SESSIONS, &id, || {
-            let saved = SavedConfigs::decode(storage::get(Area::Local, PAIRLISTS_KEY).as_deref());
+            let saved = stored_configs().unwrap_or_default();
             let draft = saved.configs.first().cloned().unwrap_or_default();
             Self {
                 bot: BotHandle::new(id.clone()),
@@ -53,6 +58,10 @@ impl Pairlists {
         });
         if new {
             p.load_handlers();
+        } else {
+            // Another bot's configurator may have changed them since.
+            p.saved
+                .set(stored_configs().unwrap_or_else(|| p.saved.get_untracked()));
         }
         p
     }
@@ -93,9 +102,10 @@ impl Pairlists {
         Ok(())
     }
 
-    /// Changes the saved configs and keeps them in the browser; a refusal is a toast.
+    /// Changes the saved configs and keeps them in the browser; a refusal is a toast. The change starts from
+    /// what the browser holds: the configs are shared by every bot's configurator.
     fn change_saved(&self, change: impl FnOnce(&mut SavedConfigs) -> Result<(), String>) -> bool {
-        let mut saved = self.saved.get_untracked();
+        let mut saved = stored_configs().unwrap_or_else(|| self.saved.get_untracked());
         match change(&mut saved) {
             Ok(()) => {
                 if !storage::set(Area::Local, PAIRLISTS_KEY, &saved.encode()) {
