@@ -348,6 +348,19 @@ impl ChartModel {
         if price_range.is_none() && visible.is_some() {
             price_range = self.frame.close.min_max(from, to);
         }
+        // The trade markers shown scale the price pane too: one in the forming candle's slot has no candle
+        // there yet, and its price may lie outside the closed candles' range (it then drew over the volume
+        // pane).
+        if visible.is_some() && !self.is_hidden(KEY_TRADES) {
+            let last = self.marker_slot_end(to);
+            for m in self
+                .trade_marks
+                .iter()
+                .filter(|m| m.index >= from && m.index <= last && m.price.is_finite())
+            {
+                price_range = merge(price_range, Some((m.price, m.price)));
+            }
+        }
 
         // Pane scales and ticks.
         for pr in scene.layout.panes.clone() {
@@ -612,6 +625,17 @@ impl ChartModel {
         }
     }
 
+    /// The last slot whose markers show when candles up to `to` are visible: markers in the forming candle's
+    /// slots after the data show while the last candle is visible.
+    fn marker_slot_end(&self, to: usize) -> usize {
+        let n = self.frame.len();
+        if to + 1 >= n {
+            n + super::marks::FUTURE_SLOTS
+        } else {
+            to
+        }
+    }
+
     fn trades(
         &self,
         scene: &mut Scene,
@@ -621,13 +645,7 @@ impl ChartModel {
         x_of: &dyn Fn(Logical) -> f64,
     ) {
         let time_spacing = scene.time.bar_spacing();
-        // Markers in the forming candle's slot after the data show while the last candle is visible.
-        let n = self.frame.len();
-        let to_slot = if to + 1 >= n {
-            n + super::marks::FUTURE_SLOTS
-        } else {
-            to
-        };
+        let to_slot = self.marker_slot_end(to);
         for m in self
             .trade_marks
             .iter()

@@ -254,3 +254,40 @@ fn annotations_become_areas_lines_and_points_in_the_price_pane() {
     assert!(hidden.areas.is_empty() && hidden.notes.is_empty());
     assert_eq!(hidden.lines.len(), 6);
 }
+
+#[test]
+fn a_trade_in_the_forming_slot_outside_the_candles_range_stays_in_the_price_pane() {
+    // An entry that just opened (no candle in its slot yet) at a price below every visible candle: the price
+    // pane's scale takes it in, so its marker is not drawn over the volume pane.
+    let mut m = model(2_000, ChartOptions::default(), &[]);
+    let n = m.frame.len();
+    let lowest = (0..n)
+        .filter_map(|i| m.frame.low.get(i))
+        .fold(f64::INFINITY, f64::min);
+    m.trade_marks.push(super::marks::TradeMark {
+        trade_id: 999_999,
+        index: n,
+        price: lowest * 0.5,
+        kind: super::marks::TradeMarkKind::Entry,
+        is_short: false,
+        open_order: true,
+        label: "Long".into(),
+        details: Vec::new(),
+    });
+    let scale = TimeScale::showing_last(n, 250, 3.0, CssPx(1328.0));
+    let scene = m.scene(1400.0, 800.0, &scale);
+    let price = scene
+        .pane(PaneKey::Price)
+        .map(|p| p.rect)
+        .unwrap_or_default();
+    assert!(!scene.markers.is_empty());
+    for marker in &scene.markers {
+        assert!(
+            marker.y >= price.y - 0.5 && marker.y <= price.bottom() + 0.5,
+            "marker at y {} outside the price pane {}..{}",
+            marker.y,
+            price.y,
+            price.bottom()
+        );
+    }
+}
