@@ -33,7 +33,7 @@ test.describe('webserver tools', () => {
       '--timeframes', '5m', '--days', '10');
   });
 
-  test('pairlist configurator: build, check, evaluate, save, rename, reload, hand to Download data', async ({ page, request }) => {
+  test('pairlist configurator: build, check, evaluate, save, rename, reload, hand to Download data', async ({ page, request, requests }) => {
     test.setTimeout(180_000);
     const tools = bot('tools');
     const api = await BotApi.login(request, tools);
@@ -126,6 +126,8 @@ test.describe('webserver tools', () => {
 
     // After the reload the last evaluation is read again; its pairs go to Download data.
     await expect(pairs).toHaveText([whitelist[2]], { timeout: 30_000 });
+    // The exchange's markets are for the download form only: this page never asked for them.
+    expect(requests.filter((u) => u.includes('/api/v1/markets'))).toEqual([]);
     await page.getByRole('button', { name: 'Download data for these pairs' }).click();
     await expect(page).toHaveURL(/\/data$/);
     await expect(page.locator('textarea[name="pairs"]')).toHaveValue(whitelist[2]);

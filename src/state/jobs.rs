@@ -88,6 +88,7 @@ pub struct Jobs {
     pub config: RwSignal<Option<ShowConfig>>,
     /// The exchange's pairs (for suggestions), `None` until read.
     pub markets: RwSignal<Option<Vec<String>>>,
+    markets_asked: StoredValue<bool>,
     pub error: RwSignal<Option<ApiError>>,
     /// A request (start, delete, clear) under way.
     pub busy: RwSignal<bool>,
@@ -123,6 +124,7 @@ impl Jobs {
             times: RwSignal::new(HashMap::new()),
             config: RwSignal::new(None),
             markets: RwSignal::new(None),
+            markets_asked: StoredValue::new(false),
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
             results: RwSignal::new(HashMap::new()),
@@ -160,7 +162,7 @@ impl Jobs {
         self.bot.toast(severity, text);
     }
 
-    /// Reads the configuration, then the jobs (a bot older than 2.41 has none) and the markets.
+    /// Reads the configuration, then the jobs (a bot older than 2.41 has none).
     fn load_config(&self) {
         let j = *self;
         self.spawn(async move {
@@ -173,7 +175,6 @@ impl Jobs {
                     } else {
                         j.list.try_set(Some(Vec::new()));
                     }
-                    j.load_markets();
                 }
                 Err(e) => {
                     j.error.try_set(Some(e));
@@ -183,7 +184,12 @@ impl Jobs {
     }
 
     /// The exchange's active pairs in the configured trading mode, sorted.
-    fn load_markets(&self) {
+    /// Read once, when the download form first needs them (the other webserver pages do not).
+    pub fn load_markets(&self) {
+        if self.markets_asked.get_value() {
+            return;
+        }
+        self.markets_asked.set_value(true);
         let j = *self;
         self.spawn(async move {
             match j.call(endpoints::markets(&MarketsQuery::default())).await {

@@ -118,10 +118,16 @@ fn AnalysisCard(jobs: Jobs, kind: Kind) -> impl IntoView {
         };
         problem.set(started.err());
     };
-    let strategies = Signal::derive(move || {
-        let mut c = vec![(String::new(), "Pick a strategy".to_string())];
-        c.extend(choices_of(jobs.strategies.get().unwrap_or_default()));
-        c
+    let strategies = Signal::derive(move || match jobs.strategies.get() {
+        None => vec![(String::new(), "Reading the strategy list…".to_string())],
+        Some(list) if list.is_empty() => {
+            vec![(String::new(), "No strategy on this bot".to_string())]
+        }
+        Some(list) => {
+            let mut c = vec![(String::new(), "Pick a strategy".to_string())];
+            c.extend(choices_of(list));
+            c
+        }
     });
     let (title, about) = match kind {
         Kind::Lookahead => (

@@ -90,6 +90,7 @@ pub fn DownloadPanel(jobs: Jobs) -> impl IntoView {
     let add_ref = NodeRef::<html::Input>::new();
     let problem = RwSignal::new(None::<String>);
     let quote = RwSignal::new(String::new());
+    jobs.load_markets();
     let markets = Signal::derive(move || jobs.markets.get().unwrap_or_default());
     // The stake currency's pairs are the usual template.
     Effect::new(move |_| {
