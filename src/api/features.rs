@@ -44,6 +44,10 @@ pub enum Feature {
     PairlistConfig,
     /// `POST /lookahead_analysis` and `POST /recursive_analysis`.
     Analysis,
+    /// The hyperoptable parameters in `GET /strategy/{name}`.
+    StrategyParams,
+    /// `GET /historic_balance` (the wallet over time).
+    WalletHistory,
 }
 
 impl Feature {
@@ -68,6 +72,8 @@ impl Feature {
             Feature::JobDelete => 2.49,
             Feature::PairlistConfig => 2.30,
             Feature::Analysis => 2.49,
+            Feature::StrategyParams => 2.47,
+            Feature::WalletHistory => 2.48,
         }
     }
 
@@ -88,7 +94,7 @@ impl ShowConfig {
 mod tests {
     use super::*;
 
-    const ALL: [Feature; 19] = [
+    const ALL: [Feature; 21] = [
         Feature::ForceEntrySide,
         Feature::ForceEntryTagAndLeverage,
         Feature::PartialExit,
@@ -108,6 +114,8 @@ mod tests {
         Feature::JobDelete,
         Feature::PairlistConfig,
         Feature::Analysis,
+        Feature::StrategyParams,
+        Feature::WalletHistory,
     ];
 
     fn config(api: Option<f64>) -> ShowConfig {
@@ -144,6 +152,10 @@ mod tests {
         assert!(config(Some(2.30)).has(Feature::PairlistConfig));
         assert!(!config(Some(2.48)).has(Feature::Analysis));
         assert!(config(Some(2.49)).has(Feature::Analysis));
+        assert!(!config(Some(2.46)).has(Feature::StrategyParams));
+        assert!(config(Some(2.47)).has(Feature::StrategyParams));
+        assert!(!config(Some(2.47)).has(Feature::WalletHistory));
+        assert!(config(Some(2.48)).has(Feature::WalletHistory));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::charts::profit::{
 };
 use crate::components::deferred::Deferred;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::panels::WalletHistoryCard;
 use crate::components::require_bot::RequireBot;
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
@@ -78,7 +79,11 @@ fn Dashboard(id: BotId) -> impl IntoView {
             .with(|t| t.as_deref().and_then(decode::open_profit))
     });
     let open_loaded = Signal::derive(move || store.open_trades.with(Option::is_some));
-    let balance = Memo::new(move |_| store.balance.with(|b| b.as_ref().map(decode::balance)));
+    let balance = Memo::new(move |_| {
+        store
+            .balance
+            .with(|b| b.as_ref().map(|b| decode::balance(b, false)))
+    });
 
     let (saved_bins, saved_period) = load_prefs();
     let bins = RwSignal::new(saved_bins);
@@ -123,6 +128,7 @@ fn Dashboard(id: BotId) -> impl IntoView {
                     <TradesLogCard closed=closed currency=currency offset_minutes=offset dark=dark />
                 </Deferred>
                 <Deferred><BalanceDonutCard balance=balance dark=dark /></Deferred>
+                <Deferred><WalletHistoryCard /></Deferred>
             </div>
         </div>
     }

@@ -8,7 +8,7 @@ use crate::components::deferred::Deferred;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::panels::{
     BalancePanel, EdgePanel, LocksPanel, PairsPanel, PerformancePanel, PeriodsPanel, ProfitPanel,
-    StatsPanel, SystemPanel,
+    StatsPanel, StrategyPanel, SystemPanel,
 };
 use crate::components::require_bot::RequireBot;
 use crate::components::tabs::TabBar;
@@ -38,6 +38,7 @@ const TABS: &[(&str, &str)] = &[
     ("periods", "Periods"),
     ("pairs", "Pairs"),
     ("locks", "Locks"),
+    ("strategy", "Strategy"),
     ("system", "System"),
 ];
 
@@ -68,6 +69,7 @@ fn Cockpit(id: BotId) -> impl IntoView {
                             "periods" => view! { <PeriodsPanel /> }.into_any(),
                             "pairs" => view! { <PairsPanel /> }.into_any(),
                             "locks" => view! { <LocksPanel /> }.into_any(),
+                            "strategy" => view! { <StrategyPanel /> }.into_any(),
                             "system" => view! {
                                 <SystemPanel />
                                 <EdgePanel />

@@ -7,8 +7,8 @@ use crate::api::error::ApiError;
 use crate::api::wire::{
     AvailablePairsResponse, EdgePair, EntryPerformance, ExitPerformance, Health, LogsResponse,
     MixTagPerformance, PairHistory, PerformanceEntry, Period, PlotConfig, ShowConfig,
-    StatsResponse, StrategyListResponse, SysInfo, TimeSummaryResponse, Trade, TradeId,
-    VersionResponse,
+    StatsResponse, StrategyListResponse, StrategyResponse, SysInfo, TimeSummaryResponse, Trade,
+    TradeCustomData, TradeId, VersionResponse, WalletHistoryResponse,
 };
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
@@ -68,6 +68,24 @@ impl BotStore {
 
     pub async fn read_sysinfo(&self) -> Result<SysInfo, ApiError> {
         self.call(endpoints::sysinfo()).await
+    }
+
+    /// The wallet's value over time, a row a day (`Feature::WalletHistory`).
+    pub async fn read_wallet_history(&self) -> Result<WalletHistoryResponse, ApiError> {
+        self.call(endpoints::historic_balance()).await
+    }
+
+    /// The running strategy with its hyperoptable parameters (a trading bot serves only its own).
+    pub async fn read_strategy(&self, name: &str) -> Result<StrategyResponse, ApiError> {
+        self.call(endpoints::strategy(name)).await
+    }
+
+    /// The trade's custom data; an empty list when it has none (the bot answers 404 then).
+    pub async fn read_custom_data(&self, id: TradeId) -> Result<Vec<TradeCustomData>, ApiError> {
+        match self.call(endpoints::trade_custom_data(id)).await {
+            Err(ApiError::Http { status: 404, .. }) => Ok(Vec::new()),
+            other => other,
+        }
     }
 
     /// The strategy's plot config (the running strategy's when `strategy` is `None`).

@@ -132,19 +132,22 @@ pub fn period_series(period: Period, answer: &TimeSummaryResponse) -> PeriodSeri
 }
 
 /// `/balance`.
-pub fn balance(answer: &BalanceResponse) -> BalanceInput {
+pub fn balance(answer: &BalanceResponse, bot_only: bool) -> BalanceInput {
     BalanceInput {
         items: answer
             .currencies
             .iter()
-            .map(|c| BalanceItem {
-                currency: c.currency.clone(),
-                balance: if c.balance.is_finite() {
-                    c.balance
-                } else {
-                    0.0
-                },
-                est_stake: finite(c.est_stake),
+            .map(|c| {
+                // The bot's part (`bot_owned`, `est_stake_bot`, API >= 2.26) or the whole account's.
+                let (amount, value) = match bot_only {
+                    true => (c.bot_owned.unwrap_or(0.0), c.est_stake_bot),
+                    false => (c.balance, c.est_stake),
+                };
+                BalanceItem {
+                    currency: c.currency.clone(),
+                    balance: if amount.is_finite() { amount } else { 0.0 },
+                    est_stake: finite(value),
+                }
             })
             .collect(),
         stake_currency: answer.stake.clone(),
@@ -220,9 +223,14 @@ mod tests {
         assert_eq!(series.records[0].trade_count, 2);
 
         let bal: BalanceResponse = decode_body("balance", &fixture("balance.json")).unwrap();
-        let input = balance(&bal);
+        let input = balance(&bal, false);
         assert_eq!(input.items.len(), 3);
         assert_eq!(input.stake_currency, "USDT");
+        assert_eq!(input.items[2].est_stake, Some(899.9379246899999));
+        // The bot's part: what it may trade with, not the account's whole balance.
+        let bot = balance(&bal, true);
+        assert_eq!(bot.items[2].balance, 889.9399180431);
+        assert_eq!(bot.items[2].est_stake, Some(889.9399180431));
     }
 
     #[test]

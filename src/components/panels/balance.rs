@@ -7,13 +7,21 @@ use leptos::prelude::*;
 use crate::components::when::When;
 
 use super::common::{stake_decimals, store_view};
+use super::wallet_history::WalletHistoryCard;
 use crate::api::wire::{BalanceRecord, BalanceResponse};
+use crate::charts::profit::{decode, BalanceDonutCard};
 use crate::state::bot_store::use_bot_store;
+use crate::state::settings::use_dark_theme;
 
 /// Dust: not the stake currency, and worth less than the smallest stake amount the bot shows.
-fn is_small(record: &BalanceRecord, stake: &str, decimals: usize) -> bool {
+fn is_small(record: &BalanceRecord, stake: &str, decimals: usize, bot_only: bool) -> bool {
     let smallest = 10f64.powi(-(decimals.min(12) as i32));
-    record.currency != stake && record.est_stake.unwrap_or(0.0).abs() < smallest
+    let value = if bot_only {
+        record.est_stake_bot
+    } else {
+        record.est_stake
+    };
+    record.currency != stake && value.unwrap_or(0.0).abs() < smallest
 }
 
 /// The first column: the currency, or for a futures position its pair and side.
@@ -65,6 +73,14 @@ pub fn BalancePanel() -> impl IntoView {
     let store = use_bot_store();
     let decimals = stake_decimals(store);
     let hide_small = RwSignal::new(true);
+    // The whole account, or only what the bot owns (`bot_owned`, `est_stake_bot`).
+    let bot_only = RwSignal::new(false);
+    let donut = Memo::new(move |_| {
+        let bot = bot_only.get();
+        store
+            .balance
+            .with(|b| b.as_ref().map(|b| decode::balance(b, bot)))
+    });
     let dry = Signal::derive(move || store.config.with(|c| c.as_ref().is_some_and(|c| c.dry_run)));
 
     view! {
@@ -84,15 +100,20 @@ pub fn BalancePanel() -> impl IntoView {
                     />
                     "Hide small balances"
                 </label>
+                <div class="segmented" role="group" aria-label="Balances of">
+                    <button type="button" class:active=move || !bot_only.get() aria-pressed=move || (!bot_only.get()).to_string() on:click=move |_| bot_only.set(false)>"Account"</button>
+                    <button type="button" class:active=move || bot_only.get() aria-pressed=move || bot_only.get().to_string() on:click=move |_| bot_only.set(true)>"Bot"</button>
+                </div>
             </div>
             {store_view(store, store.balance, "Loading balance…", move |b| {
                 let d = decimals.get();
+                let bot = bot_only.get();
                 let stake = b.stake.clone();
                 let total_count = b.currencies.len();
                 let shown: Vec<BalanceRecord> = b
                     .currencies
                     .iter()
-                    .filter(|r| !(hide_small.get() && is_small(r, &stake, d)))
+                    .filter(|r| !(hide_small.get() && is_small(r, &stake, d, bot)))
                     .cloned()
                     .collect();
                 let hidden = total_count - shown.len();
@@ -118,9 +139,11 @@ pub fn BalancePanel() -> impl IntoView {
                                     <thead>
                                         <tr>
                                             <th>"Currency"</th>
-                                            <th class="num">"Free"</th>
-                                            <th class="num">"Used"</th>
-                                            <th class="num">"Balance"</th>
+                                            {(!bot).then(|| view! {
+                                                <th class="num">"Free"</th>
+                                                <th class="num">"Used"</th>
+                                            })}
+                                            <th class="num">{if bot { "Owned by the bot" } else { "Balance" }}</th>
                                             <th class="num">{format!("Est. {stake}").trim_end().to_string()}</th>
                                         </tr>
                                     </thead>
@@ -130,18 +153,20 @@ pub fn BalancePanel() -> impl IntoView {
                                             .map(|r| view! {
                                                 <tr>
                                                     <td>{currency_label(&r)}</td>
-                                                    <td class="num">{amount(r.free)}</td>
-                                                    <td class="num">{amount(r.used)}</td>
-                                                    <td class="num">{amount(r.balance)}</td>
-                                                    <td class="num">{money(r.est_stake, d, "")}</td>
+                                                    {(!bot).then(|| view! {
+                                                        <td class="num">{amount(r.free)}</td>
+                                                        <td class="num">{amount(r.used)}</td>
+                                                    })}
+                                                    <td class="num">{amount(if bot { r.bot_owned.unwrap_or(0.0) } else { r.balance })}</td>
+                                                    <td class="num">{money(if bot { r.est_stake_bot } else { r.est_stake }, d, "")}</td>
                                                 </tr>
                                             })
                                             .collect_view()}
                                     </tbody>
                                     <tfoot>
                                         <tr>
-                                            <th scope="row" colspan="4">"Total"</th>
-                                            <td class="num balance-total">{money(b.total, d, "")}</td>
+                                            <th scope="row" colspan=if bot { "2" } else { "4" }>"Total"</th>
+                                            <td class="num balance-total">{money(if bot { b.total_bot } else { b.total }, d, "")}</td>
                                         </tr>
                                     </tfoot>
                                 </table>
@@ -154,6 +179,10 @@ pub fn BalancePanel() -> impl IntoView {
                     }}
                 }
             })}
+            <div class="profit-grid balance-charts">
+                <BalanceDonutCard balance=donut dark=use_dark_theme() />
+                <WalletHistoryCard />
+            </div>
         </div>
     }
 }
@@ -173,7 +202,7 @@ mod tests {
         assert!(rows.contains(&("Starting capital", "990.000 USDT".to_string(), "")));
         assert!(rows.contains(&("Change since start", "-0.02 %".to_string(), "loss")));
         assert!(!rows.iter().any(|r| r.0 == "Total in fiat"));
-        assert!(b.currencies.iter().all(|r| !is_small(r, "USDT", 3)));
+        assert!(b.currencies.iter().all(|r| !is_small(r, "USDT", 3, false)));
     }
 
     #[test]
@@ -183,21 +212,30 @@ mod tests {
             est_stake: Some(0.0004),
             ..BalanceRecord::default()
         };
-        assert!(is_small(&dust, "USDT", 3));
-        assert!(is_small(&dust, "USDT", 2));
+        assert!(is_small(&dust, "USDT", 3, false));
+        assert!(is_small(&dust, "USDT", 2, false));
         assert!(!is_small(
             &BalanceRecord {
                 est_stake: Some(0.002),
                 ..dust
             },
             "USDT",
-            3
+            3,
+            false
         ));
         let stake = BalanceRecord {
             currency: "USDT".into(),
             ..BalanceRecord::default()
         };
-        assert!(!is_small(&stake, "USDT", 3));
+        assert!(!is_small(&stake, "USDT", 3, false));
+        // The bot's part of a coin it does not hold is dust, whatever the account holds.
+        let held = BalanceRecord {
+            currency: "DOGE".into(),
+            est_stake: Some(50.0),
+            ..BalanceRecord::default()
+        };
+        assert!(!is_small(&held, "USDT", 3, false));
+        assert!(is_small(&held, "USDT", 3, true));
         let pos = BalanceRecord {
             currency: "BTC/USDT:USDT".into(),
             is_position: true,

@@ -10,7 +10,9 @@ pub mod performance;
 pub mod periods;
 pub mod profit;
 pub mod stats;
+pub mod strategy;
 pub mod system;
+pub mod wallet_history;
 
 pub use balance::BalancePanel;
 pub use edge::EdgePanel;
@@ -20,4 +22,6 @@ pub use performance::PerformancePanel;
 pub use periods::PeriodsPanel;
 pub use profit::ProfitPanel;
 pub use stats::StatsPanel;
+pub use strategy::StrategyPanel;
 pub use system::SystemPanel;
+pub use wallet_history::WalletHistoryCard;

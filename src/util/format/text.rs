@@ -18,6 +18,20 @@ pub fn visible(text: &str) -> String {
     out
 }
 
+/// A JSON value as a trader reads it: numbers without trailing zeros, strings bare, booleans as yes/no.
+pub fn json_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .map(|v| super::trimmed(v, 8))
+            .unwrap_or_else(|| n.to_string()),
+        serde_json::Value::String(s) => visible(s),
+        serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        serde_json::Value::Null => "–".to_string(),
+        other => visible(&other.to_string()),
+    }
+}
+
 fn is_hidden_char(c: char) -> bool {
     c.is_control()
         || matches!(
