@@ -1,6 +1,7 @@
 //! Browser-runtime helpers every layer uses: the lifetime of asynchronous work (`scope`), the page's visibility
 //! and events (`page`), and the visible report of a panic (`panic_bar`).
 
+pub mod download;
 pub mod page;
 pub mod panic_bar;
 pub mod scope;

@@ -2,6 +2,7 @@
 
 pub mod base_path;
 pub mod calendar;
+pub mod csv;
 pub mod format;
 pub mod redirect;
 pub mod stored_json;

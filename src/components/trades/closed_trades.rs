@@ -5,6 +5,7 @@ use crate::util::format::opt_amount;
 use leptos::prelude::*;
 
 use super::detail::TradeDetailPanel;
+use super::export::{closed_trades_csv, file_name, CsvButton};
 use super::logic::{
     clamp_page, duration_text, filtered_order, page_count, page_range, shows_side, Column, Dir,
     Sort, PAGE_SIZE,
@@ -12,7 +13,8 @@ use super::logic::{
 use super::table::{money_of, time_text, trade_cells, trade_row, Cell, Money, RowCtx, SortHeader};
 use crate::api::wire::{Trade, TradeId, TradingMode};
 use crate::state::bot_store::use_bot_store;
-use crate::state::settings::{use_settings, Settings};
+use crate::state::registry::use_registry;
+use crate::state::settings::{display_offset_minutes, use_settings, zone_label, Settings};
 
 #[component]
 pub fn ClosedTradesTable() -> impl IntoView {
@@ -81,6 +83,30 @@ pub fn ClosedTradesTable() -> impl IntoView {
             }
         };
     let header = move |label: &'static str, column: Column| view! { <SortHeader label=label column=column sort=sort /> };
+    let registry = use_registry();
+    let export_label = Signal::derive(move || match (total.get(), shown.get()) {
+        (Some(all), n) if n < all => format!("Export the {n} shown as CSV"),
+        _ => "Export as CSV".to_string(),
+    });
+    // The matching trades in table order: what the table shows over all its pages.
+    let export = Callback::new(move |_| {
+        let now = js_sys::Date::now() as i64;
+        let (timezone, zone) = settings.with_untracked(|s| (s.timezone.clone(), zone_label(s)));
+        let offset_at = move |ms: i64| display_offset_minutes(&timezone, ms);
+        let text = store.closed_trades.with_untracked(|list| {
+            order.with_untracked(|o| {
+                let (list, o) = (list.as_ref()?, o.as_ref()?);
+                (!o.is_empty()).then(|| {
+                    closed_trades_csv(o.iter().filter_map(|&i| list.get(i)), &offset_at, zone)
+                })
+            })
+        })?;
+        let bot = registry
+            .entry(&store.id())
+            .map(|e| e.name)
+            .unwrap_or_default();
+        Some((file_name(&bot, "closed-trades", now), text))
+    });
 
     view! {
         <div class="trades closed-trades">
@@ -88,6 +114,7 @@ pub fn ClosedTradesTable() -> impl IntoView {
                 {filter_input("Filter by pair", "e.g. BTC", pair_q)}
                 {filter_input("Filter by tag or exit reason", "e.g. roi", tag_q)}
                 <p class="muted closed-count">{count_line}</p>
+                <CsvButton label=export_label make=export />
             </div>
             {move || match total.get() {
                 None => view! { <p class="muted" role="status">"Loading closed trades…"</p> }.into_any(),
