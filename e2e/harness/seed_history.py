@@ -57,6 +57,8 @@ DEFAULT_STOPLOSS = -0.10
 DEFAULT_FEE = 0.001  # ccxt's binance spot maker/taker fee, what a dry-run bot books
 
 ENTER_TAGS = ["rsi_dip", "bb_bounce", "trend"]
+CUSTOM_DATA = [("entry_rsi", 27.5), ("dca_steps", 2), ("note", "<b>seeded</b>"),
+               ("levels", {"tp": [1.02, 1.05]}), ("trailing", True)]
 # (exit reason, weight) for closed trades
 EXIT_REASONS = [
     (ExitType.ROI.value, 40),
@@ -436,6 +438,7 @@ def seed(setup, args, now):
     closed_plans = plan_closed(setup, rng, args.closed, now_minute, args.days)
     open_plans = plan_open(setup, rng, args.open, now_minute) if args.open else []
 
+    newest = None
     with one_transaction():
         for plan in closed_plans:
             trade = open_trade(setup, rng, plan["pair"], plan["enter_tag"],
@@ -453,12 +456,20 @@ def seed(setup, args, now):
             close_trade(setup, rng, trade, plan["reason"], at(rng, plan["close_minute"], second))
             wins += trade.close_profit_abs > 0
             profit += trade.close_profit_abs
+            if newest is None or trade.close_date > newest.close_date:
+                newest = trade
 
         for pair, open_minute in sorted(open_plans, key=lambda p: p[1]):
             trade = open_trade(setup, rng, pair, rng.choice(ENTER_TAGS),
                                at(rng, open_minute, rng.randint(1, 15)))
             path = [price(pair, m) for m in range(open_minute, now_minute + 2)]
             trade.adjust_min_max_rates(max(path), min(path))
+
+    # What a strategy keeps with trade.set_custom_data(), one value of each stored kind, on
+    # the closed trade listed first (newest close): the trade detail's "Custom data".
+    if newest is not None:
+        for key, value in CUSTOM_DATA:
+            newest.set_custom_data(key, value)
 
     # The first trade's open date becomes the bot's start date (what freqtrade itself does
     # for a database with trades), so that /profit, /daily and the wallet-history

@@ -7,6 +7,7 @@ use crate::components::trades::table::header_row;
 use leptos_router::components::A;
 
 use super::actions::TradeActions;
+use super::custom_data::CustomData;
 use super::logic::{
     duration_text, id_text, leverage_suffix, loss_at_stoploss, side_text, stake_of,
 };
@@ -240,11 +241,14 @@ pub fn TradeDetailBody(
     let store = use_bot_store();
     let settings = use_settings().0;
     let m = money_of(&store);
+    // The custom data section stays while the trade's fields refresh.
+    let id = Memo::new(move |_| trade.with(|t| t.as_ref().map(|t| t.trade_id)));
     view! {
         <TradeActions trade=trade on_deleted=on_deleted.unwrap_or_else(|| Callback::new(|_| {})) on_reloaded=on_reloaded.unwrap_or_else(|| Callback::new(|_| {})) />
         {move || {
             trade.with(|t| t.as_ref().map(|t| settings.with(|s| m.with(|m| trade_body(t, s, m)))))
         }}
+        {move || id.get().map(|id| view! { <CustomData id=id /> })}
     }
 }
 

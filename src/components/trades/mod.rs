@@ -2,7 +2,9 @@
 
 pub mod actions;
 pub mod closed_trades;
+pub mod custom_data;
 pub mod detail;
+pub mod export;
 pub mod force_entry;
 pub mod force_exit;
 pub mod logic;
