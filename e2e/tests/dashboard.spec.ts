@@ -1,6 +1,6 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 
-import { test, expect, bot, login, BotApi, BotInfo } from './helpers';
+import { test, expect, bot, login, BotApi, BotInfo, ink, expectChartDrawn } from './helpers';
 
 /**
  * The Dashboard's profit charts against a real dry-run bot (beta). The first test starts from a bot without
@@ -57,36 +57,6 @@ function chart(page: Page, kind: string): Locator {
   return card(page, kind).locator('.profit-chart');
 }
 
-/**
- * Reads the canvas inside the chart's data area (`data-plot`, CSS px, scaled to the bitmap): how many pixels are
- * strongly coloured (bars, lines, slices; the grid and labels are grey) and a hash of all of them.
- */
-async function ink(c: Locator): Promise<{ coloured: number; hash: number; bitmap: [number, number]; css: [number, number] }> {
-  return c.evaluate((el) => {
-    const canvas = el.querySelector('canvas') as HTMLCanvasElement;
-    const [x, y, w, h] = (el.getAttribute('data-plot') || '0,0,0,0').split(',').map(Number);
-    const sx = canvas.width / Math.max(1, canvas.clientWidth);
-    const sy = canvas.height / Math.max(1, canvas.clientHeight);
-    const ctx = canvas.getContext('2d')!;
-    const img = ctx.getImageData(Math.round(x * sx), Math.round(y * sy), Math.max(1, Math.round(w * sx)), Math.max(1, Math.round(h * sy)));
-    let coloured = 0;
-    let hash = 0;
-    const d = img.data;
-    for (let i = 0; i < d.length; i += 4) {
-      const [r, g, b, a] = [d[i], d[i + 1], d[i + 2], d[i + 3]];
-      if (a > 120 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
-      hash = (Math.imul(hash, 31) + r + 3 * g + 7 * b + 11 * a) | 0;
-    }
-    return { coloured, hash, bitmap: [canvas.width, canvas.height], css: [canvas.clientWidth, canvas.clientHeight] };
-  });
-}
-
-async function expectDrawn(page: Page, kind: string) {
-  await expect(chart(page, kind)).toHaveAttribute('data-state', 'drawn', { timeout: 20_000 });
-  await expect(chart(page, kind)).not.toHaveAttribute('data-plot', '');
-  await expect.poll(async () => (await ink(chart(page, kind))).coloured, { message: `${kind} draws` }).toBeGreaterThan(30);
-}
-
 async function openDashboard(page: Page) {
   await login(page, bot(BOT), { name: BOT_LABEL });
   await page.getByRole('link', { name: 'Dashboard' }).click();
@@ -120,7 +90,7 @@ test('profit charts show their empty state without closed trades, and draw once 
       expect((await ink(chart(page, kind))).coloured, `${kind} canvas is blank`).toBe(0);
     }
     await expect(page.locator('[data-field="trade-count"]')).toContainText('0 closed');
-    await expectDrawn(page, 'balance');
+    await expectChartDrawn(page, 'balance');
 
     // Close a trade on each pair, and keep one open for the projection.
     for (const pair of PAIRS) {
@@ -133,7 +103,7 @@ test('profit charts show their empty state without closed trades, and draw once 
     const closed = (await closedIds(api)).length;
     expect(closed).toBeGreaterThanOrEqual(PAIRS.length);
 
-    for (const kind of ['cumulative', 'periods', 'distribution', 'trades-log', 'balance']) await expectDrawn(page, kind);
+    for (const kind of ['cumulative', 'periods', 'distribution', 'trades-log', 'balance']) await expectChartDrawn(page, kind);
     await expect(chart(page, 'trades-log')).toHaveAttribute('data-items', String(closed));
     // Start point + one per closed trade.
     await expect(chart(page, 'cumulative')).toHaveAttribute('data-items', String(closed + 1));
@@ -168,7 +138,7 @@ test('profit charts show their empty state without closed trades, and draw once 
     for (const label of ['Weekly', 'Monthly']) {
       await card(page, 'periods').getByRole('button', { name: label }).click();
       await expect(card(page, 'periods').getByRole('button', { name: label })).toHaveAttribute('aria-pressed', 'true');
-      await expectDrawn(page, 'periods');
+      await expectChartDrawn(page, 'periods');
     }
   } finally {
     await closeAll(api);
@@ -184,7 +154,7 @@ test.describe('on a HiDPI screen', () => {
   test('canvases are sized to the device pixels and redraw on resize and on a pixel-ratio change', async ({ page }) => {
     await openDashboard(page);
     const balance = chart(page, 'balance');
-    await expectDrawn(page, 'balance');
+    await expectChartDrawn(page, 'balance');
     await expect(balance).toHaveAttribute('data-dpr', '2');
     let m = await ink(balance);
     expect(m.bitmap).toEqual([Math.round(m.css[0] * 2), Math.round(m.css[1] * 2)]);

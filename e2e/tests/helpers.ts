@@ -1,4 +1,4 @@
-import { test as base, expect, Page, APIRequestContext } from '@playwright/test';
+import { test as base, expect, Locator, Page, APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -166,4 +166,36 @@ export class BotApi {
   async exitAll(): Promise<void> {
     if ((await this.openTrades()).length > 0) await this.post('/forceexit', { tradeid: 'all' });
   }
+}
+
+/**
+ * Reads the canvas inside the chart's data area (`data-plot`, CSS px, scaled to the bitmap): how many pixels are
+ * strongly coloured (bars, lines, slices; the grid and labels are grey) and a hash of all of them.
+ */
+export async function ink(c: Locator): Promise<{ coloured: number; hash: number; bitmap: [number, number]; css: [number, number] }> {
+  return c.evaluate((el) => {
+    const canvas = el.querySelector('canvas') as HTMLCanvasElement;
+    const [x, y, w, h] = (el.getAttribute('data-plot') || '0,0,0,0').split(',').map(Number);
+    const sx = canvas.width / Math.max(1, canvas.clientWidth);
+    const sy = canvas.height / Math.max(1, canvas.clientHeight);
+    const ctx = canvas.getContext('2d')!;
+    const img = ctx.getImageData(Math.round(x * sx), Math.round(y * sy), Math.max(1, Math.round(w * sx)), Math.max(1, Math.round(h * sy)));
+    let coloured = 0;
+    let hash = 0;
+    const d = img.data;
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, g, b, a] = [d[i], d[i + 1], d[i + 2], d[i + 3]];
+      if (a > 120 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+      hash = (Math.imul(hash, 31) + r + 3 * g + 7 * b + 11 * a) | 0;
+    }
+    return { coloured, hash, bitmap: [canvas.width, canvas.height], css: [canvas.clientWidth, canvas.clientHeight] };
+  });
+}
+
+/** Waits until the profit-style chart card `kind` has drawn its data (more than a few coloured pixels). */
+export async function expectChartDrawn(page: Page, kind: string) {
+  const chart = page.locator(`.profit-card[data-chart="${kind}"] .profit-chart`);
+  await expect(chart).toHaveAttribute('data-state', 'drawn', { timeout: 20_000 });
+  await expect(chart).not.toHaveAttribute('data-plot', '');
+  await expect.poll(async () => (await ink(chart)).coloured, { message: `${kind} draws` }).toBeGreaterThan(30);
 }

@@ -1,0 +1,198 @@
+import * as fs from 'fs';
+import type { Locator, Page } from '@playwright/test';
+
+import { test, expect, bot, login, BotApi, expectChartDrawn } from './helpers';
+import { HISTORY_CLOSED_TRADES } from './env';
+
+/**
+ * What the cockpit tells a trader beyond the trades themselves, against real dry-run bots: the running strategy's
+ * parameters (alpha), the wallet over time and the balance toggle (history: seeded closed trades, from which
+ * freqtrade builds its wallet history at start-up), and closed trades exported as CSV (history). Read-only: no
+ * test here changes a bot.
+ */
+
+async function openTab(page: Page, name: string): Promise<Locator> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  return page.getByRole('tabpanel');
+}
+
+/** RFC 4180 fields of one CSV line without line breaks inside fields (what these exports hold). */
+function fields(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') out.push(cur), (cur = '');
+    else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+test('the Strategy tab lists the running strategy parameters by space, as the bot serves them', async ({ page, request }) => {
+  const b = bot('alpha');
+  const api = await BotApi.login(request, b);
+  const strategy = await api.get('/strategy/SampleStrategy');
+  expect(strategy.params.length).toBeGreaterThan(0);
+  await login(page, b, { name: 'Alpha' });
+  const panel = await openTab(page, 'Strategy');
+  await expect(panel.locator('.strategy-name')).toContainText('SampleStrategy');
+  await expect(panel.locator('.strategy-name')).toContainText(`timeframe ${strategy.timeframe}`);
+  for (const p of strategy.params) {
+    const row = panel.locator(`tbody[data-space="${p.space}"] tr`, { has: page.locator('td', { hasText: new RegExp(`^${p.name}$`) }) });
+    await expect(row.locator('td').nth(1), p.name).toHaveText(String(p.value));
+    await expect(row.locator('td').nth(2), p.name).toHaveText(`${p.low} – ${p.high}`);
+  }
+  // Every space once, buy first.
+  const spaces = [...new Set(strategy.params.map((p: any) => p.space))];
+  await expect(panel.locator('tbody[data-space]')).toHaveCount(spaces.length);
+  await expect(panel.locator('tbody[data-space]').first()).toHaveAttribute('data-space', 'buy');
+  // The source, as text.
+  await panel.getByText('Source', { exact: true }).click();
+  await expect(panel.locator('.strategy-code pre')).toContainText('class SampleStrategy(IStrategy)');
+});
+
+test('the wallet history draws on the Balance tab and the Dashboard; the balance toggle shows the bot part', async ({ page, request }) => {
+  const b = bot('history');
+  const api = await BotApi.login(request, b);
+  const history = await api.get('/historic_balance');
+  expect(history.length, 'freqtrade rebuilt a wallet history from the seeded trades').toBeGreaterThan(2);
+  const balance = await api.get('/balance');
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/historic_balance')) reads.push(r.url());
+  });
+  await login(page, b, { name: 'History' });
+  const panel = await openTab(page, 'Balance');
+  await expectChartDrawn(page, 'wallet-history');
+  await expectChartDrawn(page, 'balance');
+  // One read for the tab: nothing changed on the bot meanwhile.
+  expect(reads).toHaveLength(1);
+
+  const total = panel.locator('tfoot .balance-total');
+  const decimals = (await api.get('/show_config')).stake_currency_decimals ?? 3;
+  await expect(total).toHaveText(Number(balance.total).toFixed(decimals));
+  await panel.getByRole('button', { name: 'Bot', exact: true }).click();
+  await expect(panel.getByRole('button', { name: 'Bot', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(total).toHaveText(Number(balance.total_bot).toFixed(decimals));
+  await expect(panel.locator('table.balances th', { hasText: 'Owned by the bot' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expectChartDrawn(page, 'wallet-history');
+});
+
+test('closed trades export as CSV: every trade or the filtered view, with the values of the table', async ({ page }) => {
+  const b = bot('history');
+  await login(page, b, { name: 'History' });
+  await openTab(page, 'Closed trades');
+  const count = page.locator('.closed-count');
+  await expect(count).toHaveText(/^\d+ closed trades$/, { timeout: 30_000 });
+  const all = Number((await count.textContent())!.split(' ')[0]);
+
+  const save = async (): Promise<string[][]> => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.csv-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^freqboard-History-closed-trades-\d{4}-\d\d-\d\d\.csv$/);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\ufeff'), 'byte order mark').toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines.pop(), 'the file ends with a line break').toBe('');
+    return lines.map(fields);
+  };
+
+  const [header, ...rows] = await save();
+  expect(header[0]).toBe('ID');
+  expect(header).toContain('Open date (UTC)');
+  expect(rows).toHaveLength(all);
+  const col = (name: string) => header.indexOf(name);
+
+  // The table's first page, row by row, against the file's first lines (both newest close first).
+  const tableRows = page.locator('.closed-trades-table tbody tr');
+  await expect(tableRows).toHaveCount(50);
+  // Header texts without the sort mark.
+  const heads = (await page.locator('.closed-trades-table thead th').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
+  const cell = (texts: string[], name: string) => {
+    const i = heads.indexOf(name);
+    expect(i, `table column ${name}`).toBeGreaterThanOrEqual(0);
+    return texts[i].trim();
+  };
+  for (let i = 0; i < 50; i++) {
+    const texts = await tableRows.nth(i).locator('td').allTextContents();
+    const row = rows[i];
+    expect(row[col('ID')]).toBe(cell(texts, 'ID'));
+    expect(row[col('Pair')]).toBe(cell(texts, 'Pair'));
+    expect(row[col('Open date (UTC)')]).toBe(cell(texts, 'Open date'));
+    expect(row[col('Close date (UTC)')]).toBe(cell(texts, 'Close date'));
+    expect(row[col('Exit reason')]).toBe(cell(texts, 'Exit reason'));
+    expect(Number(row[col('Amount')])).toBeCloseTo(Number(cell(texts, 'Amount')), 8);
+    // The table rounds; the file keeps the bot's value.
+    const pct = Number(cell(texts, 'Profit %').replace(/\s*%$/, ''));
+    expect(Math.abs(Number(row[col('Profit %')]) - pct)).toBeLessThanOrEqual(0.005 + 1e-9);
+    const abs = cell(texts, 'Profit');
+    const decimals = abs.split('.')[1]?.length ?? 0;
+    expect(Number(row[col('Profit')]).toFixed(decimals).replace(/^-(0\.?0*)$/, '$1')).toBe(abs);
+  }
+
+  // The filtered view: only its trades, in its order.
+  await page.getByLabel('Filter by pair').fill('BTC');
+  await expect(count).toHaveText(/^\d+ of \d+ closed trades match$/);
+  const matching = Number((await count.textContent())!.split(' ')[0]);
+  expect(matching).toBeGreaterThan(0);
+  expect(matching).toBeLessThan(all);
+  await expect(page.locator('.csv-export')).toHaveText(`Export the ${matching} shown as CSV`);
+  const [, ...filtered] = await save();
+  expect(filtered).toHaveLength(matching);
+  expect(filtered.every((r) => r[col('Pair')].includes('BTC'))).toBe(true);
+});
+
+test('the trade detail shows what the strategy stored with the trade, as text', async ({ page, request }) => {
+  const b = bot('history');
+  const api = await BotApi.login(request, b);
+  // The seed stores custom data on its newest closed trade (e2e/harness/seed_history.py, CUSTOM_DATA).
+  const trades: any[] = [];
+  for (;;) {
+    const chunk = await api.get(`/trades?limit=500&offset=${trades.length}`);
+    trades.push(...chunk.trades);
+    if (chunk.trades.length === 0 || trades.length >= chunk.total_trades) break;
+  }
+  // The seed wrote the bot's first trades, before any test ran.
+  const seeded = trades.filter((t) => !t.is_open && t.trade_id <= HISTORY_CLOSED_TRADES);
+  expect(seeded).toHaveLength(HISTORY_CLOSED_TRADES);
+  const newest = seeded.reduce((a, t) => (t.close_timestamp > a.close_timestamp ? t : a));
+  const stored = await api.get(`/trades/${newest.trade_id}/custom-data`);
+  const entries: any[] = stored[0].custom_data;
+  expect(entries.map((e) => e.key)).toEqual(['entry_rsi', 'dca_steps', 'note', 'levels', 'trailing']);
+
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/custom-data')) reads.push(r.url());
+  });
+  await login(page, b, { name: 'History' });
+  await page.goto(`/trade/${newest.trade_id}`);
+  const section = page.getByRole('region', { name: 'Custom data' });
+  await expect(section.locator('tbody tr')).toHaveCount(entries.length);
+  const row = (key: string) => section.locator('tbody tr', { has: page.locator('td', { hasText: new RegExp(`^${key}$`) }) });
+  await expect(row('entry_rsi').locator('td').nth(1)).toHaveText('27.5');
+  await expect(row('entry_rsi').locator('td').nth(2)).toHaveText('float');
+  // HTML in a stored string stays text.
+  await expect(row('note').locator('td').nth(1)).toHaveText('<b>seeded</b>');
+  await expect(section.locator('b')).toHaveCount(0);
+  await expect(row('levels').locator('td').nth(1)).toHaveText('{"tp":[1.02,1.05]}');
+  await expect(row('trailing').locator('td').nth(1)).toHaveText('yes');
+  expect(reads.every((u) => u.endsWith(`/trades/${newest.trade_id}/custom-data`))).toBe(true);
+
+  // A trade without custom data shows no section (the bot answers 404, which is not an error here).
+  const plain = seeded.find((t) => t.trade_id !== newest.trade_id)!;
+  await page.goto(`/trade/${plain.trade_id}`);
+  await expect(page.getByRole('heading', { name: new RegExp(`#${plain.trade_id}`) }).first()).toBeVisible();
+  await expect.poll(() => reads.some((u) => u.endsWith(`/trades/${plain.trade_id}/custom-data`))).toBe(true);
+  await expect(page.getByRole('region', { name: 'Custom data' })).toHaveCount(0);
+  await expect(page.locator('.trade-custom-data')).toHaveCount(0);
+});
