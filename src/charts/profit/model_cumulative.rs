@@ -97,6 +97,9 @@ pub struct Cumulative {
     pub others: Vec<Vec<CumPoint>>,
     /// How the values are labelled: amounts of stake currency, or ratios shown as percent.
     pub unit: Unit,
+    /// The value axis reaches 0 (profit and return curves); a balance over time is scaled to its own range,
+    /// or a 0.5 % change of a 1000 USDT wallet would be a flat line at the top.
+    pub from_zero: bool,
 }
 
 impl Cumulative {
@@ -160,6 +163,7 @@ pub fn cumulative_plot(
         offset_minutes,
         others: Vec::new(),
         unit: Unit::Amount,
+        from_zero: true,
     }
 }
 
@@ -189,6 +193,8 @@ pub fn series_plot(
         offset_minutes,
         others,
         unit,
+        // Amounts over time (a wallet) use their own range; returns in percent start from 0.
+        from_zero: unit == Unit::Percent,
     }
 }
 
@@ -267,7 +273,7 @@ pub fn layout_cumulative(c: &Cumulative, w: f64, h: f64, theme: &ProfitTheme) ->
     let values = all()
         .map(|p| p.value)
         .chain(c.projection.map(|p| p.to.value));
-    let (mut frame, y, _) = frame(w, h, nice_range(values, true), c.unit, None);
+    let (mut frame, y, _) = frame(w, h, nice_range(values, c.from_zero), c.unit, None);
     let plot = frame.plot;
     let t0 = all().map(|p| p.t).min().unwrap_or(0);
     let t_last = all().map(|p| p.t).max().unwrap_or(t0);
@@ -445,6 +451,50 @@ mod tests {
             .text()
             .contains("Projected profit (incl. unrealized): 0.500 USDT"));
         assert_eq!(c.tooltips[0].title, "1970-01-01 00:00");
+    }
+
+    #[test]
+    fn a_wallet_over_time_fills_the_height_a_return_starts_from_zero() {
+        let theme = ProfitTheme::new(false);
+        let wallet: Vec<CumPoint> = [990.0, 995.0, 1_000.0]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| CumPoint {
+                t: i as i64 * 86_400_000,
+                value: *v,
+            })
+            .collect();
+        let span = |g: &CumulativeGeom| {
+            let ys = g.targets.iter().map(|p| p.1);
+            ys.clone().fold(f64::MIN, f64::max) - ys.fold(f64::MAX, f64::min)
+        };
+        let amounts = series_plot(
+            wallet.clone(),
+            Vec::new(),
+            0,
+            (Unit::Amount, "USDT"),
+            "Wallet",
+        );
+        assert!(!amounts.from_zero);
+        let g = layout_cumulative(&amounts, 400.0, 250.0, &theme);
+        // A 1 % change spans most of the plot, not 1 % of it.
+        assert!(
+            span(&g) > g.frame.plot.h / 2.0,
+            "{} of {}",
+            span(&g),
+            g.frame.plot.h
+        );
+        let ratios: Vec<CumPoint> = wallet
+            .iter()
+            .map(|p| CumPoint {
+                value: p.value / 1_000.0,
+                ..*p
+            })
+            .collect();
+        let returns = series_plot(ratios, Vec::new(), 0, (Unit::Percent, ""), "Strategy");
+        assert!(returns.from_zero);
+        let g = layout_cumulative(&returns, 400.0, 250.0, &theme);
+        assert!(span(&g) < g.frame.plot.h / 10.0);
     }
 
     #[test]
