@@ -196,3 +196,45 @@ test('the trade detail shows what the strategy stored with the trade, as text', 
   await expect(page.getByRole('region', { name: 'Custom data' })).toHaveCount(0);
   await expect(page.locator('.trade-custom-data')).toHaveCount(0);
 });
+
+test.describe('on a phone (375 px)', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
+
+  test('the navigation folds behind a menu button and trades show as cards that open their detail on a tap', async ({ page }) => {
+    const b = bot('history');
+    await login(page, b, { name: 'History' });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const dashboardLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' });
+    await expect(menu).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(dashboardLink).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await dashboardLink.click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(dashboardLink).toBeHidden();
+    await menu.click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trade' }).click();
+    await expect(page).toHaveURL(/\/trade$/);
+
+    await openTab(page, 'Closed trades');
+    const cards = page.locator('.closed-trades-table tr.trade-row');
+    await expect(cards).toHaveCount(50, { timeout: 30_000 });
+    await expect(page.locator('.closed-trades-table thead')).toBeHidden();
+    const first = cards.first();
+    expect(await first.evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+    // A card shows pair, profit and duration; dates and rates stay in the detail.
+    await expect(first.locator('td.pair')).toBeVisible();
+    await expect(first.locator('td.profit-pct')).toBeVisible();
+    await expect(first.locator('td.profit-abs')).toBeVisible();
+    await expect(first.locator('td.duration')).toBeVisible();
+    await expect(first.locator('td.open-date')).toBeHidden();
+    const box = (await first.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(375);
+    // Nothing on the page scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const id = await first.getAttribute('data-trade-id');
+    await first.tap();
+    await expect(page.locator('.trade-detail-panel h2')).toContainText(`Trade #${id}`);
+  });
+});

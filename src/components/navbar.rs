@@ -24,6 +24,8 @@ pub fn Navbar() -> impl IntoView {
     let webserver =
         Memo::new(move |_| selected.with(|b| b.as_ref().and_then(|b| b.webserver) == Some(true)));
 
+    // Phones (<= 600 px): the links fold behind a menu button instead of wrapping over several lines.
+    let menu_open = RwSignal::new(false);
     let dark = use_dark_theme();
     let toggle_theme = move |_| {
         let next = if dark.get_untracked() {
@@ -40,7 +42,16 @@ pub fn Navbar() -> impl IntoView {
                 <LogoIcon />
                 <span>"Freqboard"</span>
             </A>
-            <nav class="nav-links" aria-label="Main">
+            <button
+                type="button"
+                class="menu-btn"
+                aria-controls="main-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                "Menu"
+            </button>
+            <nav id="main-nav" class="nav-links" class:open=move || menu_open.get() aria-label="Main" on:click=move |_| menu_open.set(false)>
                 // A `freqtrade webserver` does not trade: it backtests.
                 <When
                     when=move || !webserver.get()

@@ -210,10 +210,10 @@ pub fn ClosedTradesTable() -> impl IntoView {
 fn closed_row(t: &Trade, ctx: RowCtx, settings: &Settings, m: &Money) -> impl IntoView {
     let mut cells = trade_cells(t, m, Cell::new("num", opt_amount(t.close_rate)));
     cells.extend([
-        Cell::new("", time_text(settings, Some(t.open_timestamp))),
-        Cell::new("", time_text(settings, t.close_timestamp)),
-        Cell::new("", duration_text(t, 0)),
-        Cell::new("", t.exit_reason.clone().unwrap_or_default()),
+        Cell::new("open-date", time_text(settings, Some(t.open_timestamp))),
+        Cell::new("close-date", time_text(settings, t.close_timestamp)),
+        Cell::new("duration", duration_text(t, 0)),
+        Cell::new("exit-reason", t.exit_reason.clone().unwrap_or_default()),
     ]);
     trade_row(t, ctx, cells, None)
 }

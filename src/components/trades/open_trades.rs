@@ -208,9 +208,12 @@ fn open_cells(t: &Trade, settings: &Settings, m: &Money) -> (u64, Vec<Cell>) {
         Cell::new("num current-rate", opt_amount(t.current_rate)),
     );
     cells.extend([
-        Cell::new("", time_text(settings, Some(t.open_timestamp))),
-        Cell::new("", duration_text(t, now_ms())),
-        Cell::new("num", percent(t.stoploss_current_dist_ratio, 2)),
+        Cell::new("open-date", time_text(settings, Some(t.open_timestamp))),
+        Cell::new("duration", duration_text(t, now_ms())),
+        Cell::new(
+            "num stoploss-dist",
+            percent(t.stoploss_current_dist_ratio, 2),
+        ),
     ]);
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (t.trade_id, &t.pair, t.is_short, t.has_open_orders).hash(&mut h);
@@ -223,7 +226,7 @@ fn open_cells(t: &Trade, settings: &Settings, m: &Money) -> (u64, Vec<Cell>) {
 fn open_row(t: Trade, cells: Vec<Cell>, ctx: OpenRowCtx) -> impl IntoView {
     let id = t.trade_id;
     let actions = view! {
-        <td>
+        <td class="actions">
             <button
                 type="button"
                 class="small"

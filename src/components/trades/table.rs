@@ -127,8 +127,8 @@ pub fn trade_row(t: &Trade, ctx: RowCtx, cells: Vec<Cell>, last: Option<AnyView>
             on:click=move |_| toggle()
             on:keydown=on_key
         >
-            <td class="num">{id_text(id)}</td>
-            {move || ctx.show_side.get().then(|| view! { <td>{side_label(short)}</td> })}
+            <td class="num trade-id">{id_text(id)}</td>
+            {move || ctx.show_side.get().then(|| view! { <td class="side">{side_label(short)}</td> })}
             <td class="pair">
                 {visible(&t.pair)}
                 {t.has_open_orders.then(|| view! {
