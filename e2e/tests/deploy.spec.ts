@@ -394,7 +394,9 @@ test.describe('nginx at the site root (freqboard-root.conf)', () => {
 
   test('the build\'s pre-compressed .gz copies are sent as they are (gzip_static), identical to the files', async () => {
     const builtGz = fs.readdirSync(DIST_DIR).filter((n) => /\.(wasm|js|css|html)\.gz$/.test(n));
-    expect(builtGz.map((n) => path.extname(n.slice(0, -3))).sort()).toEqual(['.css', '.html', '.js', '.wasm']);
+    // The app's script and the service worker (sw.js) are the two .js files.
+    expect(builtGz.map((n) => path.extname(n.slice(0, -3))).sort()).toEqual(['.css', '.html', '.js', '.js', '.wasm']);
+    expect(builtGz).toContain('sw.js.gz');
     for (const name of builtGz) {
       const file = name.slice(0, -3);
       const gz = fs.readFileSync(path.join(DIST_DIR, name));

@@ -128,6 +128,11 @@ function startTool(script: string, args: string[], port: number, marker: string)
   });
 }
 
+/** Serves `dir` as a static host does (e2e/harness/serve_dist.py: files, else the root's index.html). */
+export function startStaticServer(dir: string, port: number): Promise<Proc> {
+  return startTool('serve_dist.py', ['--dir', dir, '--port', String(port)], port, 'Serving ');
+}
+
 /** Starts the freqtrade imitation on `port`, answering CORS for `uiOrigin`. */
 export function startImitation(port: number, uiOrigin: string): Promise<Proc> {
   return startTool('imitation.py', ['--port', String(port), '--ui-origin', uiOrigin], port, 'imitation ready');

@@ -55,6 +55,11 @@
   attempt(0)
     .then(function (wasm) {
       dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: wasm } }));
+      // The app shell's cache (src/boot/sw.js), for the folder the app loaded from. Browsers offer service
+      // workers on https and on localhost only; elsewhere the app runs without one.
+      if ("serviceWorker" in navigator) {
+        navigator.serviceWorker.register(url("sw.js"), { scope: tag.href }).catch(function () {});
+      }
     })
     .catch(function (error) {
       var show = function () {
