@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
             </main>
             <ToastList />
             <TabIndicator />
+            <crate::components::shortcuts::Shortcuts />
         </Router>
     }
 }

@@ -12,6 +12,7 @@ pub mod panels;
 pub mod require_bot;
 pub mod row_window;
 pub mod select_options;
+pub mod shortcuts;
 pub mod tab_indicator;
 pub mod tabs;
 pub mod toasts;

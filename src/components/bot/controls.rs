@@ -65,7 +65,7 @@ pub fn BotControls() -> impl IntoView {
                         message=Signal::stored("Reload the bot's configuration file? This also clears a pause.".to_string())
                         on_confirm=move |_| scope.spawn(async move { store.reload_config().await })
                     />
-                    <button on:click=move |_| store.refresh_everything() aria-label="Refresh now">
+                    <button data-shortcut="refresh" on:click=move |_| store.refresh_everything() aria-label="Refresh now">
                         "Refresh"
                     </button>
                 </div>

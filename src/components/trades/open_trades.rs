@@ -104,6 +104,7 @@ pub fn OpenTradesTable() -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
+                        data-shortcut="force-entry"
                         disabled=move || blocked.get().is_some()
                         on:click=move |_| entry_open.set(true)
                     >
