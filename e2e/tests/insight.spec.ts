@@ -238,3 +238,71 @@ test.describe('on a phone (375 px)', () => {
     await expect(page.locator('.trade-detail-panel h2')).toContainText(`Trade #${id}`);
   });
 });
+
+test('keyboard: ? lists the shortcuts, g+letter goes to a page, [ ] switch bots, / filters, n opens force entry without sending it, Esc closes', async ({ page }) => {
+  const forceEntries: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/forceenter')) forceEntries.push(r.method());
+  });
+  await login(page, bot('alpha'), { name: 'Alpha' });
+  await login(page, bot('beta'), { name: 'Beta' });
+  const badge = page.locator('header .bot-badge');
+  await expect(badge).toContainText('Beta');
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.locator('tr')).toHaveCount(7);
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('g');
+  await page.keyboard.press('d');
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.keyboard.press('g');
+  await page.keyboard.press('t');
+  await expect(page).toHaveURL(/\/trade$/);
+  await page.keyboard.press(']');
+  await expect(badge).toContainText('Alpha');
+  await page.keyboard.press('[');
+  await expect(badge).toContainText('Beta');
+
+  // Keys typed into a field stay there.
+  await page.keyboard.press('/');
+  const filter = page.getByLabel('Filter pairs');
+  await expect(filter).toBeFocused();
+  await page.keyboard.type('gd');
+  await expect(filter).toHaveValue('gd');
+  await expect(page).toHaveURL(/\/trade$/);
+  await filter.fill('');
+  await filter.blur();
+
+  await page.keyboard.press('n');
+  const entry = page.getByRole('dialog', { name: 'Force entry' });
+  await expect(entry).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(entry).toBeHidden();
+  expect(forceEntries, 'no key sent a force entry').toEqual([]);
+});
+
+test('the pair list puts a locked pair last and says on hover until when, for which side and why', async ({ page, request }) => {
+  const b = bot('alpha');
+  const api = await BotApi.login(request, b);
+  const reason = `insight e2e ${Date.now()}`;
+  const until = new Date(Date.now() + 3_600_000).toISOString();
+  await api.post('/locks', [{ pair: 'BTC/USDT', until, side: 'long', reason }]);
+  try {
+    await login(page, b, { name: 'Alpha' });
+    const names = page.locator('.pair-list .pair-name');
+    await expect(names).toHaveCount(4);
+    await expect(names.last()).toHaveText('BTC/USDT');
+    const mark = page.locator('.pair-list .pair-row', { hasText: 'BTC/USDT' }).locator('.lock-mark');
+    await expect(mark).toHaveAttribute('title', new RegExp(`^Locked until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(long\\): ${reason}$`));
+    // The filter box is there for a handful of pairs too.
+    await page.getByLabel('Filter pairs').fill('btc');
+    await expect(names).toHaveText(['BTC/USDT']);
+  } finally {
+    const { locks } = await api.get('/locks');
+    for (const l of locks.filter((l: any) => l.reason === reason)) await api.delete(`/locks/${l.id}`);
+  }
+});

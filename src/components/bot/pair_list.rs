@@ -1,15 +1,17 @@
-//! The pair list: the whitelist, each pair with its open trade's profit and a lock mark. A click selects the
-//! pair for the chart and the trade views.
+//! The pair list: the whitelist, each pair with its open trade's profit and a lock mark (its end, side and
+//! reason on hover), pairs with open trades first and locked pairs last, as in FreqUI. A click selects the pair
+//! for the chart and the trade views.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
 use crate::components::when::When;
 
-use crate::api::wire::{Lock, Trade};
+use crate::api::wire::{Lock, LockSide, Trade};
 use crate::components::row_window::row_window;
 use crate::state::bot_store::use_bot_store;
+use crate::state::settings::{format_time, use_settings};
 use crate::util::format;
 use crate::util::format::visible;
 
@@ -21,6 +23,29 @@ pub struct PairRow {
     pub profit_ratio: Option<f64>,
     pub open_trades: usize,
     pub locked: bool,
+    /// The lock in force that ends last: its end (Unix ms, 0 = never), side and reason.
+    pub lock: Option<(i64, &'static str, String)>,
+}
+
+/// What the lock mark says on hover: "Locked until 2026-11-29 12:00:00 (long): reason".
+pub fn lock_title(lock: &(i64, &'static str, String), time: impl Fn(i64) -> String) -> String {
+    let (end, side, reason) = lock;
+    let until = if *end > 0 {
+        format!(" until {}", time(*end))
+    } else {
+        String::new()
+    };
+    let side = if side.is_empty() {
+        String::new()
+    } else {
+        format!(" ({side})")
+    };
+    let reason = if reason.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", visible(reason))
+    };
+    format!("Locked{until}{side}{reason}")
 }
 
 /// Builds the rows of `pairs` (the store's known pairs: whitelist, then open-trade pairs off it). Linear in
@@ -37,32 +62,62 @@ pub fn pair_rows(pairs: &[String], open: &[Trade], locks: &[Lock], now_ms: i64) 
     }
     let in_force =
         |l: &&Lock| l.active && (l.lock_end_timestamp == 0 || l.lock_end_timestamp > now_ms);
-    let all_locked = locks.iter().filter(in_force).any(|l| l.pair == "*");
-    let locked: HashSet<&str> = locks
-        .iter()
-        .filter(in_force)
-        .map(|l| l.pair.as_str())
-        .collect();
-    pairs
+    // Per pair (and "*" for every pair): the lock in force that ends last (0, "never", ends last of all).
+    let mut locked: HashMap<&str, &Lock> = HashMap::new();
+    let ends = |l: &Lock| {
+        if l.lock_end_timestamp == 0 {
+            i64::MAX
+        } else {
+            l.lock_end_timestamp
+        }
+    };
+    for l in locks.iter().filter(in_force) {
+        let e = locked.entry(l.pair.as_str()).or_insert(l);
+        if ends(l) > ends(e) {
+            *e = l;
+        }
+    }
+    let global = locked.get("*").copied();
+    let mut rows: Vec<PairRow> = pairs
         .iter()
         .map(|pair| {
             let (stake, weighted, count) = by_pair.get(pair.as_str()).copied().unwrap_or_default();
+            let lock = match (locked.get(pair.as_str()).copied(), global) {
+                (Some(a), Some(b)) => Some(if ends(b) > ends(a) { b } else { a }),
+                (a, b) => a.or(b),
+            };
             PairRow {
                 pair: pair.clone(),
                 profit_ratio: (count > 0 && stake > 0.0).then(|| weighted / stake),
                 open_trades: count,
-                locked: all_locked || locked.contains(pair.as_str()),
+                locked: lock.is_some(),
+                lock: lock.map(|l| {
+                    let side = match l.side {
+                        LockSide::Both | LockSide::Unknown => "",
+                        LockSide::Long => "long",
+                        LockSide::Short => "short",
+                    };
+                    (
+                        l.lock_end_timestamp,
+                        side,
+                        l.reason.clone().unwrap_or_default(),
+                    )
+                }),
             }
         })
-        .collect()
+        .collect();
+    // FreqUI's order: pairs with open trades, then the free ones, then the locked ones (stable within each).
+    rows.sort_by_key(|r| match (r.open_trades > 0, r.locked) {
+        (true, _) => 0,
+        (false, false) => 1,
+        (false, true) => 2,
+    });
+    rows
 }
 
 /// Height of one pair row in CSS px: `.pair-list li` in style/main.css has exactly this height, which is what lets
 /// the list draw only the rows in view (`row_window`).
 const ROW_PX: f64 = 30.0;
-
-/// From this many pairs on, a filter box is shown above the list.
-const FILTER_FROM: usize = 16;
 
 /// Whether `pair` matches the filter text (case-insensitive substring; an empty filter matches all).
 pub fn pair_matches(pair: &str, filter_lower: &str) -> bool {
@@ -72,6 +127,7 @@ pub fn pair_matches(pair: &str, filter_lower: &str) -> bool {
 #[component]
 pub fn PairList() -> impl IntoView {
     let store = use_bot_store();
+    let settings = use_settings().0;
     let rows = Memo::new(move |_| {
         let locks = store
             .locks
@@ -143,16 +199,16 @@ pub fn PairList() -> impl IntoView {
     view! {
         <section class="card pair-list">
             <h2>"Pairs " <span class="muted pair-count">{count}</span></h2>
-            <When when=move || { total.get() >= FILTER_FROM }>
-                <input
-                    type="search"
-                    class="pair-filter"
-                    placeholder="Filter pairs"
-                    aria-label="Filter pairs"
-                    prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev))
-                />
-            </When>
+            // Always there (also for a handful of pairs): the `/` shortcut focuses it.
+            <input
+                type="search"
+                class="pair-filter"
+                placeholder="Filter pairs"
+                data-shortcut="filter"
+                aria-label="Filter pairs"
+                prop:value=move || filter.get()
+                on:input=move |ev| filter.set(event_target_value(&ev))
+            />
             <When
                 when=move || !rows.with(|r| r.is_empty())
                 fallback=move || {
@@ -179,7 +235,7 @@ pub fn PairList() -> impl IntoView {
                                     Some(_) => "pair-profit profit",
                                     None => "pair-profit muted",
                                 };
-                                let locked = move || row.with(|r| r.as_ref().is_some_and(|r| r.locked));
+                                let lock = move || row.with(|r| r.as_ref().and_then(|r| r.lock.clone()));
                                 view! {
                                     <li>
                                         <button
@@ -188,8 +244,9 @@ pub fn PairList() -> impl IntoView {
                                             on:click=move |_| store.selected_pair.set(Some(pair.clone()))
                                         >
                                             <span class="pair-name">{visible(&pair)}</span>
-                                            {move || locked().then(|| view! {
-                                                <span class="lock-mark" title="Locked" aria-label="locked">"🔒"</span>
+                                            {move || lock().map(|l| {
+                                                let title = settings.with_untracked(|s| lock_title(&l, |ms| format_time(s, ms)));
+                                                view! { <span class="lock-mark" title=title.clone() aria-label=title>"🔒"</span> }
                                             })}
                                             <span class=class>
                                                 {move || row.with(|r| {
@@ -252,12 +309,13 @@ mod tests {
             1_000,
         );
         let names: Vec<&str> = rows.iter().map(|r| r.pair.as_str()).collect();
-        assert_eq!(names, ["BTC/USDT", "ETH/USDT", "XRP/USDT"]);
+        // Open trades first (whitelist order), the locked pair last.
+        assert_eq!(names, ["ETH/USDT", "XRP/USDT", "BTC/USDT"]);
         assert_eq!(
-            rows.first().map(|r| (r.locked, r.profit_ratio)),
+            rows.last().map(|r| (r.locked, r.profit_ratio)),
             Some((true, None))
         );
-        let eth = rows.get(1).map(|r| {
+        let eth = rows.first().map(|r| {
             (
                 r.locked,
                 r.open_trades,
@@ -265,6 +323,33 @@ mod tests {
             )
         });
         assert_eq!(eth, Some((false, 2, Some(-100.0))));
+    }
+
+    #[test]
+    fn free_pairs_before_locked_ones_and_the_lock_that_ends_last_on_hover() {
+        let wl: Vec<String> = ["A/USDT", "B/USDT", "C/USDT"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut short = lock("A/USDT", 5_000, true);
+        short.side = LockSide::Short;
+        short.reason = Some("cooldown".into());
+        let rows = pair_rows(
+            &wl,
+            &[],
+            &[short, lock("A/USDT", 3_000, true), lock("C/USDT", 0, true)],
+            1_000,
+        );
+        let names: Vec<&str> = rows.iter().map(|r| r.pair.as_str()).collect();
+        assert_eq!(names, ["B/USDT", "A/USDT", "C/USDT"]);
+        let a = rows.get(1).and_then(|r| r.lock.clone());
+        assert_eq!(a, Some((5_000, "short", "cooldown".to_string())));
+        let time = |ms: i64| format!("t{ms}");
+        assert_eq!(
+            lock_title(&(5_000, "short", "cooldown".into()), time),
+            "Locked until t5000 (short): cooldown"
+        );
+        assert_eq!(lock_title(&(0, "", String::new()), time), "Locked");
     }
 
     #[test]
