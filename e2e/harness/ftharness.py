@@ -724,18 +724,23 @@ def encode_hs256_jwt(payload, secret):
     return f"{signing_input}.{b64url(signature)}"
 
 
-def token_claims(username, token_type, expired, now=None):
-    """The claims freqtrade's api_auth.create_token puts in a token."""
+def token_claims(username, token_type, expired, now=None, expires_in=None):
+    """The claims freqtrade's api_auth.create_token puts in a token; `expires_in` (s) backdates the issue so
+    that the token ends that soon (a login near the end of its life)."""
     now = int(time.time()) if now is None else now
     lifetime = ACCESS_TOKEN_LIFETIME_S if token_type == "access" else REFRESH_TOKEN_LIFETIME_S
-    issued = now - lifetime - 60 if expired else now
+    if expires_in is not None:
+        issued = now + expires_in - lifetime
+    else:
+        issued = now - lifetime - 60 if expired else now
     return {"identity": {"u": username}, "exp": issued + lifetime, "iat": issued,
             "type": token_type}
 
 
 def cmd_mint_token(args):
     bot = find_bot(load_bots(Path(args.state_dir).resolve()), args.name)
-    claims = token_claims(args.username or bot["username"], args.type, args.expired)
+    claims = token_claims(args.username or bot["username"], args.type, args.expired,
+                          expires_in=args.expires_in)
     print(encode_hs256_jwt(claims, bot["jwt_secret_key"]))
 
 
@@ -860,6 +865,8 @@ def build_parser():
     mint.add_argument("--name", required=True)
     mint.add_argument("--type", choices=["access", "refresh"], default="access")
     mint.add_argument("--expired", action="store_true", help="already expired")
+    mint.add_argument("--expires-in", type=int, metavar="SECONDS",
+                      help="valid, and ending this many seconds from now")
     mint.add_argument("--username", help="identity to put in the token (default: the bot's)")
     mint.set_defaults(func=cmd_mint_token)
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { Locator, Page } from '@playwright/test';
 
-import { test, expect, bot, login, BotApi, expectChartDrawn } from './helpers';
+import { test, expect, bot, harness, login, BotApi, BOTS_KEY, expectChartDrawn } from './helpers';
 import { HISTORY_CLOSED_TRADES } from './env';
 
 /**
@@ -305,4 +305,87 @@ test('the pair list puts a locked pair last and says on hover until when, for wh
     const { locks } = await api.get('/locks');
     for (const l of locks.filter((l: any) => l.reason === reason)) await api.delete(`/locks/${l.id}`);
   }
+});
+
+test.describe('with notifications allowed', () => {
+  test.use({ permissions: ['notifications'] });
+
+  test('a fill reaches the system as a browser notification once switched on in Settings', async ({ page, request }) => {
+    // Records each notification the page creates (the real one is still created).
+    await page.addInitScript(() => {
+      const Real = window.Notification;
+      (window as any).__notes = [];
+      (window as any).Notification = class extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          (window as any).__notes.push({ title, body: options?.body ?? '' });
+        }
+      };
+    });
+    const b = bot('alpha');
+    const api = await BotApi.login(request, b);
+    const started = Date.now();
+    let id: number | undefined;
+    let pair: string | undefined;
+    try {
+      await login(page, b, { name: 'Alpha' });
+      await page.locator('header').getByRole('link', { name: 'Settings', exact: true }).click();
+      const box = page.locator('.browser-alerts');
+      await expect(box.locator('.alert-permission')).toHaveText('allowed');
+      const toggle = box.getByLabel('Send notices as browser notifications');
+      await expect(toggle).toBeEnabled();
+      await toggle.check();
+      await page.locator('header').getByRole('link', { name: 'Trade', exact: true }).click();
+      await expect(page.locator('header .socket-state')).toHaveText('ws: live');
+
+      const open: string[] = (await api.get('/status')).map((t: any) => t.pair);
+      pair = ['SOL/USDT', 'ETH/USDT', 'XRP/USDT', 'BTC/USDT'].find((p) => !open.includes(p));
+      expect(pair, 'a pair without an open trade').toBeTruthy();
+      id = (await api.post('/forceenter', { pair })).trade_id;
+      await expect
+        .poll(async () => page.evaluate(() => (window as any).__notes), { timeout: 30_000 })
+        .toContainEqual({ title: 'Alpha', body: expect.stringMatching(new RegExp(`^Entry fill: ${pair!.replace('/', '\\/')} Long at \\d`)) });
+    } finally {
+      if (id !== undefined) {
+        await api.post('/forceexit', { tradeid: String(id) }).catch(() => undefined);
+        const deadline = Date.now() + 30_000;
+        while ((await api.get('/status')).some((t: any) => t.trade_id === id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+        const { locks } = await api.get('/locks');
+        for (const l of locks.filter((l: any) => l.pair === pair && l.reason === 'Auto lock' && l.lock_timestamp >= started - 1_000)) await api.delete(`/locks/${l.id}`);
+      }
+    }
+  });
+});
+
+test('a login that ends within a day is announced once, shown on the Bots page, and a new login clears it', async ({ page }) => {
+  const b = bot('alpha');
+  await login(page, b, { name: 'Alpha' });
+  // A valid refresh token that ends in 5 hours (signed with the bot's secret, as after 29 days and 19 hours).
+  const ending = harness('mint-token', '--name', 'alpha', '--type', 'refresh', '--expires-in', String(5 * 3600));
+  await page.evaluate(
+    ([key, token]) => {
+      const doc = JSON.parse(localStorage.getItem(key) ?? '{}');
+      doc.bots[0].tokens.refresh = token;
+      localStorage.setItem(key, JSON.stringify(doc));
+    },
+    [BOTS_KEY, ending],
+  );
+  await page.reload();
+  const toast = page.locator('.toast', { hasText: 'The login to this bot ends in' });
+  await expect(toast).toHaveCount(1);
+  await expect(toast).toContainText(/ends in 4h 59m|ends in 5h/);
+  await page.locator('header a.brand').click();
+  const note = page.locator('.bot-row', { hasText: 'Alpha' }).locator('.session-ending');
+  await expect(note).toContainText('The login ends in');
+  // The bot still answers with it meanwhile.
+  await expect(page.locator('header .bot-badge')).toHaveAttribute('data-status', 'online');
+
+  await note.getByRole('link', { name: 'Log in again' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in again' })).toBeVisible();
+  await page.getByLabel('Password').fill(b.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.locator('header .bot-badge')).toHaveAttribute('data-status', 'online');
+  await page.locator('header a.brand').click();
+  await expect(page.locator('.bot-row', { hasText: 'Alpha' })).toBeVisible();
+  await expect(page.locator('.session-ending')).toHaveCount(0);
 });

@@ -99,9 +99,39 @@ pub async fn refresh(base: &str, refresh_token: &str) -> Result<String, ApiError
     access_from_refresh(status, &body)
 }
 
+/// When a JWT expires (its `exp` claim, Unix seconds), read from its payload without checking the signature
+/// (only the bot can; this is for warning the user ahead of time). `None` for anything that is not a JWT.
+pub fn token_expiry_s(token: &str) -> Option<i64> {
+    let payload = token.split('.').nth(1)?;
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()?;
+    let claims: serde_json::Value = serde_json::from_slice(&raw).ok()?;
+    claims
+        .get("exp")?
+        .as_f64()
+        .filter(|e| e.is_finite())
+        .map(|e| e as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_expiry_of_a_jwt_and_of_garbage() {
+        let login: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/token_login.json"))
+                .unwrap_or_default();
+        let refresh = login["refresh_token"].as_str().unwrap_or_default();
+        let access = login["access_token"].as_str().unwrap_or_default();
+        // The fixture's tokens are fakes shaped like freqtrade's (tests/fixtures/README.md), both with this exp.
+        assert_eq!(token_expiry_s(refresh), Some(1_700_000_900));
+        assert_eq!(token_expiry_s(access), Some(1_700_000_900));
+        assert_eq!(token_expiry_s("not a token"), None);
+        assert_eq!(token_expiry_s("a.%%%.c"), None);
+        assert_eq!(token_expiry_s("a.e30.c"), None); // "{}": no exp
+    }
 
     #[test]
     fn basic_header_is_base64_of_user_colon_password() {

@@ -78,6 +78,12 @@ fn BotRow(id: BotId) -> impl IntoView {
     let id = StoredValue::new(id);
     let with_id = move |f: &dyn Fn(&BotId)| id.with_value(|id| f(id));
     let relogin_href = id.with_value(|id| app_href(&format!("/login?bot={}", id.0)));
+    // A login that ends within a day (its refresh token's expiry), looked at again with each status change.
+    let ending = Memo::new(move |_| {
+        status.track();
+        id.with_value(|id| registry.session_ending(id))
+    });
+    let ending_href = relogin_href.clone();
 
     view! {
         <li class="bot-row" class:selected=is_selected data-bot-id=id.get_value().0>
@@ -113,6 +119,12 @@ fn BotRow(id: BotId) -> impl IntoView {
                     </form>
                 </When>
                 <span class="muted">{details}</span>
+                {move || ending.get().map(|left| view! {
+                    <p class="session-ending" role="note">
+                        {format!("The login ends in {}. ", crate::util::format::duration_minutes(left as f64 / 1_000.0))}
+                        <A href=ending_href.clone()>"Log in again"</A>
+                    </p>
+                })}
             </div>
             <div class="row-actions">
                 <button on:click=move |_| with_id(&|id| registry.select(id)) disabled=is_selected>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::state::alerts::{self, Permission};
 use crate::state::settings::{use_settings, Notify, OpenTradesIndicator, Theme};
 
 /// The websocket events that can toast, with their labels.
@@ -118,9 +119,44 @@ pub fn SettingsPage() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            <BrowserAlerts />
             <p class="muted about">
                 "Freqboard " <span class="ui-version">{crate::util::version::ui_version()}</span>
             </p>
         </section>
+    }
+}
+
+/// The browser-notification switch: the browser's permission (asked here, on a click, once), and the setting.
+#[component]
+fn BrowserAlerts() -> impl IntoView {
+    let settings = use_settings().0;
+    let permission = RwSignal::new(alerts::permission());
+    let scope = crate::runtime::use_view_scope();
+    let ask = move |_| scope.spawn(async move { permission.set(alerts::ask().await) });
+    view! {
+        <fieldset class="field browser-alerts">
+            <legend>"Browser notifications"</legend>
+            <p class="muted">
+                "The notices above, and a bot going offline, also as system notifications (they show while this tab "
+                "is in the background). Browser: "
+                <span class="alert-permission">{move || permission.get().label()}</span>
+            </p>
+            {move || (permission.get() == Permission::Ask).then(|| view! {
+                <button type="button" on:click=ask>"Allow browser notifications"</button>
+            })}
+            <label class="check">
+                <input
+                    type="checkbox"
+                    disabled=move || permission.get() != Permission::Granted
+                    prop:checked=move || settings.with(|s| s.browser_alerts)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        settings.update(|s| s.browser_alerts = on);
+                    }
+                />
+                <span>"Send notices as browser notifications"</span>
+            </label>
+        </fieldset>
     }
 }

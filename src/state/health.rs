@@ -56,9 +56,66 @@ pub fn slow_message(elapsed_ms: f64) -> String {
     )
 }
 
+/// A bot is *stale* when it answers but has not finished a loop for over twice its timeframe: `/health`'s
+/// `last_process_ts` (Unix s) is that old. Up, but not trading. Unknown times (no loop yet, no timeframe) are
+/// never stale.
+pub fn is_stale(last_process_s: Option<i64>, timeframe: &str, now_ms: i64) -> bool {
+    match (
+        last_process_s.filter(|s| *s > 0),
+        crate::util::calendar::timeframe_ms(timeframe),
+    ) {
+        (Some(last), Some(tf)) => {
+            now_ms.saturating_sub(last.saturating_mul(1_000)) > tf.saturating_mul(2)
+        }
+        _ => false,
+    }
+}
+
+/// How long before the login's end the user is told (freqtrade's refresh tokens last 30 days).
+pub const EXPIRY_NOTICE_MS: i64 = 86_400_000;
+
+/// The ms left of a session whose refresh token expires at `exp_s` (Unix s), when that is within a day: the
+/// user is asked to log in again before it ends. `None` when further away or unknown; `Some(0)` once past.
+pub fn session_ending(exp_s: Option<i64>, now_ms: i64) -> Option<i64> {
+    let left = exp_s?.saturating_mul(1_000).saturating_sub(now_ms);
+    (left <= EXPIRY_NOTICE_MS).then_some(left.max(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stale_after_two_timeframes_without_a_loop() {
+        let now = 1_000_000_000_000;
+        let s = |ago_ms: i64| Some((now - ago_ms) / 1_000);
+        assert!(!is_stale(s(5_000), "5m", now));
+        assert!(
+            !is_stale(s(600_000), "5m", now),
+            "exactly two timeframes is not yet stale"
+        );
+        assert!(is_stale(s(601_000), "5m", now));
+        assert!(!is_stale(s(7_000_000), "1h", now));
+        assert!(is_stale(s(7_300_000), "1h", now));
+        assert!(!is_stale(None, "5m", now));
+        assert!(!is_stale(Some(0), "5m", now));
+        assert!(!is_stale(s(10_000_000), "", now));
+        assert!(!is_stale(Some(i64::MIN), "5m", now));
+    }
+
+    #[test]
+    fn a_session_is_flagged_a_day_before_it_ends() {
+        let now = 1_000_000_000_000;
+        let exp = |in_ms: i64| Some((now + in_ms) / 1_000);
+        // A fresh login: 30 days left.
+        assert_eq!(session_ending(exp(30 * 86_400_000), now), None);
+        assert_eq!(session_ending(exp(86_400_000 + 1_000), now), None);
+        assert_eq!(session_ending(exp(86_400_000), now), Some(86_400_000));
+        assert_eq!(session_ending(exp(3_600_000), now), Some(3_600_000));
+        assert_eq!(session_ending(exp(-5_000), now), Some(0));
+        assert_eq!(session_ending(None, now), None);
+        assert_eq!(session_ending(Some(i64::MAX), now), None);
+    }
 
     fn timeout() -> ApiError {
         ApiError::Timeout { ms: 20_000 }

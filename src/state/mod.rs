@@ -1,5 +1,6 @@
 //! Reactive application state: the bot registry, settings and toasts. The only layer that calls `api`.
 
+pub mod alerts;
 pub mod backtest;
 pub mod bot_session;
 pub mod bot_store;

@@ -84,6 +84,8 @@ thread_local! {
     static SESSIONS: RefCell<HashMap<BotId, Scope>> = RefCell::new(HashMap::new());
     // Bots with a ping (or a ping retry chain) under way.
     static PINGING: RefCell<std::collections::HashSet<BotId>> = RefCell::new(std::collections::HashSet::new());
+    // Bots whose coming end of session the user was told about (once per page load).
+    static TOLD_ENDING: RefCell<std::collections::HashSet<BotId>> = RefCell::new(std::collections::HashSet::new());
 }
 
 /// Longest wait between pings of an unreachable bot in the first minute (then the wait grows to minutes, see
@@ -385,6 +387,9 @@ impl BotRegistry {
             _ => None,
         };
         if let Some((severity, text)) = shown {
+            if self.settings.0.with_untracked(|s| s.browser_alerts) {
+                super::alerts::send(&title, &text, &format!("freqboard-{}", id.0));
+            }
             self.toasts.show(severity, title, text);
         }
     }
@@ -641,13 +646,26 @@ impl BotRegistry {
     }
 
     fn set_status(&self, id: &BotId, status: BotStatus) {
-        self.bots.try_update(|list| {
-            if let Some(e) = list.iter_mut().find(|e| &e.id == id) {
-                if e.status != status {
-                    e.status = status;
-                }
+        let went_offline = self.bots.try_update(|list| {
+            let e = list.iter_mut().find(|e| &e.id == id)?;
+            if e.status == status {
+                return None;
             }
+            let was_up = matches!(e.status, BotStatus::Online | BotStatus::Slow(_));
+            let down = matches!(status, BotStatus::Offline(_))
+                .then(|| (e.name.clone(), status.explanation()));
+            e.status = status;
+            down.filter(|_| was_up)
         });
+        if let Some(Some((name, why))) = went_offline {
+            if self.settings.0.with_untracked(|s| s.browser_alerts) {
+                super::alerts::send(
+                    &name,
+                    &format!("Offline: {why}"),
+                    &format!("freqboard-{}-status", id.0),
+                );
+            }
+        }
     }
 
     /// Calls an endpoint of a bot, keeping its online state and the loading indicator up to date.
@@ -772,8 +790,44 @@ impl BotRegistry {
         });
     }
 
-    /// Pings every bot whose websocket is not live (a live socket already proves the bot is up).
+    /// The ms left of a bot's login when it ends within a day (`health::session_ending`), from its refresh
+    /// token's expiry; `None` otherwise.
+    pub fn session_ending(&self, id: &BotId) -> Option<i64> {
+        let tokens = client_of(id).and_then(|c| c.tokens())?;
+        health::session_ending(
+            crate::api::auth::token_expiry_s(&tokens.refresh),
+            js_sys::Date::now() as i64,
+        )
+    }
+
+    /// Tells the user, once, about each login that ends within a day: a toast (and a browser notification when
+    /// switched on) that says to log in again.
+    fn tell_ending_sessions(&self) {
+        let bots: Vec<(BotId, String)> = self
+            .bots
+            .with_untracked(|l| l.iter().map(|e| (e.id.clone(), e.name.clone())).collect());
+        for (id, name) in bots {
+            let Some(left) = self.session_ending(&id) else {
+                continue;
+            };
+            if !TOLD_ENDING.with(|t| t.borrow_mut().insert(id.clone())) {
+                continue;
+            }
+            let text = format!(
+                "The login to this bot ends in {}. Log in again from the Bots page to keep it connected.",
+                crate::util::format::duration_minutes(left as f64 / 1_000.0)
+            );
+            if self.settings.0.with_untracked(|s| s.browser_alerts) {
+                super::alerts::send(&name, &text, &format!("freqboard-{}-session", id.0));
+            }
+            self.toasts.show(Severity::Warning, name, text);
+        }
+    }
+
+    /// Pings every bot whose websocket is not live (a live socket already proves the bot is up), and warns of
+    /// logins about to end.
     pub fn ping_all(&self) {
+        self.tell_ending_sessions();
         let ids: Vec<BotId> = self.bots.with_untracked(|l| {
             l.iter()
                 .filter(|e| e.socket != SocketState::Live)

@@ -45,6 +45,8 @@ pub struct Settings {
     pub notify: Notify,
     /// Where the selected bot's open-trade count is shown.
     pub open_trades_indicator: OpenTradesIndicator,
+    /// Notices also go to the system as browser notifications (once the browser allowed it; off by default).
+    pub browser_alerts: bool,
 }
 
 /// Where the open-trade count of the selected bot is shown outside the page.
@@ -83,6 +85,7 @@ impl Default for Settings {
             theme: Theme::System,
             timezone: "UTC".to_string(),
             notify: Notify::default(),
+            browser_alerts: false,
             open_trades_indicator: OpenTradesIndicator::default(),
         }
     }
@@ -139,6 +142,7 @@ pub fn decode_settings(text: Option<&str>) -> Settings {
         open_trades_indicator: stored
             .str("open_trades_indicator")
             .map_or(d.open_trades_indicator, OpenTradesIndicator::parse),
+        browser_alerts: stored.bool("browser_alerts").unwrap_or(false),
     }
 }
 
@@ -249,6 +253,7 @@ mod tests {
                 ..Notify::default()
             },
             open_trades_indicator: OpenTradesIndicator::Title,
+            browser_alerts: true,
         };
         let text = serde_json::to_string(&s).unwrap_or_default();
         assert_eq!(decode_settings(Some(&text)), s);
