@@ -56,17 +56,15 @@ pub fn slow_message(elapsed_ms: f64) -> String {
     )
 }
 
-/// A bot is *stale* when it answers but has not finished a loop for over twice its timeframe: `/health`'s
-/// `last_process_ts` (Unix s) is that old. Up, but not trading. Unknown times (no loop yet, no timeframe) are
-/// never stale.
-pub fn is_stale(last_process_s: Option<i64>, timeframe: &str, now_ms: i64) -> bool {
+/// A bot is *stale* when it answers but has not finished a loop for over twice its timeframe: `/health`'s last
+/// loop (`last_process_ts`, here in Unix ms) is that old. Up, but not trading. Unknown times (no loop yet, no
+/// timeframe) are never stale.
+pub fn is_stale(last_loop_ms: Option<i64>, timeframe_ms: Option<i64>, now_ms: i64) -> bool {
     match (
-        last_process_s.filter(|s| *s > 0),
-        crate::util::calendar::timeframe_ms(timeframe),
+        last_loop_ms.filter(|s| *s > 0),
+        timeframe_ms.filter(|t| *t > 0),
     ) {
-        (Some(last), Some(tf)) => {
-            now_ms.saturating_sub(last.saturating_mul(1_000)) > tf.saturating_mul(2)
-        }
+        (Some(last), Some(tf)) => now_ms.saturating_sub(last) > tf.saturating_mul(2),
         _ => false,
     }
 }
@@ -88,19 +86,21 @@ mod tests {
     #[test]
     fn stale_after_two_timeframes_without_a_loop() {
         let now = 1_000_000_000_000;
-        let s = |ago_ms: i64| Some((now - ago_ms) / 1_000);
-        assert!(!is_stale(s(5_000), "5m", now));
+        let ago = |ms: i64| Some(now - ms);
+        let (m5, h1) = (Some(300_000), Some(3_600_000));
+        assert!(!is_stale(ago(5_000), m5, now));
         assert!(
-            !is_stale(s(600_000), "5m", now),
+            !is_stale(ago(600_000), m5, now),
             "exactly two timeframes is not yet stale"
         );
-        assert!(is_stale(s(601_000), "5m", now));
-        assert!(!is_stale(s(7_000_000), "1h", now));
-        assert!(is_stale(s(7_300_000), "1h", now));
-        assert!(!is_stale(None, "5m", now));
-        assert!(!is_stale(Some(0), "5m", now));
-        assert!(!is_stale(s(10_000_000), "", now));
-        assert!(!is_stale(Some(i64::MIN), "5m", now));
+        assert!(is_stale(ago(601_000), m5, now));
+        assert!(!is_stale(ago(7_000_000), h1, now));
+        assert!(is_stale(ago(7_300_000), h1, now));
+        assert!(!is_stale(None, m5, now));
+        assert!(!is_stale(Some(0), m5, now));
+        assert!(!is_stale(ago(10_000_000), None, now));
+        assert!(!is_stale(ago(10_000_000), Some(0), now));
+        assert!(is_stale(Some(1), m5, now));
     }
 
     #[test]

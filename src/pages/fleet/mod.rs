@@ -115,8 +115,8 @@ struct Row {
     mode: &'static str,
     currency: String,
     decimals: usize,
-    /// Twice the timeframe: a last bot loop older than this is stale.
-    stale_after_ms: Option<i64>,
+    /// The bot's timeframe: a last bot loop older than twice this is stale (`state::health::is_stale`).
+    timeframe_ms: Option<i64>,
     figures: BotFigures,
     print: Option<Fingerprint>,
 }
@@ -147,7 +147,7 @@ impl Row {
 /// The row of `store` at `now`.
 fn row_of(entry_name: String, status: BotStatus, store: BotStore, now: i64) -> Row {
     let config = store.config.get();
-    let (state, mode, currency, stale_after_ms, bot_name) = match &config {
+    let (state, mode, currency, timeframe_ms, bot_name) = match &config {
         Some(c) => (
             match c.state {
                 TraderState::Running => "running",
@@ -164,7 +164,7 @@ fn row_of(entry_name: String, status: BotStatus, store: BotStore, now: i64) -> R
                 "live"
             },
             c.stake_currency.clone(),
-            c.timeframe_ms.filter(|&ms| ms > 0).map(|ms| ms * 2),
+            c.timeframe_ms,
             c.bot_name.clone(),
         ),
         None => ("", "", String::new(), None, String::new()),
@@ -213,7 +213,7 @@ fn row_of(entry_name: String, status: BotStatus, store: BotStore, now: i64) -> R
         mode,
         currency,
         decimals,
-        stale_after_ms,
+        timeframe_ms,
         figures,
         print,
     }
@@ -490,10 +490,7 @@ fn row_view(
     };
     let (log, loop_text, stale) = match extras {
         Some(e) => {
-            let stale = match (e.last_loop_ms, r.stale_after_ms) {
-                (Some(last), Some(limit)) => now - last > limit,
-                _ => false,
-            };
+            let stale = crate::state::health::is_stale(e.last_loop_ms, r.timeframe_ms, now);
             let loop_text = e
                 .last_loop_ms
                 .map(|ms| ago(ms, now))
