@@ -169,11 +169,18 @@ test('a closed trade shows up in the profit, performance, stats, periods and bal
     await periods.getByLabel('Period', { exact: true }).selectOption({ label: 'Weeks' });
     await expect(periods.getByLabel('Show last', { exact: true })).toHaveValue('4');
     await expect(periods.locator('table.periods tbody tr')).toHaveCount(4);
-    await periods.getByLabel('Show last', { exact: true }).selectOption('8');
-    await expect(periods.locator('table.periods tbody tr')).toHaveCount(8);
+    // Any count, not only the suggested ones.
+    await periods.getByLabel('Show last', { exact: true }).fill('9');
+    await periods.getByLabel('Show last', { exact: true }).press('Enter');
+    await expect(periods.locator('table.periods tbody tr')).toHaveCount(9);
+    // Not a count: the one in use stays.
+    await periods.getByLabel('Show last', { exact: true }).fill('0');
+    await periods.getByLabel('Show last', { exact: true }).press('Enter');
+    await expect(periods.getByLabel('Show last', { exact: true })).toHaveValue('9');
+    await expect(periods.locator('table.periods tbody tr')).toHaveCount(9);
 
     const balance = await openTab(page, 'Balance');
-    await expect(balance.getByRole('heading', { name: /Balance/ })).toContainText('(dry)');
+    await expect(balance.locator('.panel-head h2')).toContainText('(dry)');
     await expect(balance.locator('table.balances td', { hasText: /^USDT$/ })).toBeVisible();
     await expect(metric(balance, 'Stake currency')).toHaveText('USDT');
     await expect(metric(balance, 'Starting capital')).toContainText('USDT');
@@ -347,6 +354,13 @@ test('logs: bot lines with filters, reload and auto-refresh; markup in a log lin
     await page.getByRole('button', { name: 'Reload logs' }).click();
     await expect.poll(calls).toBeGreaterThanOrEqual(1);
 
+    // Every line the bot keeps: no limit in the request.
+    const all = page.waitForRequest((r) => r.url().includes('/api/v1/logs'));
+    await page.getByLabel('Lines', { exact: true }).selectOption({ label: 'All the bot keeps' });
+    expect(new URL((await all).url()).searchParams.has('limit')).toBe(false);
+    await expect(page.locator('.log-count')).toHaveText(/^Showing (\d+) of \1 lines/);
+    await page.getByLabel('Lines', { exact: true }).selectOption('200');
+
     const auto = page.getByLabel('Auto-refresh every 5 s', { exact: true });
     await auto.check();
     const before = calls();
@@ -391,12 +405,14 @@ test('system: version, health and load; Edge is reported as not enabled', async 
 test('every panel and the Logs page fit a 375 px wide screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await openCockpit(page);
-  for (const name of ['Profit', 'Performance', 'Stats', 'Balance', 'Periods', 'Pairs', 'Locks', 'System']) {
+  for (const name of ['Profit', 'Performance', 'Stats', 'Balance', 'Periods', 'Pairs', 'Locks', 'Strategy', 'System']) {
     const panel = await openTab(page, name);
     await expect(panel.locator('.panel-loading')).toHaveCount(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `page-wide horizontal scroll on the ${name} tab`).toBeLessThanOrEqual(0);
   }
+  // At this width the navigation is behind the menu button.
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Logs', exact: true }).click();
   await expect(page.locator('table.logs tbody tr').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

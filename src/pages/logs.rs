@@ -15,7 +15,9 @@ use crate::state::registry::use_registry;
 use crate::state::settings::use_settings;
 
 /// How many lines can be asked for; the bot keeps about a thousand.
-const LINE_CHOICES: [u32; 4] = [100, 200, 500, 1000];
+/// Line counts offered; `ALL_LINES` asks for every line the bot keeps (no `limit`).
+const LINE_CHOICES: [u32; 5] = [100, 200, 500, 1000, ALL_LINES];
+const ALL_LINES: u32 = 0;
 const DEFAULT_LINES: u32 = 200;
 const AUTO_REFRESH_EVERY: Duration = Duration::from_secs(5);
 
@@ -76,8 +78,8 @@ fn BotLogs(id: BotId) -> impl IntoView {
     let auto = RwSignal::new(false);
     let logs = LocalResource::new(move || {
         let id = id.clone();
-        let limit = lines.get();
-        async move { registry.read_logs(&id, Some(limit)).await }
+        let limit = Some(lines.get()).filter(|n| *n != ALL_LINES);
+        async move { registry.read_logs(&id, limit).await }
     });
     run_while(auto.into(), AUTO_REFRESH_EVERY, move || logs.refetch());
 
@@ -127,7 +129,7 @@ fn BotLogs(id: BotId) -> impl IntoView {
                             .map(|n| {
                                 view! {
                                     <option value=n.to_string() selected={n == DEFAULT_LINES}>
-                                        {n.to_string()}
+                                        {if n == ALL_LINES { "All the bot keeps".to_string() } else { n.to_string() }}
                                     </option>
                                 }
                             })
@@ -154,7 +156,10 @@ fn BotLogs(id: BotId) -> impl IntoView {
                     let (min, needle) = (min_rank(&level.get()), text.get().trim().to_lowercase());
                     let total = answer.logs.len();
                     // A bot that ignores `limit` (or keeps more) cannot make the page render thousands of rows.
-                    let cap = lines.get() as usize;
+                    let cap = match lines.get() {
+                        ALL_LINES => usize::MAX,
+                        n => n as usize,
+                    };
                     let shown: Vec<LogEntry> = answer.logs.into_iter().rev().filter(|l| matches(l, min, &needle)).take(cap).collect();
                     view! {
                         <p class="muted log-count">{format!(

@@ -23,6 +23,17 @@ fn default_count(period: Period) -> u32 {
     counts(period).first().copied().unwrap_or(7)
 }
 
+/// The most periods one request asks for (over a year of days).
+const MAX_COUNT: u32 = 400;
+
+/// A typed count of periods: a whole number from 1 to `MAX_COUNT`, else `None` (the count stays).
+fn parse_count(text: &str) -> Option<u32> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_COUNT).contains(n))
+}
+
 /// What the bot needs to serve a period (days: every bot).
 fn feature(period: Period) -> Option<Feature> {
     match period {
@@ -82,22 +93,28 @@ pub fn PeriodsPanel() -> impl IntoView {
                     </div>
                     <div class="control">
                         <label for="periods-count">"Show last"</label>
-                        <select
+                        // Any count (read when the field is left or Enter pressed), with the usual ones suggested.
+                        <input
                             id="periods-count"
+                            type="number"
+                            min="1"
+                            max=MAX_COUNT.to_string()
+                            list="periods-counts"
                             prop:value=move || count.get().to_string()
-                            on:change=move |ev| {
-                                if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                                    count.set(n);
-                                }
+                            on:change=move |ev| match parse_count(&event_target_value(&ev)) {
+                                Some(n) => count.set(n),
+                                // Not a count: show the one in use again.
+                                None => count.update(|_| {}),
                             }
-                        >
+                        />
+                        <datalist id="periods-counts">
                             {move || {
                                 counts(period.get())
                                     .iter()
-                                    .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
+                                    .map(|n| view! { <option value=n.to_string()></option> })
                                     .collect_view()
                             }}
-                        </select>
+                        </datalist>
                     </div>
                     <button on:click=move |_| summary.refetch()>"Reload"</button>
                 </div>
@@ -158,6 +175,17 @@ pub fn PeriodsPanel() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::api::endpoints;
+
+    #[test]
+    fn a_typed_count_is_a_whole_number_in_range() {
+        assert_eq!(parse_count("10"), Some(10));
+        assert_eq!(parse_count(" 365 "), Some(365));
+        assert_eq!(parse_count("0"), None);
+        assert_eq!(parse_count("401"), None);
+        assert_eq!(parse_count("-3"), None);
+        assert_eq!(parse_count("2.5"), None);
+        assert_eq!(parse_count(""), None);
+    }
 
     #[test]
     fn periods_and_their_counts() {
