@@ -1,4 +1,4 @@
-import { test, expect, bot, harness, fillLogin, login, UI_ORIGIN, BOTS_KEY } from './helpers';
+import { test, expect, bot, harness, fillLogin, login, UI_ORIGIN, BOTS_KEY, storeToken } from './helpers';
 
 test('the login form defaults to this origin, logs in, and the navbar shows the bot online', async ({ page }) => {
   const alpha = bot('alpha');
@@ -74,14 +74,7 @@ test('an expired access token is refreshed with one token/refresh for several pa
   await expect(page.locator('.bot-summary')).toContainText('SampleStrategy');
 
   const expired = harness('mint-token', '--name', 'alpha', '--expired');
-  await page.evaluate(
-    ([key, token]) => {
-      const doc = JSON.parse(localStorage.getItem(key) ?? '{}');
-      doc.bots[0].tokens.access = token;
-      localStorage.setItem(key, JSON.stringify(doc));
-    },
-    [BOTS_KEY, expired],
-  );
+  await storeToken(page, 'access', expired);
 
   const refreshes: string[] = [];
   const unauthorized: string[] = [];

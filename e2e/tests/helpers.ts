@@ -107,6 +107,18 @@ export async function fillLogin(page: Page, b: BotInfo, opts: { name?: string; p
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** Replaces the first stored bot's access or refresh token in localStorage (the app reads it on the next load). */
+export async function storeToken(page: Page, kind: 'access' | 'refresh', token: string) {
+  await page.evaluate(
+    ([key, kind, token]) => {
+      const doc = JSON.parse(localStorage.getItem(key) ?? '{}');
+      doc.bots[0].tokens[kind] = token;
+      localStorage.setItem(key, JSON.stringify(doc));
+    },
+    [BOTS_KEY, kind, token],
+  );
+}
+
 /** Logs in through the form and waits until the navbar shows the bot online. */
 export async function login(page: Page, b: BotInfo, opts: { name?: string; remember?: boolean } = {}) {
   const name = opts.name ?? b.name;

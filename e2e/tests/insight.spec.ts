@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { Locator, Page } from '@playwright/test';
 
-import { test, expect, bot, harness, login, BotApi, BOTS_KEY, expectChartDrawn } from './helpers';
+import { test, expect, bot, harness, login, BotApi, expectChartDrawn, storeToken } from './helpers';
 import { HISTORY_CLOSED_TRADES } from './env';
 
 /**
@@ -362,14 +362,7 @@ test('a login that ends within a day is announced once, shown on the Bots page, 
   await login(page, b, { name: 'Alpha' });
   // A valid refresh token that ends in 5 hours (signed with the bot's secret, as after 29 days and 19 hours).
   const ending = harness('mint-token', '--name', 'alpha', '--type', 'refresh', '--expires-in', String(5 * 3600));
-  await page.evaluate(
-    ([key, token]) => {
-      const doc = JSON.parse(localStorage.getItem(key) ?? '{}');
-      doc.bots[0].tokens.refresh = token;
-      localStorage.setItem(key, JSON.stringify(doc));
-    },
-    [BOTS_KEY, ending],
-  );
+  await storeToken(page, 'refresh', ending);
   await page.reload();
   const toast = page.locator('.toast', { hasText: 'The login to this bot ends in' });
   await expect(toast).toHaveCount(1);

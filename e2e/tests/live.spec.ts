@@ -1,4 +1,4 @@
-import { test, expect, bot, harness, login, BotApi, BOTS_KEY } from './helpers';
+import { test, expect, bot, harness, login, BotApi, storeToken } from './helpers';
 import { HISTORY_CLOSED_TRADES } from './env';
 
 const socketState = (page: import('@playwright/test').Page) => page.locator('header .socket-state');
@@ -130,14 +130,7 @@ test('with an expired access token the websocket reconnects after exactly one re
   await login(page, alpha, { name: 'Alpha' });
   await expect(socketState(page)).toHaveText('ws: live');
   const expired = harness('mint-token', '--name', 'alpha', '--expired');
-  await page.evaluate(
-    ([key, token]) => {
-      const doc = JSON.parse(localStorage.getItem(key) ?? '{}');
-      doc.bots[0].tokens.access = token;
-      localStorage.setItem(key, JSON.stringify(doc));
-    },
-    [BOTS_KEY, expired],
-  );
+  await storeToken(page, 'access', expired);
   const refreshes: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().endsWith('/api/v1/token/refresh')) refreshes.push(r.url());
