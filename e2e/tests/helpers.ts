@@ -147,7 +147,16 @@ export class BotApi {
   }
 
   async get(path: string): Promise<any> {
-    const res = await this.request.get(`${this.bot.url}/api/v1${path}`, { headers: this.headers() });
+    const url = `${this.bot.url}/api/v1${path}`;
+    // A kept-alive connection the bot (uvicorn, 5 s keep-alive) closes just as it is reused resets the request.
+    // Browsers send an idempotent request again on such a reset; Playwright's request context does not, so the
+    // test's own GETs do it once (seen once in CI: ECONNRESET on GET /profit).
+    const res = await this.request
+      .get(url, { headers: this.headers() })
+      .catch((e: Error) => {
+        if (!/ECONNRESET|socket hang up/.test(String(e))) throw e;
+        return this.request.get(url, { headers: this.headers() });
+      });
     expect(res.ok(), `GET ${path}: ${res.status()}`).toBeTruthy();
     return res.json();
   }

@@ -63,8 +63,10 @@ test('the Strategy tab lists the running strategy parameters by space, as the bo
 test('the wallet history draws on the Balance tab and the Dashboard; the balance toggle shows the bot part', async ({ page, request }) => {
   const b = bot('history');
   const api = await BotApi.login(request, b);
-  const history = await api.get('/historic_balance');
-  expect(history.length, 'freqtrade rebuilt a wallet history from the seeded trades').toBeGreaterThan(2);
+  // freqtrade rebuilds the wallet history from the seeded trades at start-up, a little after its API answers.
+  await expect
+    .poll(async () => (await api.get('/historic_balance')).length, { message: 'wallet history rebuilt', timeout: 60_000 })
+    .toBeGreaterThan(2);
   const balance = await api.get('/balance');
   const reads: string[] = [];
   page.on('request', (r) => {

@@ -53,14 +53,16 @@ pub async fn ask() -> Permission {
     permission()
 }
 
-/// Shows a notification titled `title` (the bot's name) saying `body`, if the browser allows it. `tag` groups
-/// notifications: a newer one with the same tag replaces the older.
-pub fn send(title: &str, body: &str, tag: &str) {
+/// Shows a notification titled `title` (the bot's name) saying `body`, if the browser allows it. With a `tag`
+/// a newer notification replaces the older one of the same tag (a bot's state); without, each stays (fills).
+pub fn send(title: &str, body: &str, tag: Option<&str>) {
     if permission() != Permission::Granted {
         return;
     }
     let options = web_sys::NotificationOptions::new();
     options.set_body(body);
-    options.set_tag(tag);
+    if let Some(tag) = tag {
+        options.set_tag(tag);
+    }
     let _ = web_sys::Notification::new_with_options(title, &options);
 }

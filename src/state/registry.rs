@@ -388,7 +388,7 @@ impl BotRegistry {
         };
         if let Some((severity, text)) = shown {
             if self.settings.0.with_untracked(|s| s.browser_alerts) {
-                super::alerts::send(&title, &text, &format!("freqboard-{}", id.0));
+                super::alerts::send(&title, &text, None);
             }
             self.toasts.show(severity, title, text);
         }
@@ -662,7 +662,7 @@ impl BotRegistry {
                 super::alerts::send(
                     &name,
                     &format!("Offline: {why}"),
-                    &format!("freqboard-{}-status", id.0),
+                    Some(&format!("freqboard-{}-status", id.0)),
                 );
             }
         }
@@ -818,7 +818,7 @@ impl BotRegistry {
                 crate::util::format::duration_minutes(left as f64 / 1_000.0)
             );
             if self.settings.0.with_untracked(|s| s.browser_alerts) {
-                super::alerts::send(&name, &text, &format!("freqboard-{}-session", id.0));
+                super::alerts::send(&name, &text, Some(&format!("freqboard-{}-session", id.0)));
             }
             self.toasts.show(Severity::Warning, name, text);
         }

@@ -1,5 +1,6 @@
-//! The bot's wallet over time (`GET /historic_balance`, API >= 2.48): one point a day, read again after each
-//! refresh of the store (a fill changes today's value). Shown on the Dashboard and in the Balance tab.
+//! The bot's wallet over time (`GET /historic_balance`, API >= 2.48): one point a day, read again when a trade
+//! closes (the bot's count of closed trades moves) or a new day starts, not on every poll. Shown on the
+//! Dashboard and in the Balance tab.
 
 use leptos::prelude::*;
 
@@ -25,13 +26,26 @@ pub fn WalletHistoryCard() -> impl IntoView {
             .config
             .with(|c| c.as_ref().map(|c| c.has(Feature::WalletHistory)))
     });
-    let history = LocalResource::new(move || {
+    // What makes a new answer likely: a closed trade, or a new UTC day (a new row).
+    let closed = Memo::new(move |_| {
+        store
+            .profit
+            .with(|p| p.as_ref().map(|p| p.closed_trade_count))
+    });
+    let day = Memo::new(move |_| {
         store.revision.track();
+        (js_sys::Date::now() / 86_400_000.0).floor() as i64
+    });
+    let history = LocalResource::new(move || {
+        let closed = closed.get();
+        day.track();
         let supported = supported.get();
         async move {
             match supported {
-                // Until the configuration is read the API version is unknown: stay "loading".
+                // Until the configuration (the API version) and the profit (the closed-trade count) are read:
+                // "loading", so the first answer is not asked for twice.
                 None => None,
+                Some(true) if closed.is_none() => None,
                 Some(false) => Some(Vec::new()),
                 // A failed read shows as "no history" rather than an error card: the Balance tab's table above
                 // already says when the bot is unreachable.

@@ -26,13 +26,15 @@ pub fn rows(answer: &[TradeCustomData]) -> Vec<[String; 4]> {
         .collect()
 }
 
-/// The trade's custom data, read when the detail opens and after each refresh of the store; nothing is shown
-/// for a trade without any.
+/// The trade's custom data, read when the detail opens and, while the trade is open (its strategy may still
+/// write), after each refresh of the store; nothing is shown for a trade without any.
 #[component]
-pub fn CustomData(id: TradeId) -> impl IntoView {
+pub fn CustomData(id: TradeId, open: bool) -> impl IntoView {
     let store = use_bot_store();
     let answer = LocalResource::new(move || {
-        store.revision.track();
+        if open {
+            store.revision.track();
+        }
         async move { store.read_custom_data(id).await }
     });
     move || match answer.get() {

@@ -242,13 +242,13 @@ pub fn TradeDetailBody(
     let settings = use_settings().0;
     let m = money_of(&store);
     // The custom data section stays while the trade's fields refresh.
-    let id = Memo::new(move |_| trade.with(|t| t.as_ref().map(|t| t.trade_id)));
+    let id = Memo::new(move |_| trade.with(|t| t.as_ref().map(|t| (t.trade_id, t.is_open))));
     view! {
         <TradeActions trade=trade on_deleted=on_deleted.unwrap_or_else(|| Callback::new(|_| {})) on_reloaded=on_reloaded.unwrap_or_else(|| Callback::new(|_| {})) />
         {move || {
             trade.with(|t| t.as_ref().map(|t| settings.with(|s| m.with(|m| trade_body(t, s, m)))))
         }}
-        {move || id.get().map(|id| view! { <CustomData id=id /> })}
+        {move || id.get().map(|(id, open)| view! { <CustomData id=id open=open /> })}
     }
 }
 
