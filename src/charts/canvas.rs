@@ -5,6 +5,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 use super::kit::surface::{css_size, device_pixel_ratio, Surface};
 
+use super::model::measure::PlacedMeasure;
 use super::model::scene::Scene;
 use super::model::theme::Palette;
 use super::model::tooltip::{Hit, Tooltip};
@@ -75,13 +76,21 @@ impl Layers {
         scene: &Scene,
         palette: &Palette,
         hover: Option<(&Hit, f64, Option<&Tooltip>)>,
+        measure: Option<&PlacedMeasure>,
     ) -> Result<(), String> {
         self.overlay.begin();
-        let Some((hit, y, tooltip)) = hover else {
+        if hover.is_none() && measure.is_none() {
             return Ok(());
-        };
+        }
         let root = self.overlay.area()?;
-        render::draw_overlay(&root, scene, palette, hit, y, tooltip).map_err(|e| e.to_string())
+        if let Some((hit, y, tooltip)) = hover {
+            render::draw_overlay(&root, scene, palette, hit, y, tooltip)
+                .map_err(|e| e.to_string())?;
+        }
+        if let Some(placed) = measure {
+            render::draw_measure(&root, scene, palette, placed).map_err(|e| e.to_string())?;
+        }
+        Ok(())
     }
 
     pub fn clear_main(&self) -> Result<(), String> {

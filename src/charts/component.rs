@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::canvas::Layers;
 use super::engine::{Engine, FrameReport, Inputs};
+use super::interaction::touch::Touches;
 use super::interaction::{Invalidation, PointerInput};
 use super::kit::frame_loop::FrameLoop;
 use super::kit::watch::watch_stage;
@@ -27,6 +28,8 @@ struct Scheduler {
     engine: Rc<RefCell<Engine>>,
     frames: FrameLoop,
     report: RwSignal<FrameReport>,
+    /// A grid's shared crosshair time: written when this chart's hovered candle changes.
+    crosshair: Option<RwSignal<Option<i64>>>,
 }
 
 impl Scheduler {
@@ -34,6 +37,10 @@ impl Scheduler {
         let this = self.clone();
         self.frames.request(move || {
             let report = this.engine.borrow_mut().run_frame();
+            let hovered = this.report.with_untracked(|r| r.hover_time);
+            if let Some(shared) = this.crosshair.filter(|_| hovered != report.hover_time) {
+                shared.set(report.hover_time);
+            }
             if this.report.with_untracked(|r| *r != report) {
                 this.report.set(report);
             }
@@ -73,6 +80,9 @@ pub fn CandleChart(
     /// A time range (Unix ms) to show: set it to move the view there (a trade picked in a list).
     #[prop(optional, into)]
     focus: Signal<Option<(i64, i64)>>,
+    /// A crosshair time (Unix ms) shared by the charts of a grid.
+    #[prop(optional_no_strip)]
+    crosshair: Option<RwSignal<Option<i64>>>,
 ) -> impl IntoView {
     let hidden = hidden.unwrap_or_else(|| RwSignal::new(HashSet::new()));
     let stage = NodeRef::<Div>::new();
@@ -83,6 +93,7 @@ pub fn CandleChart(
         engine: Rc::new(RefCell::new(Engine::default())),
         frames: FrameLoop::of_view(),
         report,
+        crosshair,
     };
 
     // Props → engine.
@@ -110,6 +121,15 @@ pub fn CandleChart(
                 s.engine.borrow_mut().show_time(from, to);
                 s.schedule();
             }
+        });
+    }
+
+    if let Some(shared) = crosshair {
+        let s = scheduler.clone();
+        Effect::new(move |_| {
+            let time = shared.get();
+            s.engine.borrow_mut().set_linked(time);
+            s.schedule();
         });
     }
 
@@ -142,6 +162,7 @@ pub fn CandleChart(
     }
 
     let pos = |ev: &web_sys::MouseEvent| (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+    let touches = Rc::new(RefCell::new(Touches::default()));
     let (s1, s2, s3, s4, s5, s6) = (
         scheduler.clone(),
         scheduler.clone(),
@@ -150,18 +171,59 @@ pub fn CandleChart(
         scheduler.clone(),
         scheduler.clone(),
     );
-    let on_move = move |ev: web_sys::MouseEvent| {
+    let (t1, t2, t3) = (touches.clone(), touches.clone(), touches);
+    let is_touch = |ev: &web_sys::PointerEvent| ev.pointer_type() == "touch";
+    let on_down = move |ev: web_sys::PointerEvent| {
         let (x, y) = pos(&ev);
-        s1.input(PointerInput::Move { x, y });
+        if is_touch(&ev) {
+            if let Some(input) = t1.borrow_mut().down(ev.pointer_id(), x, y) {
+                s2.input(input);
+            }
+            return;
+        }
+        if ev.button() != 0 {
+            return;
+        }
+        // A drag that leaves the canvas keeps panning (or measuring) until the button is released.
+        if let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = target.set_pointer_capture(ev.pointer_id());
+        }
+        s2.input(if ev.shift_key() {
+            PointerInput::MeasureDown { x, y }
+        } else {
+            PointerInput::Down { x, y }
+        });
     };
-    let on_down = move |ev: web_sys::MouseEvent| {
-        if ev.button() == 0 {
-            let (x, y) = pos(&ev);
-            s2.input(PointerInput::Down { x, y });
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let (x, y) = pos(&ev);
+        let input = if is_touch(&ev) {
+            t2.borrow_mut().moved(ev.pointer_id(), x, y)
+        } else {
+            Some(PointerInput::Move { x, y })
+        };
+        if let Some(input) = input {
+            s1.input(input);
         }
     };
-    let on_up = move |_: web_sys::MouseEvent| s3.input(PointerInput::Up);
-    let on_leave = move |_: web_sys::MouseEvent| s4.input(PointerInput::Leave);
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let input = if is_touch(&ev) {
+            t3.borrow_mut().up(ev.pointer_id())
+        } else {
+            Some(PointerInput::Up)
+        };
+        if let Some(input) = input {
+            s3.input(input);
+        }
+    };
+    let on_leave = move |ev: web_sys::PointerEvent| {
+        // A finger lifted off the screen also "leaves"; its crosshair stays where it rested.
+        if !is_touch(&ev) {
+            s4.input(PointerInput::Leave);
+        }
+    };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
         // Lines and pages to pixels.
@@ -235,6 +297,10 @@ pub fn CandleChart(
             data-plot=plot_attr
             data-painted=move || report.get().painted.to_string()
             data-hover=move || report.get().hover_index.map(|i| i.to_string()).unwrap_or_default()
+            data-measure=move || report.get().measure_text
+            data-hover-time=move || report.get().hover_time.map(|t| t.to_string()).unwrap_or_default()
+            data-linked=move || report.get().linked_index.map(|i| i.to_string()).unwrap_or_default()
+            data-linked-time=move || report.get().linked_time.map(|t| t.to_string()).unwrap_or_default()
         >
             <div class="chart-legend" role="group" aria-label="Series">
                 <For each=move || legend.get() key=|e| (e.key.clone(), e.color.clone(), e.available) let:entry>
@@ -274,11 +340,12 @@ pub fn CandleChart(
                     class="chart-overlay"
                     node_ref=overlay
                     role="img"
-                    aria-label="Candle chart: scroll to zoom, drag to pan, double-click to reset"
-                    on:mousemove=on_move
-                    on:mousedown=on_down
-                    on:mouseup=on_up
-                    on:mouseleave=on_leave
+                    aria-label="Candle chart: scroll or pinch to zoom, drag to pan, shift + drag to measure, double-click to reset"
+                    on:pointermove=on_move
+                    on:pointerdown=on_down
+                    on:pointerup=on_up.clone()
+                    on:pointercancel=on_up
+                    on:pointerleave=on_leave
                     on:wheel=on_wheel
                     on:dblclick=on_dblclick
                 ></canvas>

@@ -14,9 +14,11 @@ use super::model::chart::{ChartModel, ChartOptions};
 use super::model::frame::CandleFrame;
 use super::model::layout::{Layout, PaneKey};
 use super::model::marks::TradeInput;
+use super::model::measure::measure_on;
 use super::model::plot::PlotSpec;
 use super::model::scene::Scene;
-use super::model::tooltip::hit_test;
+use super::model::tooltip::{hit_test, Hit};
+use super::model::units::TimestampMs;
 use super::render::Candles;
 
 /// Everything the chart shows, as last given by its props.
@@ -43,7 +45,14 @@ pub struct FrameReport {
     /// Trade markers drawn.
     pub trade_markers: usize,
     pub hover_index: Option<usize>,
+    /// The hovered candle's open time (Unix ms): what a grid of charts shares.
+    pub hover_time: Option<i64>,
+    /// The candle under another chart's crosshair (a grid's shared time), when this one is not hovered.
+    pub linked_index: Option<usize>,
+    pub linked_time: Option<i64>,
     pub hover_text: String,
+    /// The measure tool's text while it is shown.
+    pub measure_text: String,
     pub painted: bool,
     pub error: Option<String>,
 }
@@ -60,6 +69,8 @@ pub struct Engine {
     pub candles: Candles,
     /// A time range to show once there are a frame and a plot (`show_time`).
     focus: Option<(i64, i64)>,
+    /// Another chart's crosshair time (Unix ms).
+    linked: Option<i64>,
 }
 
 impl Default for Engine {
@@ -75,6 +86,7 @@ impl Default for Engine {
             report: FrameReport::default(),
             candles: Candles::Skip,
             focus: None,
+            linked: None,
         }
     }
 }
@@ -175,6 +187,14 @@ impl Engine {
         self.focus = None;
         let what = self.view.show(from, to, &ctx);
         self.invalidate(what);
+    }
+
+    /// Another chart's crosshair moved to `time` (or left it): draw a crosshair at the candle holding it.
+    pub fn set_linked(&mut self, time: Option<i64>) {
+        if self.linked != time {
+            self.linked = time;
+            self.invalidate(Invalidation::Cursor);
+        }
     }
 
     /// A pointer event; returns what it invalidated (already merged into the pending work).
@@ -286,19 +306,42 @@ impl Engine {
             .cursor
             .filter(|_| !self.view.is_dragging())
             .and_then(|(x, y)| Some((hit_test(scene, model.frame.len(), x, y)?, y)));
-        match hover {
-            Some((hit, y)) => {
-                let tip = model.tooltip(hit.index);
-                let _ = layers.paint_overlay(scene, &model.palette, Some((&hit, y, tip.as_ref())));
-                self.report.hover_index = Some(hit.index);
-                self.report.hover_text = tip.map(|t| t.lines().join("\n")).unwrap_or_default();
-            }
-            None => {
-                let _ = layers.paint_overlay(scene, &model.palette, None);
-                self.report.hover_index = None;
-                self.report.hover_text.clear();
-            }
-        }
+        let measure = self
+            .view
+            .measure
+            .and_then(|(a, b)| measure_on(scene, &model.frame.ts, a, b));
+        let tip = hover.and_then(|(hit, _)| model.tooltip(hit.index));
+        // Another chart's time, as a bare vertical line, while this chart is not hovered.
+        let linked = self
+            .linked
+            .filter(|_| hover.is_none())
+            .and_then(|t| model.frame.candle_at(TimestampMs(t)))
+            .map(|index| {
+                let hit = Hit {
+                    index,
+                    x: scene.x_of(index),
+                    pane: None,
+                    value: None,
+                };
+                (hit, 0.0)
+            });
+        let cross = hover.or(linked);
+        let _ = layers.paint_overlay(
+            scene,
+            &model.palette,
+            cross.as_ref().map(|(hit, y)| (hit, *y, tip.as_ref())),
+            measure.as_ref(),
+        );
+        self.report.hover_index = hover.map(|(hit, _)| hit.index);
+        self.report.hover_time = hover
+            .and_then(|(hit, _)| model.frame.time(hit.index))
+            .map(|t| t.0);
+        self.report.linked_index = linked.map(|(hit, _)| hit.index);
+        self.report.linked_time = linked
+            .and_then(|(hit, _)| model.frame.time(hit.index))
+            .map(|t| t.0);
+        self.report.hover_text = tip.map(|t| t.lines().join("\n")).unwrap_or_default();
+        self.report.measure_text = measure.map(|m| m.text).unwrap_or_default();
     }
 
     /// The model, for the legend (missing indicators) and the benchmark.

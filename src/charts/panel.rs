@@ -82,6 +82,9 @@ pub fn ChartPanel(
     /// A time range (Unix ms) the chart moves to when it changes.
     #[prop(optional, into)]
     focus: Signal<Option<(i64, i64)>>,
+    /// A crosshair time shared by the charts of a grid.
+    #[prop(optional_no_strip)]
+    crosshair: Option<RwSignal<Option<i64>>>,
     /// Extra selectors (history mode: strategy and timerange).
     #[prop(optional)]
     children: Option<Children>,
@@ -204,7 +207,7 @@ pub fn ChartPanel(
                 {move || matches!(status.get(), LoadStatus::Loading | LoadStatus::Slow).then(|| view! { <span class="chart-spinner" aria-label="Loading"></span> })}
             </p>
             <div class="chart-body">
-                <CandleChart frame=frame spec=shown trades=trades options=options default_candles=default_candles local_time=local_time focus=focus />
+                <CandleChart frame=frame spec=shown trades=trades options=options default_candles=default_candles local_time=local_time focus=focus crosshair=crosshair />
                 {move || empty().map(|t| view! { <p class="chart-empty" role="status">{t}</p> })}
             </div>
             <When when=move || configs.open.get()>

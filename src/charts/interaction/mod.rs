@@ -1,6 +1,8 @@
 //! Interaction as a pure reducer: pointer input → a new viewport and how much must be redrawn. Tested natively
 //! with synthetic wheel, drag and double-click sequences.
 
+pub mod touch;
+
 use crate::charts::model::scale::TimeScale;
 use crate::charts::model::units::{CssPx, Logical};
 
@@ -35,7 +37,17 @@ pub enum PointerInput {
         x: f64,
         y: f64,
     },
+    /// A press with shift held: starts the measure tool instead of a pan.
+    MeasureDown {
+        x: f64,
+        y: f64,
+    },
     Up,
+    /// Two fingers moved apart (`factor` > 1 zooms in) or together, centred at `x`.
+    Pinch {
+        x: f64,
+        factor: f64,
+    },
     /// `delta_y` > 0 zooms out (wheel towards the user).
     Wheel {
         x: f64,
@@ -62,6 +74,11 @@ const FOCUS_MIN_PAD: f64 = 10.0;
 pub const RIGHT_PAD: f64 = 3.0;
 
 impl ViewContext {
+    /// Whether a point is over the plot's columns (the axis gutter is not).
+    fn inside(&self, x: f64, y: f64) -> bool {
+        x.is_finite() && y.is_finite() && x >= self.plot_x && x <= self.plot_x + self.plot_w
+    }
+
     pub fn initial(&self) -> TimeScale {
         TimeScale::showing_last(
             self.bars,
@@ -86,6 +103,10 @@ pub struct ViewState {
     /// The user zoomed or panned: new data keeps the view instead of jumping to the last candles.
     pub user_moved: bool,
     drag: Option<Drag>,
+    /// The measure tool's two ends in CSS px (shift + drag). It stays until the next press or a view change,
+    /// since its ends are read from the scene on screen.
+    pub measure: Option<((f64, f64), (f64, f64))>,
+    measuring: bool,
 }
 
 impl ViewState {
@@ -104,6 +125,20 @@ impl ViewState {
     pub fn reset(&mut self, _ctx: &ViewContext) {
         self.time = None;
         self.user_moved = false;
+        self.clear_measure();
+    }
+
+    fn clear_measure(&mut self) {
+        self.measure = None;
+        self.measuring = false;
+    }
+
+    /// A new viewport: the measure's ends no longer point at the same candles.
+    fn moved_to(&mut self, time: TimeScale) -> Invalidation {
+        self.time = Some(time);
+        self.user_moved = true;
+        self.clear_measure();
+        Invalidation::Light
     }
 
     /// New data arrived. A different series, or a view the user never moved, shows the last candles; otherwise
@@ -120,9 +155,7 @@ impl ViewState {
             return Invalidation::None;
         }
         let pad = ((to.abs_diff(from) + 1) as f64 * 0.5).max(FOCUS_MIN_PAD);
-        self.time = Some(TimeScale::showing(from, to, pad, CssPx(ctx.plot_w)).clamped(ctx.bars));
-        self.user_moved = true;
-        Invalidation::Light
+        self.moved_to(TimeScale::showing(from, to, pad, CssPx(ctx.plot_w)).clamped(ctx.bars))
     }
 
     pub fn reduce(&mut self, input: PointerInput, ctx: &ViewContext) -> Invalidation {
@@ -130,6 +163,12 @@ impl ViewState {
         match input {
             PointerInput::Move { x, y } => {
                 self.cursor = Some((x, y));
+                if self.measuring {
+                    if let Some((_, to)) = self.measure.as_mut() {
+                        *to = (x, y);
+                    }
+                    return Invalidation::Cursor;
+                }
                 match self.drag {
                     Some(Drag { last_x }) if x.is_finite() => {
                         self.drag = Some(Drag { last_x: x });
@@ -137,27 +176,49 @@ impl ViewState {
                         if dx == 0.0 {
                             return Invalidation::Cursor;
                         }
-                        self.time = Some(scale.pan(CssPx(dx)).clamped(ctx.bars));
-                        self.user_moved = true;
-                        Invalidation::Light
+                        self.moved_to(scale.pan(CssPx(dx)).clamped(ctx.bars))
                     }
                     _ => Invalidation::Cursor,
                 }
             }
             PointerInput::Leave => {
                 self.drag = None;
+                self.measuring = false;
                 self.cursor = None;
                 Invalidation::Cursor
             }
             PointerInput::Down { x, y } => {
-                let inside = x.is_finite() && x >= ctx.plot_x && x <= ctx.plot_x + ctx.plot_w;
-                self.drag = inside.then_some(Drag { last_x: x });
+                self.clear_measure();
+                self.drag = ctx.inside(x, y).then_some(Drag { last_x: x });
                 self.cursor = Some((x, y));
+                Invalidation::Cursor
+            }
+            PointerInput::MeasureDown { x, y } => {
+                self.drag = None;
+                self.cursor = Some((x, y));
+                self.measuring = ctx.inside(x, y);
+                self.measure = self.measuring.then_some(((x, y), (x, y)));
                 Invalidation::Cursor
             }
             PointerInput::Up => {
                 self.drag = None;
+                self.measuring = false;
                 Invalidation::None
+            }
+            PointerInput::Pinch { x, factor } => {
+                if !factor.is_finite() || factor <= 0.0 || !x.is_finite() {
+                    return Invalidation::None;
+                }
+                // A pinch replaces any one-finger pan that started it.
+                self.drag = None;
+                let anchor = (x - ctx.plot_x).clamp(0.0, ctx.plot_w);
+                let zoomed = scale
+                    .zoom(CssPx(anchor), factor.clamp(0.2, 5.0))
+                    .clamped(ctx.bars);
+                if zoomed == scale {
+                    return Invalidation::None;
+                }
+                self.moved_to(zoomed)
             }
             PointerInput::Wheel { x, delta_y } => {
                 if !delta_y.is_finite() || delta_y == 0.0 || !x.is_finite() {
@@ -169,9 +230,7 @@ impl ViewState {
                 if zoomed == scale {
                     return Invalidation::None;
                 }
-                self.time = Some(zoomed);
-                self.user_moved = true;
-                Invalidation::Light
+                self.moved_to(zoomed)
             }
             PointerInput::DoubleClick => {
                 self.reset(ctx);
@@ -355,5 +414,91 @@ mod tests {
         assert_eq!(s.scale(&more), moved);
         s.data_changed(&more, false);
         assert_eq!(s.scale(&more), more.initial());
+    }
+
+    #[test]
+    fn shift_drag_measures_and_the_next_press_or_a_view_change_clears_it() {
+        let c = ViewContext {
+            plot_x: 50.0,
+            ..ctx()
+        };
+        let mut s = ViewState::default();
+        let start = s.scale(&c);
+        s.reduce(PointerInput::MeasureDown { x: 300.0, y: 100.0 }, &c);
+        assert!(!s.is_dragging());
+        assert_eq!(
+            s.reduce(PointerInput::Move { x: 420.0, y: 60.0 }, &c),
+            Invalidation::Cursor
+        );
+        // Measuring never pans.
+        assert_eq!(s.scale(&c), start);
+        assert_eq!(s.measure, Some(((300.0, 100.0), (420.0, 60.0))));
+        // After release the measure stays while the pointer moves on.
+        s.reduce(PointerInput::Up, &c);
+        s.reduce(PointerInput::Move { x: 500.0, y: 10.0 }, &c);
+        assert_eq!(s.measure, Some(((300.0, 100.0), (420.0, 60.0))));
+        // A plain press clears it (and starts a pan).
+        s.reduce(PointerInput::Down { x: 500.0, y: 10.0 }, &c);
+        assert_eq!(s.measure, None);
+        s.reduce(PointerInput::Up, &c);
+        // So does a zoom: the ends would point at other candles.
+        s.reduce(PointerInput::MeasureDown { x: 300.0, y: 100.0 }, &c);
+        s.reduce(PointerInput::Up, &c);
+        assert!(s.measure.is_some());
+        s.reduce(
+            PointerInput::Wheel {
+                x: 300.0,
+                delta_y: -100.0,
+            },
+            &c,
+        );
+        assert_eq!(s.measure, None);
+        // A shift-press on the axis gutter measures nothing.
+        s.reduce(PointerInput::MeasureDown { x: 10.0, y: 100.0 }, &c);
+        assert_eq!(s.measure, None);
+    }
+
+    #[test]
+    fn pinching_zooms_around_the_fingers() {
+        let c = ctx();
+        let mut s = ViewState::default();
+        let before = s.scale(&c);
+        let under = logical_at(&before, &c, 600.0);
+        s.reduce(PointerInput::Down { x: 600.0, y: 50.0 }, &c);
+        assert_eq!(
+            s.reduce(
+                PointerInput::Pinch {
+                    x: 600.0,
+                    factor: 1.5
+                },
+                &c
+            ),
+            Invalidation::Light
+        );
+        // The pinch ended the one-finger pan it started from.
+        assert!(!s.is_dragging());
+        let after = s.scale(&c);
+        assert!((after.bar_spacing() / before.bar_spacing() - 1.5).abs() < 1e-6);
+        assert!((logical_at(&after, &c, 600.0).0 - under.0).abs() < 1e-6);
+        s.reduce(
+            PointerInput::Pinch {
+                x: 600.0,
+                factor: 0.5,
+            },
+            &c,
+        );
+        assert!(s.scale(&c).bar_spacing() < after.bar_spacing());
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(
+                s.reduce(
+                    PointerInput::Pinch {
+                        x: 600.0,
+                        factor: bad
+                    },
+                    &c
+                ),
+                Invalidation::None
+            );
+        }
     }
 }

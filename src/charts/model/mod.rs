@@ -11,6 +11,7 @@ pub mod heikin_ashi;
 pub mod layout;
 pub mod lod;
 pub mod marks;
+pub mod measure;
 pub mod ordered_json;
 pub mod plot;
 pub mod saved;

@@ -291,3 +291,46 @@ fn a_trade_in_the_forming_slot_outside_the_candles_range_stays_in_the_price_pane
         );
     }
 }
+
+#[test]
+fn the_measure_reads_both_ends_on_the_pane_where_it_started() {
+    use super::measure::measure_on;
+    let m = model(500, ChartOptions::default(), &[]);
+    let scale = TimeScale::showing_last(500, 100, 0.0, CssPx(900.0));
+    let scene = m.scene(1000.0, 700.0, &scale);
+    let price = scene
+        .pane(PaneKey::Price)
+        .unwrap_or_else(|| panic!("a price pane"));
+    let r = price.rect;
+    let (x0, x1) = (r.x + r.w * 0.2, r.x + r.w * 0.7);
+    let (y0, y1) = (r.y + r.h * 0.7, r.y + r.h * 0.3);
+    let placed = measure_on(&scene, &m.frame.ts, (x0, y0), (x1, y1))
+        .unwrap_or_else(|| panic!("a measurement"));
+    let i0 = hit_test(&scene, 500, x0, y0).map(|h| h.index);
+    let i1 = hit_test(&scene, 500, x1, y1).map(|h| h.index);
+    let (Some(i0), Some(i1)) = (i0, i1) else {
+        panic!("both ends over candles");
+    };
+    assert_eq!(placed.measurement.candles, i1 as i64 - i0 as i64);
+    assert!(placed.measurement.candles > 10);
+    assert_eq!(
+        placed.measurement.duration_ms,
+        m.frame.ts[i1] - m.frame.ts[i0]
+    );
+    // Upwards on screen is a higher price: a rise.
+    assert!(placed.measurement.rising());
+    let want = (price.scale.value(y1) - price.scale.value(y0)) / price.scale.value(y0);
+    assert!((placed.measurement.change.unwrap_or(0.0) - want).abs() < 1e-9);
+    // Snapped to the candles' x; the end dragged below the pane is held at its bottom.
+    assert_eq!(placed.from.0, scene.x_of(i0));
+    let low = measure_on(&scene, &m.frame.ts, (x0, y0), (x1, 10_000.0))
+        .unwrap_or_else(|| panic!("a measurement"));
+    assert_eq!(low.to.1, r.bottom());
+    assert!(!low.measurement.rising());
+    // Starting on the time axis measures nothing.
+    let axis_y = scene.layout.time_axis.y + 2.0;
+    assert_eq!(
+        measure_on(&scene, &m.frame.ts, (x0, axis_y), (x1, y1)),
+        None
+    );
+}

@@ -10,7 +10,7 @@
 mod overlay;
 mod primitives;
 
-pub use overlay::draw_overlay;
+pub use overlay::{draw_measure, draw_overlay};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::primitives::{fill, font, mono, px, stroke};
 use super::DrawResult;
+use crate::charts::model::measure::PlacedMeasure;
 use crate::charts::model::scene::Scene;
 use crate::charts::model::theme::Palette;
 use crate::charts::model::tooltip::{Hit, Tooltip};
@@ -159,5 +160,46 @@ fn draw_tooltip<DB: DrawingBackend>(
             style.pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
+    Ok(())
+}
+
+/// The measure tool: a shaded box from one end to the other, tinted by direction, an arrow line between the
+/// ends and the measured text in a label beside the end.
+pub fn draw_measure<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    palette: &Palette,
+    placed: &PlacedMeasure,
+) -> DrawResult<DB> {
+    let tint = if placed.measurement.rising() {
+        scene.up
+    } else {
+        scene.down
+    };
+    let (a, b) = (placed.from, placed.to);
+    area.draw(&Rectangle::new(
+        [(px(a.0), px(a.1)), (px(b.0), px(b.1))],
+        fill(tint.with_alpha(0.18)),
+    ))?;
+    area.draw(&PathElement::new(
+        vec![(px(a.0), px(a.1)), (px(b.0), px(b.1))],
+        stroke(tint, 1.0),
+    ))?;
+    let text = &placed.text;
+    let w = (text.chars().count() as f64 * CHAR_W + 12.0) as i32;
+    let plot = scene.layout.plot;
+    // Beside the end, kept inside the plot.
+    let left = (px(b.0) + 8).min(px(plot.right()) - w).max(px(plot.x));
+    let top = if b.1 < a.1 { px(b.1) - 26 } else { px(b.1) + 8 }
+        .clamp(px(plot.y), px(plot.bottom()) - 18);
+    area.draw(&Rectangle::new(
+        [(left, top), (left + w, top + 18)],
+        fill(tint.with_alpha(0.9)),
+    ))?;
+    area.draw(&Text::new(
+        text.clone(),
+        (left + 6, top + 9),
+        mono(11.0, palette.tooltip_text).pos(Pos::new(HPos::Left, VPos::Center)),
+    ))?;
     Ok(())
 }
