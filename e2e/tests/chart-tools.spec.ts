@@ -1,7 +1,8 @@
 import { Page, Locator } from '@playwright/test';
-import { test, expect, bot, login, BotApi } from './helpers';
+import { test, expect, bot, login, BotApi, ink } from './helpers';
 
-// The candle chart's tools against the real bot: the measure tool (shift + drag), touch pan and pinch zoom.
+// The candle chart's tools against the real bot: the measure tool (shift + drag), touch pan and pinch zoom, and
+// the Chart page's grid of charts with a shared crosshair time.
 
 const chart = (page: Page) => page.locator('.candle-chart').first();
 
@@ -127,4 +128,46 @@ test.describe('on a touch screen', () => {
     const [a, b] = await range(c);
     expect(Math.abs(b - a - (zoomed[1] - zoomed[0]))).toBeLessThanOrEqual(1);
   });
+});
+
+test('a two-chart grid draws both pairs and shares the crosshair time', async ({ page }) => {
+  await login(page, bot('alpha'), { name: 'Alpha' });
+  await page.goto('/chart');
+  const layout = page.getByRole('group', { name: 'Charts' });
+  await layout.getByRole('button', { name: '2', exact: true }).click();
+  const cells = page.locator('.chart-grid .chart-card');
+  await expect(cells).toHaveCount(2);
+  const charts = [cells.nth(0).locator('.candle-chart'), cells.nth(1).locator('.candle-chart')];
+  // Each cell has its own pair: the second starts on the whitelist's second pair, and can be changed alone.
+  await cells.nth(1).locator('select[aria-label="Pair"]').selectOption('SOL/USDT');
+  await expect(cells.nth(1).locator('.chart-header')).toContainText('SOL/USDT');
+  await expect(cells.nth(0).locator('select[aria-label="Pair"]')).not.toHaveValue('SOL/USDT');
+  const first = ((await cells.nth(0).locator('.chart-header').textContent()) ?? '').split(' · ')[0].trim();
+  expect(first).toMatch(/^[A-Z]+\/USDT$/);
+  for (const c of charts) {
+    await drawn(c);
+    await expect.poll(async () => (await ink(c)).coloured, { message: 'candles drawn' }).toBeGreaterThan(200);
+  }
+
+  // The crosshair over the first chart puts a line at the same candle time in the second.
+  const p = await plotBox(charts[0]);
+  await page.mouse.move(p.x + p.w * 0.55, p.y + p.h * 0.5);
+  await expect(charts[0]).toHaveAttribute('data-hover-time', /^\d+$/);
+  const time = (await charts[0].getAttribute('data-hover-time'))!;
+  await expect(charts[1]).toHaveAttribute('data-linked-time', time);
+  await expect(charts[1]).toHaveAttribute('data-linked', /^\d+$/);
+  // ... and it follows the mouse.
+  await page.mouse.move(p.x + p.w * 0.75, p.y + p.h * 0.5);
+  await expect.poll(async () => Number(await charts[1].getAttribute('data-linked-time'))).toBeGreaterThan(Number(time));
+  await expect(charts[1]).toHaveAttribute('data-linked-time', (await charts[0].getAttribute('data-hover-time'))!);
+  // Leaving clears it.
+  await page.mouse.move(1, 1);
+  await expect(charts[1]).toHaveAttribute('data-linked', '');
+
+  // The layout is kept across a reload; back to one chart.
+  await page.reload();
+  await expect(cells).toHaveCount(2);
+  await drawn(cells.nth(1).locator('.candle-chart'));
+  await page.getByRole('group', { name: 'Charts' }).getByRole('button', { name: '1', exact: true }).click();
+  await expect(cells).toHaveCount(1);
 });

@@ -141,9 +141,17 @@ pub fn ChartPanel(
         }
         _ => None,
     };
+    // The cells of a grid share the plot configs: only the cell whose button opened the configurator shows it.
+    let opened_here = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !configs.open.get() {
+            opened_here.set(false);
+        }
+    });
     let open_configurator = move |_| {
         if !configs.open.get_untracked() {
             configs.draft.set(configs.shown.get_untracked());
+            opened_here.set(true);
         }
         configs.open.update(|o| *o = !*o);
     };
@@ -210,7 +218,7 @@ pub fn ChartPanel(
                 <CandleChart frame=frame spec=shown trades=trades options=options default_candles=default_candles local_time=local_time focus=focus crosshair=crosshair />
                 {move || empty().map(|t| view! { <p class="chart-empty" role="status">{t}</p> })}
             </div>
-            <When when=move || configs.open.get()>
+            <When when=move || configs.open.get() && opened_here.get()>
                 <PlotConfigurator open=configs.open draft=configs.draft saved=configs.saved strategy_spec=configs.strategy columns=columns />
             </When>
         </div>

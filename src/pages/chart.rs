@@ -111,8 +111,7 @@ fn ChartHost(id: BotId) -> impl IntoView {
         }
         Some(Ok(false)) => {
             let _store = BotStore::provide(id.clone());
-            view! { <section class="card chart-card"><Deferred><LiveChartPanel /></Deferred></section> }
-                .into_any()
+            view! { <Deferred><LiveChartGrid /></Deferred> }.into_any()
         }
     }
 }
@@ -165,22 +164,136 @@ fn timeframe_list(own: Option<String>) -> Vec<String> {
     list
 }
 
-/// The live chart of the bot store in context (the Trade page's chart card and `/chart` in trading mode).
-/// Follows the store's selected pair; reloads on the bot's `new_candle` events for the shown pair.
+/// What the cells of a live chart share: preferences, plot configs (the strategy's is read once), theme.
+#[derive(Clone, Copy)]
+struct LiveShared {
+    prefs: RwSignal<ChartPrefs>,
+    configs: PlotConfigs,
+    /// The strategy's plot config has been read (or failed): candles are asked with its columns after that.
+    config_known: RwSignal<bool>,
+    dark: Signal<bool>,
+    local_time: Signal<bool>,
+}
+
+impl LiveShared {
+    fn new(store: BotStore) -> Self {
+        let scope = use_view_scope();
+        let (prefs, configs) = stored_chart_state();
+        let (dark, local_time) = theme_signals();
+        let config_known = RwSignal::new(false);
+        scope.spawn(async move {
+            if let Ok(p) = store.read_plot_config(None).await {
+                configs.strategy.set(decode_plot_config(&p));
+            }
+            config_known.set(true);
+        });
+        LiveShared {
+            prefs,
+            configs,
+            config_known,
+            dark,
+            local_time,
+        }
+    }
+}
+
+/// The live chart of the bot store in context (the Trade page's chart card): one chart following the store's
+/// selected pair.
 #[component]
 pub fn LiveChartPanel() -> impl IntoView {
+    let store = use_bot_store();
+    let shared = LiveShared::new(store);
+    view! { <LiveChartCell shared=shared pair=store.selected_pair /> }
+}
+
+/// localStorage key of the Chart page's layout (how many charts).
+const GRID_KEY: &str = "freqboard.chartgrid.v1";
+/// The layouts offered: one chart, two side by side, four in a square.
+const GRID_SIZES: [usize; 3] = [1, 2, 4];
+
+/// `/chart` of a trading bot: one chart, or a grid of two or four, each with its own pair and timeframe and a
+/// shared crosshair time. The first follows the bot's selected pair (the pair list), the others start on the
+/// whitelist's next pairs.
+#[component]
+fn LiveChartGrid() -> impl IntoView {
+    let store = use_bot_store();
+    let shared = LiveShared::new(store);
+    let size = RwSignal::new(
+        storage::get(Area::Local, GRID_KEY)
+            .and_then(|t| t.trim().parse::<usize>().ok())
+            .filter(|n| GRID_SIZES.contains(n))
+            .unwrap_or(1),
+    );
+    Effect::new(move |_| storage::set(Area::Local, GRID_KEY, &size.get().to_string()));
+    // Made once, so a cell keeps its pair when the layout changes.
+    let mut pairs = vec![store.selected_pair];
+    pairs.extend((1..4).map(|_| RwSignal::new(None::<String>)));
+    let crosshair = RwSignal::new(None::<i64>);
+    let cells = move || {
+        let n = size.get();
+        pairs
+            .iter()
+            .take(n)
+            .enumerate()
+            .map(|(k, pair)| {
+                let pair = *pair;
+                let linked = (n > 1).then_some(crosshair);
+                view! {
+                    <section class="card chart-card" data-cell=k.to_string()>
+                        <LiveChartCell shared=shared pair=pair crosshair=linked nth_pair=k />
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="chart-layout" role="group" aria-label="Charts">
+            <span class="muted">"Charts"</span>
+            <span class="segmented">
+                {GRID_SIZES
+                    .into_iter()
+                    .map(|n| {
+                        view! {
+                            <button type="button" class="button" class:active=move || size.get() == n
+                                aria-pressed=move || (size.get() == n).to_string()
+                                on:click=move |_| size.set(n)>{n.to_string()}</button>
+                        }
+                    })
+                    .collect_view()}
+            </span>
+        </div>
+        <div class="chart-grid" data-charts=move || size.get().to_string()>{cells}</div>
+    }
+}
+
+/// One live chart: its own pair and timeframe, reloaded on the bot's `new_candle` events for what it shows.
+#[component]
+fn LiveChartCell(
+    shared: LiveShared,
+    pair: RwSignal<Option<String>>,
+    /// A grid's shared crosshair time.
+    #[prop(optional_no_strip)]
+    crosshair: Option<RwSignal<Option<i64>>>,
+    /// Which whitelist pair the cell starts on (0: the first).
+    #[prop(optional)]
+    nth_pair: usize,
+) -> impl IntoView {
     let scope = use_view_scope();
     let store = use_bot_store();
-    let (prefs, configs) = stored_chart_state();
-    let (dark, local_time) = theme_signals();
+    let LiveShared {
+        prefs,
+        configs,
+        config_known,
+        dark,
+        local_time,
+    } = shared;
     let frame = RwSignal::new(None::<Arc<CandleFrame>>);
     let status = RwSignal::new(LoadStatus::Idle);
     let timeframe = RwSignal::new(None::<String>);
-    let pair = store.selected_pair;
     let seq = StoredValue::new(0u64);
 
     let pairs = store.pairs;
-    // Follow the bot: its timeframe, and the first pair until the user picks one.
+    // Follow the bot: its timeframe, and a whitelist pair until the user picks one.
     Effect::new(move |_| {
         let own = store
             .config
@@ -192,11 +305,12 @@ pub fn LiveChartPanel() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        // The whitelist's first pair once it is known (not whichever open trade's pair loaded first).
+        // The whitelist's pair once it is known (not whichever open trade's pair loaded first).
         let first = store.whitelist.with(|w| {
             w.as_ref().map(|w| {
                 w.whitelist
-                    .first()
+                    .get(nth_pair)
+                    .or_else(|| w.whitelist.first())
                     .cloned()
                     .or_else(|| pairs.with(|p| p.first().cloned()))
             })
@@ -213,15 +327,6 @@ pub fn LiveChartPanel() -> impl IntoView {
                 .config
                 .with(|c| c.as_ref().and_then(|c| c.timeframe.clone())),
         )
-    });
-
-    // The strategy's plot config, before the first candles (so they are asked with its columns).
-    let config_known = RwSignal::new(false);
-    scope.spawn(async move {
-        if let Ok(p) = store.read_plot_config(None).await {
-            configs.strategy.set(decode_plot_config(&p));
-        }
-        config_known.set(true);
     });
 
     let columns = Memo::new(move |_| configs.shown.with(|s| s.columns_needed()));
@@ -306,6 +411,7 @@ pub fn LiveChartPanel() -> impl IntoView {
             prefs=prefs
             dark=dark
             local_time=local_time
+            crosshair=crosshair
             on_refresh=Callback::new(move |_| load())
         />
     }
