@@ -7,7 +7,8 @@ import { STATE_DIR, UI_ORIGIN, BOT_BASE_PORT, SIM_PORT, HISTORY_CLOSED_TRADES } 
  * alpha and beta list the UI's origin in CORS_origins, nocors does not (the CORS doctor test), history starts
  * with HISTORY_CLOSED_TRADES closed trades written into its database before it starts (the paging test), as a
  * long-running bot has, and gamma trades in BTC (ETH/BTC, SOL/BTC) where the others trade in USDT (the fleet's
- * totals per stake currency). Ports are BOT_BASE_PORT + the bot's index: gamma comes last so the others keep theirs.
+ * totals per stake currency). gamma is also stallable: it runs 1m candles and the simulator can hold its exchange
+ * requests, so its loop stalls while its API answers (the stale-bot test). Ports are BOT_BASE_PORT + the bot's index: gamma comes last so the others keep theirs.
  */
 export default async function globalSetup() {
   const harness = path.resolve(__dirname, 'harness/ftharness.py');
@@ -21,6 +22,7 @@ export default async function globalSetup() {
       '--names', 'alpha,beta,nocors,history,gamma',
       '--history', `history:closed=${HISTORY_CLOSED_TRADES}`,
       '--stake', 'gamma:BTC',
+      '--stallable', 'gamma',
       '--no-cors-for', 'nocors',
       '--base-port', String(BOT_BASE_PORT),
       '--sim-port', String(SIM_PORT),

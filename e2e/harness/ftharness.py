@@ -344,12 +344,19 @@ def ccxt_binance_api_keys():
     return json.loads(out)
 
 
-def exchange_config(sim_port, api_keys, pairs=PAIRS):
-    """The `exchange` section: binance spot, every ccxt API url sent to the simulator."""
+def exchange_config(sim_port, api_keys, pairs=PAIRS, client=None):
+    """The `exchange` section: binance spot, every ccxt API url sent to the simulator.
+
+    With a `client` name the urls carry it (`/<key>~<client>`), so the simulator can hold this bot's requests,
+    and ccxt waits up to 5 minutes for an answer instead of 10 s: a held exchange stalls the bot's loop.
+    """
+    tag = f"~{client}" if client else ""
     ccxt_config = {
-        "urls": {"api": {key: f"http://127.0.0.1:{sim_port}/{key}" for key in api_keys}},
+        "urls": {"api": {key: f"http://127.0.0.1:{sim_port}/{key}{tag}" for key in api_keys}},
         "options": {"fetchMarkets": {"types": ["spot"]}},
     }
+    if client:
+        ccxt_config["timeout"] = 300_000
     return {
         "name": "binance",
         "key": "",
@@ -377,7 +384,8 @@ def bot_config(bot, sim_port, api_keys):
         "stake_amount": stake["stake_amount"],
         "tradable_balance_ratio": 0.99,
         "max_open_trades": 5,
-        "timeframe": "5m",
+        # A stallable bot runs 1m candles, so "no loop for twice the timeframe" comes after 2 minutes.
+        "timeframe": "1m" if bot.get("stallable") else "5m",
         "strategy": "SampleStrategy",
         "strategy_path": str(strategy_dir()),
         "user_data_dir": str(bot_dir / "user_data"),
@@ -404,7 +412,8 @@ def bot_config(bot, sim_port, api_keys):
             "stoploss_on_exchange": False,
         },
         "order_time_in_force": {"entry": "GTC", "exit": "GTC"},
-        "exchange": exchange_config(sim_port, api_keys, stake["pairs"]),
+        "exchange": exchange_config(sim_port, api_keys, stake["pairs"],
+                                    bot["name"] if bot.get("stallable") else None),
         "pairlists": [{"method": "StaticPairList"}],
         "telegram": {"enabled": False, "token": "", "chat_id": ""},
         "api_server": {
@@ -607,7 +616,7 @@ def parse_stakes(values, names):
     return stakes
 
 
-def reusable(bot, port, username, cors_origins, sim_port, history, stake_currency):
+def reusable(bot, port, username, cors_origins, sim_port, history, stake_currency, stallable):
     """True when a recorded bot is running with the settings asked for.
 
     A bot asked to have a seeded history is reused only if it was started with the same
@@ -617,7 +626,8 @@ def reusable(bot, port, username, cors_origins, sim_port, history, stake_currenc
     return (bot_is_running(bot) and bot_pings(bot["port"]) and bot["port"] == port
             and bot["username"] == username and bot["cors_origins"] == cors_origins
             and config_sim_port(bot) == sim_port and bot.get("history") == history
-            and bot.get("stake_currency", DEFAULT_STAKE) == stake_currency)
+            and bot.get("stake_currency", DEFAULT_STAKE) == stake_currency
+            and bool(bot.get("stallable")) == stallable)
 
 
 def cmd_up(args):
@@ -626,6 +636,9 @@ def cmd_up(args):
     wanted = wanted_bots(args)
     histories = parse_history(args.history, [name for name, *_ in wanted])
     stakes = parse_stakes(args.stake, [name for name, *_ in wanted])
+    stallables = {n for item in args.stallable for n in split_list(item)}
+    for name in stallables - {name for name, *_ in wanted}:
+        fail(f"--stallable {name!r}: no bot of that name")
     state_dir = Path(args.state_dir).resolve()
     state_dir.mkdir(parents=True, exist_ok=True)
     ensure_simulator(state_dir, args.sim_port)
@@ -637,7 +650,9 @@ def cmd_up(args):
         old = old_bots.pop(name, None)
         history = histories.get(name)
         stake_currency = stakes.get(name, DEFAULT_STAKE)
-        if old and reusable(old, port, username, cors_origins, args.sim_port, history, stake_currency):
+        stallable = name in stallables
+        if old and reusable(old, port, username, cors_origins, args.sim_port, history, stake_currency,
+                            stallable):
             log(f"{name}: already running on port {port} (pid {old['pid']}), reused")
             bots.append(old)
             continue
@@ -645,6 +660,8 @@ def cmd_up(args):
             stop_bot(old)
         api_keys = api_keys or ccxt_binance_api_keys()
         bot = new_bot(state_dir, name, port, username, cors_origins, stake_currency)
+        if stallable:
+            bot["stallable"] = True
         write_bot_config(bot, args.sim_port, api_keys)
         if history:
             seed_history(bot, history)  # into a fresh database, before the bot opens it
@@ -841,6 +858,10 @@ def build_parser():
                     help=f"give a bot this stake currency ({', '.join(STAKES)}; default "
                          f"{DEFAULT_STAKE}) with its pairs, stake_amount and dry_run_wallet "
                          "(repeatable or comma-separated, e.g. gamma:BTC)")
+    up.add_argument("--stallable", action="append", default=[], metavar="NAME",
+                    help="run this bot on 1m candles with its exchange urls tagged, so that "
+                         "`POST http://127.0.0.1:SIM/_control/hold?client=NAME` stalls its loop "
+                         "until `/_control/release?client=NAME` (repeatable or comma-separated)")
     up.set_defaults(func=cmd_up)
 
     down = commands.add_parser("down", help="stop every process started from the state dir")

@@ -27,6 +27,11 @@ candle is identical across runs and intervals agree with each other. The current
 (unfinished) candle closes at the current 1m candle's close, which is also the
 ticker's last price.
 
+A bot may tag its urls with a client name (``/<key>~<client>/...``, see ftharness
+``--stallable``). ``POST /_control/hold?client=NAME`` then makes every request of that
+client wait, unanswered, until ``POST /_control/release?client=NAME`` (or 10 minutes):
+the bot's loop stalls while its own API still answers, as with a hung exchange.
+
 Usage: python3 simulator.py --port 18000 [--host 127.0.0.1]
 Standard library only.
 """
@@ -36,6 +41,7 @@ import hashlib
 import json
 import math
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -466,13 +472,55 @@ def handle(method, raw_path):
     return 200, handler(params)
 
 
+# client -> the event that releases its held requests
+HOLDS = {}
+HOLDS_LOCK = threading.Lock()
+MAX_HOLD_S = 600
+
+
+def client_of(path):
+    """The client tag of a request path ('/public~gamma/klines' -> 'gamma'), or None."""
+    first = urlsplit(path).path.lstrip("/").split("/", 1)[0]
+    return first.split("~", 1)[1] if "~" in first else None
+
+
+def control(raw_path):
+    """(status, body) of a /_control/hold or /_control/release request."""
+    url = urlsplit(raw_path)
+    client = parse_qs(url.query).get("client", [""])[-1]
+    if not client:
+        raise ApiError("client= is required")
+    with HOLDS_LOCK:
+        if url.path == "/_control/hold":
+            HOLDS.setdefault(client, threading.Event())
+            return 200, {"held": client}
+        if url.path == "/_control/release":
+            event = HOLDS.pop(client, None)
+            if event:
+                event.set()
+            return 200, {"released": client, "was_held": event is not None}
+    raise ApiError(f"unknown control {url.path}")
+
+
+def wait_if_held(raw_path):
+    client = client_of(raw_path)
+    with HOLDS_LOCK:
+        event = HOLDS.get(client) if client else None
+    if event:
+        event.wait(MAX_HOLD_S)
+
+
 class Handler(BaseHTTPRequestHandler):
     server_version = "FreqboardSimulator/1.0"
     protocol_version = "HTTP/1.1"
 
     def answer(self):
         try:
-            status, body = handle(self.command, self.path)
+            if self.path.startswith("/_control/"):
+                status, body = control(self.path)
+            else:
+                wait_if_held(self.path)
+                status, body = handle(self.command, self.path)
         except ApiError as err:
             status, body = err.status, {"code": err.code, "msg": err.msg}
         except Exception as err:  # a simulator bug: report it, keep serving

@@ -2,13 +2,13 @@ import * as fs from 'fs';
 import type { Locator, Page } from '@playwright/test';
 
 import { test, expect, bot, harness, login, BotApi, expectChartDrawn, storeToken } from './helpers';
-import { HISTORY_CLOSED_TRADES } from './env';
+import { HISTORY_CLOSED_TRADES, SIM_PORT } from './env';
 
 /**
  * What the cockpit tells a trader beyond the trades themselves, against real dry-run bots: the running strategy's
  * parameters (alpha), the wallet over time and the balance toggle (history: seeded closed trades, from which
- * freqtrade builds its wallet history at start-up), and closed trades exported as CSV (history). Read-only: no
- * test here changes a bot.
+ * freqtrade builds its wallet history at start-up), closed trades exported as CSV (history), and the alerts: a
+ * fill as a notification (alpha), a stalled loop (gamma, whose exchange the simulator holds for a while).
  */
 
 async function openTab(page: Page, name: string): Promise<Locator> {
@@ -320,8 +320,8 @@ test('the pair list puts locked pairs after the free ones and says on hover unti
 test.describe('with notifications allowed', () => {
   test.use({ permissions: ['notifications'] });
 
-  test('a fill reaches the system as a browser notification once switched on in Settings', async ({ page, request }) => {
-    // Records each notification the page creates (the real one is still created).
+  /** Records each notification the page creates (the real one is still created) in `window.__notes`. */
+  async function recordNotifications(page: Page) {
     await page.addInitScript(() => {
       const Real = window.Notification;
       (window as any).__notes = [];
@@ -332,6 +332,22 @@ test.describe('with notifications allowed', () => {
         }
       };
     });
+  }
+
+  /** Settings → "Send notices as browser notifications" on. */
+  async function switchAlertsOn(page: Page) {
+    await page.locator('header').getByRole('link', { name: 'Settings', exact: true }).click();
+    const box = page.locator('.browser-alerts');
+    await expect(box.locator('.alert-permission')).toHaveText('allowed');
+    const toggle = box.getByLabel('Send notices as browser notifications');
+    await expect(toggle).toBeEnabled();
+    await toggle.check();
+  }
+
+  const notes = (page: Page) => page.evaluate(() => (window as any).__notes);
+
+  test('a fill reaches the system as a browser notification once switched on in Settings', async ({ page, request }) => {
+    await recordNotifications(page);
     const b = bot('alpha');
     const api = await BotApi.login(request, b);
     const started = Date.now();
@@ -339,12 +355,7 @@ test.describe('with notifications allowed', () => {
     let pair: string | undefined;
     try {
       await login(page, b, { name: 'Alpha' });
-      await page.locator('header').getByRole('link', { name: 'Settings', exact: true }).click();
-      const box = page.locator('.browser-alerts');
-      await expect(box.locator('.alert-permission')).toHaveText('allowed');
-      const toggle = box.getByLabel('Send notices as browser notifications');
-      await expect(toggle).toBeEnabled();
-      await toggle.check();
+      await switchAlertsOn(page);
       await page.locator('header').getByRole('link', { name: 'Trade', exact: true }).click();
       await expect(page.locator('header .socket-state')).toHaveText('ws: live');
 
@@ -353,7 +364,7 @@ test.describe('with notifications allowed', () => {
       expect(pair, 'a pair without an open trade').toBeTruthy();
       id = (await api.post('/forceenter', { pair })).trade_id;
       await expect
-        .poll(async () => page.evaluate(() => (window as any).__notes), { timeout: 30_000 })
+        .poll(() => notes(page), { timeout: 30_000 })
         .toContainEqual({ title: 'Alpha', body: expect.stringMatching(new RegExp(`^Entry fill: ${pair!.replace('/', '\\/')} Long at \\d`)) });
     } finally {
       if (id !== undefined) {
@@ -364,6 +375,43 @@ test.describe('with notifications allowed', () => {
         for (const l of locks.filter((l: any) => l.pair === pair && l.reason === 'Auto lock' && l.lock_timestamp >= started - 1_000)) await api.delete(`/locks/${l.id}`);
       }
     }
+  });
+
+  test('a bot whose loop stalls while its API answers is flagged stale, and the flag clears when it loops again', async ({ page, request }) => {
+    // gamma runs 1m candles, so "no loop for twice the timeframe" takes over 2 minutes of stall; then up to one
+    // 30 s round of checks, and the same again after the release.
+    test.setTimeout(8 * 60_000);
+    await recordNotifications(page);
+    const gamma = bot('gamma');
+    const api = await BotApi.login(request, gamma);
+    expect((await api.get('/show_config')).timeframe).toBe('1m');
+    await login(page, gamma, { name: 'Gamma' });
+    await switchAlertsOn(page);
+    // The Bots page: no page polls gamma's trades meanwhile (those would wait on the held exchange too).
+    await page.locator('header a.brand').click();
+    const flag = page.locator('header .stale-flag');
+    await expect(flag).toHaveCount(0);
+    // The simulated exchange holds every request of gamma's: its loop waits on the candles it asks for.
+    const sim = (what: string) => request.post(`http://127.0.0.1:${SIM_PORT}/_control/${what}?client=gamma`);
+    expect((await sim('hold')).ok()).toBe(true);
+    try {
+      await expect(flag).toBeVisible({ timeout: 5 * 60_000 });
+      // Told once, as a toast (shown for 6 s) and a notification.
+      await expect(page.locator('.toast', { hasText: 'Not trading' })).toHaveCount(1);
+      // The bot answers all along, and its own /health says why.
+      expect((await api.get('/ping')).status).toBe('pong');
+      const health = await api.get('/health');
+      expect(Date.now() / 1000 - health.last_process_ts).toBeGreaterThan(120);
+      await expect(flag).toHaveAttribute('title', /^Not trading: its last loop ran \d+m ago\./);
+      await expect(page.locator('.bot-row', { hasText: 'Gamma' }).locator('.stale-note')).toContainText('Not trading');
+      expect(await notes(page)).toContainEqual({ title: 'Gamma', body: expect.stringMatching(/^Not trading: its last loop ran/) });
+    } finally {
+      await sim('release');
+    }
+    await expect(flag).toHaveCount(0, { timeout: 2 * 60_000 });
+    await expect(page.locator('.toast', { hasText: 'The bot runs its loop again.' })).toHaveCount(1);
+    await expect(page.locator('.bot-row .stale-note')).toHaveCount(0);
+    expect(await notes(page)).toContainEqual({ title: 'Gamma', body: 'The bot runs its loop again.' });
   });
 });
 

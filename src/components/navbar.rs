@@ -85,6 +85,10 @@ pub fn Navbar() -> impl IntoView {
                                 <span class="socket-state" data-socket=bot.socket.label() title=socket_title(bot.socket)>
                                     {format!("ws: {}", bot.socket.label())}
                                 </span>
+                                {move || registry.stale_since(&bot.id).get().map(|last| {
+                                    let why = crate::state::stale::stale_text(last, js_sys::Date::now() as i64);
+                                    view! { <span class="stale-flag" role="status" title=why.clone() aria-label=why>"stale"</span> }
+                                })}
                             </span>
                         }
                     })

@@ -119,6 +119,11 @@ fn BotRow(id: BotId) -> impl IntoView {
                     </form>
                 </When>
                 <span class="muted">{details}</span>
+                {move || id.with_value(|id| registry.stale_since(id)).get().map(|last| view! {
+                    <p class="stale-note warning-text" role="note">
+                        {crate::state::stale::stale_text(last, js_sys::Date::now() as i64)}
+                    </p>
+                })}
                 {move || ending.get().map(|left| view! {
                     <p class="session-ending" role="note">
                         {format!("The login ends in {}. ", crate::util::format::duration_minutes(left as f64 / 1_000.0))}

@@ -525,11 +525,12 @@ impl BotStore {
     }
 
     fn note_kind(&self) {
-        let webserver = self
+        let known = self
             .config
-            .with_untracked(|c| c.as_ref().map(ShowConfig::is_webserver));
-        if let (Some(webserver), Some(id)) = (webserver, self.id.try_get_value()) {
+            .with_untracked(|c| c.as_ref().map(|c| (c.is_webserver(), c.timeframe_ms)));
+        if let (Some((webserver, timeframe_ms)), Some(id)) = (known, self.id.try_get_value()) {
             self.registry.set_kind(&id, webserver);
+            self.registry.note_timeframe(&id, timeframe_ms);
         }
     }
 

@@ -17,5 +17,6 @@ pub mod persist;
 pub mod reads;
 pub mod registry;
 pub mod settings;
+pub mod stale;
 pub mod storage;
 pub mod toasts;

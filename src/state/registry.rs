@@ -127,8 +127,10 @@ pub struct BotRegistry {
     selected: RwSignal<Option<BotId>>,
     /// Requests under way, for the loading indicator.
     in_flight: RwSignal<u32>,
-    toasts: Toasts,
+    pub(super) toasts: Toasts,
     settings: SettingsContext,
+    /// Bots whose loop is stale, with their last loop (Unix ms): `state::stale`.
+    pub(super) stale: RwSignal<std::collections::HashMap<BotId, i64>>,
 }
 
 impl BotRegistry {
@@ -140,6 +142,7 @@ impl BotRegistry {
             in_flight: RwSignal::new(0),
             toasts: use_toasts(),
             settings: use_settings(),
+            stale: RwSignal::new(Default::default()),
         };
         registry.load();
         live::close_all_on_page_hide();
@@ -641,6 +644,7 @@ impl BotRegistry {
         session.spawn(async move {
             if let Ok(config) = registry.call(&id, endpoints::show_config()).await {
                 registry.set_kind(&id, config.is_webserver());
+                registry.note_timeframe(&id, config.timeframe_ms);
             }
         });
     }
@@ -658,13 +662,15 @@ impl BotRegistry {
             down.filter(|_| was_up)
         });
         if let Some(Some((name, why))) = went_offline {
-            if self.settings.0.with_untracked(|s| s.browser_alerts) {
-                super::alerts::send(
-                    &name,
-                    &format!("Offline: {why}"),
-                    Some(&format!("freqboard-{}-status", id.0)),
-                );
-            }
+            self.alert(id, &name, &format!("Offline: {why}"), "status");
+        }
+    }
+
+    /// A browser notification about a bot, when the user switched them on; `tag` (`status`, `session`) makes a
+    /// newer one of the same kind replace the older.
+    pub(super) fn alert(&self, id: &BotId, name: &str, text: &str, tag: &str) {
+        if self.settings.0.with_untracked(|s| s.browser_alerts) {
+            super::alerts::send(name, text, Some(&format!("freqboard-{}-{tag}", id.0)));
         }
     }
 
@@ -817,9 +823,7 @@ impl BotRegistry {
                 "The login to this bot ends in {}. Log in again from the Bots page to keep it connected.",
                 crate::util::format::duration_minutes(left as f64 / 1_000.0)
             );
-            if self.settings.0.with_untracked(|s| s.browser_alerts) {
-                super::alerts::send(&name, &text, Some(&format!("freqboard-{}-session", id.0)));
-            }
+            self.alert(&id, &name, &text, "session");
             self.toasts.show(Severity::Warning, name, text);
         }
     }
@@ -828,6 +832,7 @@ impl BotRegistry {
     /// logins about to end.
     pub fn ping_all(&self) {
         self.tell_ending_sessions();
+        self.check_loops();
         let ids: Vec<BotId> = self.bots.with_untracked(|l| {
             l.iter()
                 .filter(|e| e.socket != SocketState::Live)
