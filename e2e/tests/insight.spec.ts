@@ -311,9 +311,27 @@ test('the pair list puts locked pairs after the free ones and says on hover unti
     // The filter box is there for a handful of pairs too.
     await page.getByLabel('Filter pairs').fill('btc');
     await expect(names).toHaveText(['BTC/USDT']);
+
+    // "Unlock" deletes every lock of the pair with one confirmed POST /locks/delete {"pair": ...}.
+    await api.post('/locks', [{ pair: 'BTC/USDT', until, side: 'long', reason: `${reason} (2)` }]);
+    await page.reload();
+    const deletes: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/v1/locks/delete')) deletes.push(r.postData() ?? '');
+    });
+    const item = page.locator('.pair-list li', { hasText: 'BTC/USDT' });
+    await item.getByRole('button', { name: 'Unlock' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Unlock' });
+    await expect(dialog).toContainText('Delete all 2 locks on BTC/USDT?');
+    await dialog.getByRole('button', { name: 'Unlock pair' }).click();
+    await expect(mark).toHaveCount(0);
+    await expect(item.getByRole('button', { name: 'Unlock' })).toHaveCount(0);
+    expect(deletes.map((b) => JSON.parse(b))).toEqual([{ pair: 'BTC/USDT' }]);
+    const left = (await api.get('/locks')).locks.filter((l: any) => l.pair === 'BTC/USDT' && l.active);
+    expect(left).toEqual([]);
   } finally {
     const { locks } = await api.get('/locks');
-    for (const l of locks.filter((l: any) => l.reason === reason)) await api.delete(`/locks/${l.id}`);
+    for (const l of locks.filter((l: any) => String(l.reason).startsWith(reason))) await api.delete(`/locks/${l.id}`);
   }
 });
 

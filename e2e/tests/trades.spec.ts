@@ -200,9 +200,20 @@ test('force entry of two pairs, partial exit, full exit into closed trades, forc
   // Force exit all (confirmed).
   await page.getByRole('tab', { name: 'Open trades' }).click();
   await expect(openRow(page, btc.trade_id)).toBeVisible();
+  const exits: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/v1/forceexit')) exits.push(r.postData() ?? '');
+  });
   await page.getByRole('button', { name: 'Force exit all', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Force exit all' }).getByRole('button', { name: 'Exit all trades' }).click();
+  const all = page.getByRole('dialog', { name: 'Force exit all' });
+  // The order type: the bot's own (named from its order_types.force_exit), market or limit.
+  const orderType = all.getByLabel('Order type');
+  await expect(orderType.locator('option')).toHaveText(["The bot's (market)", 'Market', "Limit (at the bot's exit price)"]);
+  await orderType.selectOption('market');
+  await all.getByRole('button', { name: 'Exit all trades' }).dblclick();
   await expect(page.locator('.no-trades')).toHaveText('No open trades.');
+  // One request, however fast the confirm was clicked, with the chosen order type.
+  expect(exits.map((b) => JSON.parse(b))).toEqual([{ tradeid: 'all', ordertype: 'market' }]);
   expect(await bot.openTrades()).toEqual([]);
 });
 

@@ -965,6 +965,20 @@ impl BotStore {
         }
     }
 
+    /// Deletes every lock on `pair` (`*` locks stay: they are every pair's).
+    pub async fn delete_pair_locks(&self, pair: &str) {
+        if let Some(answer) = self
+            .act(
+                format!("unlock-pair:{pair}"),
+                endpoints::delete_pair_locks(pair),
+                |_| "Pair unlocked.".to_string(),
+            )
+            .await
+        {
+            self.locks.try_set(Some(answer));
+        }
+    }
+
     pub async fn delete_lock(&self, id: LockId) {
         if let Some(answer) = self
             .act(format!("unlock:{id}"), endpoints::delete_lock(id), |_| {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::components::modal::ConfirmButton;
 use crate::components::when::When;
 
 use crate::api::wire::{Lock, LockSide, Trade};
@@ -25,6 +26,8 @@ pub struct PairRow {
     pub locked: bool,
     /// The lock in force that ends last: its end (Unix ms, 0 = never), side and reason.
     pub lock: Option<(i64, &'static str, String)>,
+    /// Locks in force on this very pair (not `*`): what "Unlock" deletes.
+    pub own_locks: usize,
 }
 
 /// What the lock mark says on hover: "Locked until 2026-11-29 12:00:00 (long): reason".
@@ -64,6 +67,7 @@ pub fn pair_rows(pairs: &[String], open: &[Trade], locks: &[Lock], now_ms: i64) 
         |l: &&Lock| l.active && (l.lock_end_timestamp == 0 || l.lock_end_timestamp > now_ms);
     // Per pair (and "*" for every pair): the lock in force that ends last (0, "never", ends last of all).
     let mut locked: HashMap<&str, &Lock> = HashMap::new();
+    let mut own: HashMap<&str, usize> = HashMap::new();
     let ends = |l: &Lock| {
         if l.lock_end_timestamp == 0 {
             i64::MAX
@@ -72,6 +76,7 @@ pub fn pair_rows(pairs: &[String], open: &[Trade], locks: &[Lock], now_ms: i64) 
         }
     };
     for l in locks.iter().filter(in_force) {
+        *own.entry(l.pair.as_str()).or_default() += 1;
         let e = locked.entry(l.pair.as_str()).or_insert(l);
         if ends(l) > ends(e) {
             *e = l;
@@ -91,6 +96,7 @@ pub fn pair_rows(pairs: &[String], open: &[Trade], locks: &[Lock], now_ms: i64) 
                 profit_ratio: (count > 0 && stake > 0.0).then(|| weighted / stake),
                 open_trades: count,
                 locked: lock.is_some(),
+                own_locks: own.get(pair.as_str()).copied().unwrap_or(0),
                 lock: lock.map(|l| {
                     let side = match l.side {
                         LockSide::Both | LockSide::Unknown => "",
@@ -127,6 +133,7 @@ pub fn pair_matches(pair: &str, filter_lower: &str) -> bool {
 #[component]
 pub fn PairList() -> impl IntoView {
     let store = use_bot_store();
+    let scope = crate::runtime::use_view_scope();
     let settings = use_settings().0;
     let rows = Memo::new(move |_| {
         let locks = store
@@ -230,6 +237,7 @@ pub fn PairList() -> impl IntoView {
                                     Memo::new(move |_| by_pair.with(|m| m.get(&pair).cloned()))
                                 };
                                 let selected_pair = pair.clone();
+                                let unlock_pair = pair.clone();
                                 let class = move || match row.with(|r| r.as_ref().and_then(|r| r.profit_ratio)) {
                                     Some(r) if r < 0.0 => "pair-profit loss",
                                     Some(_) => "pair-profit profit",
@@ -257,6 +265,26 @@ pub fn PairList() -> impl IntoView {
                                                 })}
                                             </span>
                                         </button>
+                                        {move || {
+                                            let n = row.with(|r| r.as_ref().map_or(0, |r| r.own_locks));
+                                            let pair = unlock_pair.clone();
+                                            (n > 0).then(|| {
+                                                let message = if n == 1 {
+                                                    format!("Delete the lock on {}?", visible(&pair))
+                                                } else {
+                                                    format!("Delete all {n} locks on {}?", visible(&pair))
+                                                };
+                                                view! {
+                                                    <span class="pair-unlock">
+                                                        <ConfirmButton label="Unlock" message=Signal::stored(message) confirm_label="Unlock pair"
+                                                            on_confirm=move |_| {
+                                                                let pair = pair.clone();
+                                                                scope.spawn(async move { store.delete_pair_locks(&pair).await })
+                                                            } />
+                                                    </span>
+                                                }
+                                            })
+                                        }}
                                     </li>
                                 }
                             }
@@ -344,6 +372,11 @@ mod tests {
         assert_eq!(names, ["B/USDT", "A/USDT", "C/USDT"]);
         let a = rows.get(1).and_then(|r| r.lock.clone());
         assert_eq!(a, Some((5_000, "short", "cooldown".to_string())));
+        // "Unlock" deletes both of A's locks.
+        assert_eq!(
+            rows.iter().map(|r| r.own_locks).collect::<Vec<_>>(),
+            [0, 2, 1]
+        );
         let time = |ms: i64| format!("t{ms}");
         assert_eq!(
             lock_title(&(5_000, "short", "cooldown".into()), time),
@@ -363,9 +396,10 @@ mod tests {
     #[test]
     fn a_global_lock_locks_every_pair_and_inactive_locks_do_not() {
         let wl = vec!["BTC/USDT".to_string()];
+        // Locked by `*`, but with no lock of its own: nothing for "Unlock" to delete there.
         assert!(pair_rows(&wl, &[], &[lock("*", 0, true)], 1)
             .iter()
-            .all(|r| r.locked));
+            .all(|r| r.locked && r.own_locks == 0));
         assert!(pair_rows(&wl, &[], &[lock("BTC/USDT", 9_999, false)], 1)
             .iter()
             .all(|r| !r.locked));

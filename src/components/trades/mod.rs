@@ -4,6 +4,7 @@ pub mod actions;
 pub mod closed_trades;
 pub mod custom_data;
 pub mod detail;
+pub mod exit_all;
 pub mod export;
 pub mod force_entry;
 pub mod force_exit;

@@ -8,14 +8,13 @@ use leptos::prelude::*;
 
 use super::actions::TradeActionsDialog;
 use super::detail::TradeDetailPanel;
+use super::exit_all::ExitAllButton;
 use super::force_entry::{entry_blocked_reason, ForceEntryDialog};
 use super::logic::{count_text, duration_text, shows_side, sorted_head, Column, Dir, Sort};
 use super::table::{
     money_of, now_ms, time_text, trade_cells, trade_row, Cell, Money, RowCtx, SortHeader,
 };
-use crate::api::wire::{ForceExitPayload, Trade, TradeId, TradingMode};
-use crate::components::modal::ConfirmButton;
-use crate::runtime::use_view_scope;
+use crate::api::wire::{Trade, TradeId, TradingMode};
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
 
@@ -34,7 +33,6 @@ const ROWS_STEP: usize = 100;
 
 #[component]
 pub fn OpenTradesTable() -> impl IntoView {
-    let scope = use_view_scope();
     let store = use_bot_store();
     let settings = use_settings().0;
     let money_fmt = money_of(&store);
@@ -43,7 +41,6 @@ pub fn OpenTradesTable() -> impl IntoView {
     let actions_target = RwSignal::new(None::<TradeId>);
     let actions_open = RwSignal::new(false);
     let entry_open = RwSignal::new(false);
-    let exiting_all = RwSignal::new(false);
 
     let row_cap = RwSignal::new(ROWS_STEP);
     // The rows shown: the first `row_cap` open trades in table order.
@@ -79,13 +76,6 @@ pub fn OpenTradesTable() -> impl IntoView {
         }
         None => "Open trades … (loading)".to_string(),
     };
-    let exit_all = move |_| {
-        exiting_all.set(true);
-        scope.spawn(async move {
-            store.force_exit(ForceExitPayload::all()).await;
-            exiting_all.set(false);
-        });
-    };
     let ctx = OpenRowCtx {
         row: RowCtx {
             store,
@@ -110,19 +100,7 @@ pub fn OpenTradesTable() -> impl IntoView {
                     >
                         "Force entry"
                     </button>
-                    <ConfirmButton
-                        label="Force exit all"
-                        danger=true
-                        message=Signal::derive(move || {
-                            format!(
-                                "Exit all {} open trades now, with the bot's force-exit order type?",
-                                open_count.get(),
-                            )
-                        })
-                        confirm_label="Exit all trades"
-                        disabled=Signal::derive(move || exiting_all.get() || open_count.get() == 0)
-                        on_confirm=exit_all
-                    />
+                    <ExitAllButton open_count=open_count />
                 </div>
                 {move || blocked.get().map(|reason| view! { <p class="muted entry-blocked">{reason}</p> })}
             </div>
