@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { Locator, Page } from '@playwright/test';
 
-import { test, expect, bot, harness, login, BotApi, expectChartDrawn, storeToken } from './helpers';
+import { test, expect, bot, harness, login, BotApi, expectChartDrawn, ink, storeToken } from './helpers';
 import { HISTORY_CLOSED_TRADES, SIM_PORT } from './env';
 
 /**
@@ -457,4 +457,26 @@ test('a login that ends within a day is announced once, shown on the Bots page, 
   await page.locator('header a.brand').click();
   await expect(page.locator('.bot-row', { hasText: 'Alpha' })).toBeVisible();
   await expect(page.locator('.session-ending')).toHaveCount(0);
+});
+
+test('the Periods tab charts its periods, in stake currency or relative to the starting balance', async ({ page }) => {
+  await login(page, bot('history'), { name: 'History' });
+  const panel = await openTab(page, 'Periods');
+  const rows = panel.locator('table.periods tbody tr');
+  await expect(rows).toHaveCount(7);
+  await panel.getByLabel('Show last', { exact: true }).fill('21');
+  await panel.getByLabel('Show last', { exact: true }).press('Enter');
+  await expect(rows).toHaveCount(21);
+  await expectChartDrawn(page, 'period-breakdown');
+  const chart = page.locator('.profit-card[data-chart="period-breakdown"] .profit-chart');
+  // One bar per period of the table (the seeded trades span 21 days).
+  await expect(chart).toHaveAttribute('data-items', '21');
+  const absolute = await ink(chart);
+  const card = page.locator('.profit-card[data-chart="period-breakdown"]');
+  await card.getByRole('button', { name: 'Relative' }).click();
+  await expect(card.getByRole('button', { name: 'Relative' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await ink(chart)).hash).not.toBe(absolute.hash);
+  await expect(chart).toHaveAttribute('data-items', '21');
+  // No fiat currency configured: no fiat column.
+  await expect(panel.locator('table.periods th.fiat')).toHaveCount(0);
 });

@@ -147,8 +147,11 @@ pub fn PeriodProfitCard(
 ) -> impl IntoView {
     let plot = Memo::new(move |_| {
         data.with(|d| match d {
-            Some(Ok(series)) => Some(ProfitPlot::Bars(period_bars(series))),
-            Some(Err(_)) => Some(ProfitPlot::Bars(period_bars(&PeriodSeries::default()))),
+            Some(Ok(series)) => Some(ProfitPlot::Bars(period_bars(series, false))),
+            Some(Err(_)) => Some(ProfitPlot::Bars(period_bars(
+                &PeriodSeries::default(),
+                false,
+            ))),
             None => None,
         })
     });
@@ -193,6 +196,49 @@ pub fn PeriodProfitCard(
                 <span class="swatch count-bg round"></span>"trades (right axis)"
             </p>
             {move || error().map(|e| view! { <p class="error-text">{format!("Could not load: {e}")}</p> })}
+        </ProfitCard>
+    }
+}
+
+/// The Periods tab's chart of the periods in its table: absolute or relative profit per period.
+#[component]
+pub fn PeriodBreakdownCard(
+    /// `None` while loading.
+    #[prop(into)]
+    series: Signal<Option<PeriodSeries>>,
+    #[prop(into)] dark: Signal<bool>,
+) -> impl IntoView {
+    let relative = RwSignal::new(false);
+    let plot = Memo::new(move |_| {
+        let rel = relative.get();
+        series.with(|s| s.as_ref().map(|s| ProfitPlot::Bars(period_bars(s, rel))))
+    });
+    let switch = view! {
+        <div class="segmented" role="group" aria-label="Profit as">
+            {[(false, "Absolute"), (true, "Relative")]
+                .into_iter()
+                .map(|(rel, text)| view! {
+                    <button
+                        type="button"
+                        aria-pressed=move || (relative.get() == rel).to_string()
+                        class:active=move || relative.get() == rel
+                        on:click=move |_| relative.set(rel)
+                    >
+                        {text}
+                    </button>
+                })
+                .collect_view()}
+        </div>
+    }
+    .into_any();
+    view! {
+        <ProfitCard kind="period-breakdown" title="Profit per period" controls=switch>
+            <ProfitChart
+                plot=plot
+                dark=dark
+                empty_text="No closed trades in these periods"
+                label="Profit per period: bars by sign, dots for the trade count"
+            />
         </ProfitCard>
     }
 }

@@ -30,6 +30,6 @@ mod render_donut;
 mod render_tests;
 
 pub use cards::{
-    BalanceDonutCard, CumulativeProfitCard, CurveLegend, PeriodProfitCard, ProfitDistributionCard,
-    ProfitSummary, SeriesCard, TradesLogCard,
+    BalanceDonutCard, CumulativeProfitCard, CurveLegend, PeriodBreakdownCard, PeriodProfitCard,
+    ProfitDistributionCard, ProfitSummary, SeriesCard, TradesLogCard,
 };

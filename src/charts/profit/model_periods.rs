@@ -1,5 +1,5 @@
 //! Profit per day, week or month: one bar per period (oldest first) coloured by sign, with the period's trade
-//! count as a secondary series.
+//! count as a secondary series. Absolute (stake currency) or relative (against the period's starting balance).
 
 use super::model_axis::Unit;
 use super::model_bars::{BarItem, Bars};
@@ -7,8 +7,9 @@ use super::model_chart::Tooltip;
 use super::model_input::{Period, PeriodSeries};
 use crate::util::format::{coin_money, percent};
 
-/// The period bars; no items when no period had a trade (the card shows its empty state).
-pub fn period_bars(series: &PeriodSeries) -> Bars {
+/// The period bars, in stake currency or (`relative`) as the ratio to the period's starting balance; no items
+/// when no period had a trade (the card shows its empty state).
+pub fn period_bars(series: &PeriodSeries, relative: bool) -> Bars {
     let traded = series
         .records
         .iter()
@@ -39,10 +40,16 @@ pub fn period_bars(series: &PeriodSeries) -> Bars {
             if let Some(ratio) = r.profit_ratio {
                 tooltip = tooltip.row("Profit %", percent(Some(ratio), 2));
             }
+            // A bot before API 2.16 sends no ratio: its bars stay at zero.
+            let value = if relative {
+                r.profit_ratio.unwrap_or(0.0)
+            } else {
+                r.profit_abs
+            };
             BarItem {
                 label,
-                value: r.profit_abs,
-                positive: r.profit_abs >= 0.0,
+                value,
+                positive: value >= 0.0,
                 secondary: Some(r.trade_count as f64),
                 tooltip: tooltip.row("Trades", r.trade_count.to_string()),
             }
@@ -50,7 +57,11 @@ pub fn period_bars(series: &PeriodSeries) -> Bars {
         .collect();
     Bars {
         items,
-        unit: Unit::Amount,
+        unit: if relative {
+            Unit::Percent
+        } else {
+            Unit::Amount
+        },
         secondary_title: Some("Trades".to_string()),
     }
 }
@@ -82,7 +93,7 @@ mod tests {
             ],
             stake_currency: "USDT".into(),
         };
-        let b = period_bars(&series);
+        let b = period_bars(&series, false);
         let labels: Vec<&str> = b.items.iter().map(|i| i.label.as_str()).collect();
         assert_eq!(labels, vec!["11-19", "11-20", "11-21"]);
         assert!(b.items[0].positive && !b.items[2].positive);
@@ -91,6 +102,12 @@ mod tests {
             b.items[2].tooltip.text(),
             "2026-11-21\nProfit: -0.200 USDT\nProfit %: -0.02 %\nTrades: 2"
         );
+        // Relative: the ratio, on a percent axis, with the same tooltip.
+        let r = period_bars(&series, true);
+        assert_eq!(r.unit, Unit::Percent);
+        assert!((r.items[0].value - 0.0015).abs() < 1e-12);
+        assert!(!r.items[2].positive);
+        assert_eq!(r.items[2].tooltip, b.items[2].tooltip);
     }
 
     #[test]
@@ -100,17 +117,17 @@ mod tests {
             records: vec![record("2026-11-01", 1.0, 1)],
             stake_currency: "USDT".into(),
         };
-        let b = period_bars(&series);
+        let b = period_bars(&series, false);
         assert_eq!(b.items[0].label, "2026-11");
         assert_eq!(b.items[0].tooltip.title, "2026-11");
         series.period = Period::Weeks;
         assert_eq!(
-            period_bars(&series).items[0].tooltip.title,
+            period_bars(&series, false).items[0].tooltip.title,
             "Week of 2026-11-01"
         );
         series.records = vec![record("2026-11-01", 0.0, 0), record("x", 0.0, 0)];
-        assert!(period_bars(&series).items.is_empty());
+        assert!(period_bars(&series, false).items.is_empty());
         series.records = vec![record("?", 1.0, 1)];
-        assert_eq!(period_bars(&series).items[0].label, "?");
+        assert_eq!(period_bars(&series, false).items[0].label, "?");
     }
 }

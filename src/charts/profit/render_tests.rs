@@ -108,7 +108,7 @@ fn bar_charts_colour_by_sign() {
         ],
         stake_currency: "USDT".into(),
     };
-    let text = svg(&ProfitPlot::Bars(period_bars(&series)), &theme);
+    let text = svg(&ProfitPlot::Bars(period_bars(&series, false)), &theme);
     assert_eq!(text.matches(&hex(theme.profit)).count(), 1);
     assert_eq!(text.matches(&hex(theme.loss)).count(), 1);
     assert!(

@@ -1,5 +1,6 @@
-//! Profit per day, week or month: for the last N periods, the absolute and relative profit, the balance the
-//! period started with and its trade count, newest first.
+//! Profit per day, week or month: for the last N periods a chart (absolute or relative profit) and a table of
+//! the absolute and relative profit, its value in the bot's fiat currency when it has one, the balance the period
+//! started with and its trade count, newest first.
 
 use crate::api::features::Feature;
 use crate::util::format::{money, percent, sign_class};
@@ -7,8 +8,11 @@ use leptos::prelude::*;
 
 use super::common::{resource_view, stake_currency, stake_decimals};
 use crate::api::wire::Period;
-use crate::api::wire::TimeSummaryRecord;
+use crate::api::wire::{TimeSummaryRecord, TimeSummaryResponse};
+use crate::charts::profit::decode::period_series;
+use crate::charts::profit::PeriodBreakdownCard;
 use crate::state::bot_store::use_bot_store;
+use crate::state::settings::use_dark_theme;
 
 /// The period counts offered; the first is the default.
 fn counts(period: Period) -> &'static [u32] {
@@ -42,6 +46,13 @@ fn feature(period: Period) -> Option<Feature> {
     }
 }
 
+/// The fiat column's currency: the bot's `fiat_display_currency` when set and it sent a value.
+fn fiat_column(answer: &TimeSummaryResponse) -> Option<String> {
+    let currency = answer.fiat_display_currency.trim();
+    (!currency.is_empty() && answer.data.iter().any(|r| r.fiat_value.is_some()))
+        .then(|| currency.to_string())
+}
+
 /// The sum of the periods' profit and trades.
 fn totals(records: &[TimeSummaryRecord]) -> (f64, i64) {
     records.iter().fold((0.0, 0), |(profit, trades), r| {
@@ -59,7 +70,14 @@ pub fn PeriodsPanel() -> impl IntoView {
     let summary = LocalResource::new(move || {
         store.revision.track();
         let (unit, n) = (period.get(), count.get());
-        async move { store.read_period_summary(unit, n).await }
+        async move { store.read_period_summary(unit, n).await.map(|a| (unit, a)) }
+    });
+    let series = Signal::derive(move || {
+        summary.with(|s| {
+            s.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|(unit, answer)| period_series(*unit, answer))
+        })
     });
 
     view! {
@@ -119,13 +137,16 @@ pub fn PeriodsPanel() -> impl IntoView {
                     <button on:click=move |_| summary.refetch()>"Reload"</button>
                 </div>
             </div>
-            {resource_view(summary, "Loading profit per period…", move |answer| {
+            <PeriodBreakdownCard series=series dark=use_dark_theme() />
+            {resource_view(summary, "Loading profit per period…", move |(_, answer)| {
                 if answer.data.is_empty() {
                     return view! { <p class="muted panel-empty">"No periods yet."</p> }.into_any();
                 }
                 let d = decimals.get();
                 let stake = if answer.stake_currency.is_empty() { currency.get() } else { answer.stake_currency.clone() };
                 let (total_profit, total_trades) = totals(&answer.data);
+                let fiat = fiat_column(&answer);
+                let fiat_total: f64 = answer.data.iter().filter_map(|r| r.fiat_value).sum();
                 view! {
                     <div class="table-wrap">
                         <table class="periods">
@@ -134,6 +155,7 @@ pub fn PeriodsPanel() -> impl IntoView {
                                     <th>"Date"</th>
                                     <th class="num">{format!("Profit {stake}").trim_end().to_string()}</th>
                                     <th class="num">"Profit %"</th>
+                                    {fiat.clone().map(|f| view! { <th class="num fiat">{format!("Profit {f}")}</th> })}
                                     <th class="num">"Starting balance"</th>
                                     <th class="num">"Trades"</th>
                                 </tr>
@@ -147,6 +169,7 @@ pub fn PeriodsPanel() -> impl IntoView {
                                             <td>{r.date}</td>
                                             <td class=format!("num {}", sign_class(r.abs_profit))>{money(r.abs_profit, d, "")}</td>
                                             <td class=format!("num {}", sign_class(r.rel_profit))>{percent(r.rel_profit, 2)}</td>
+                                            {fiat.is_some().then(|| view! { <td class=format!("num fiat {}", sign_class(r.fiat_value))>{money(r.fiat_value, 2, "")}</td> })}
                                             <td class="num">{money(r.starting_balance, d, "")}</td>
                                             <td class="num">{r.trade_count}</td>
                                         </tr>
@@ -158,6 +181,7 @@ pub fn PeriodsPanel() -> impl IntoView {
                                     <th scope="row">"Total"</th>
                                     <td class=format!("num {}", sign_class(Some(total_profit)))>{money(Some(total_profit), d, "")}</td>
                                     <td></td>
+                                    {fiat.is_some().then(|| view! { <td class=format!("num fiat {}", sign_class(Some(fiat_total)))>{money(Some(fiat_total), 2, "")}</td> })}
                                     <td></td>
                                     <td class="num">{total_trades}</td>
                                 </tr>
@@ -175,6 +199,25 @@ pub fn PeriodsPanel() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::api::endpoints;
+
+    #[test]
+    fn the_fiat_column_needs_a_currency_and_values() {
+        let record = |fiat: Option<f64>| TimeSummaryRecord {
+            fiat_value: fiat,
+            ..Default::default()
+        };
+        let mut answer = TimeSummaryResponse {
+            data: vec![record(None), record(Some(1.5))],
+            fiat_display_currency: "USD".into(),
+            stake_currency: "USDT".into(),
+        };
+        assert_eq!(fiat_column(&answer), Some("USD".to_string()));
+        answer.fiat_display_currency = " ".into();
+        assert_eq!(fiat_column(&answer), None);
+        answer.fiat_display_currency = "EUR".into();
+        answer.data = vec![record(None)];
+        assert_eq!(fiat_column(&answer), None);
+    }
 
     #[test]
     fn a_typed_count_is_a_whole_number_in_range() {
