@@ -2,7 +2,7 @@
 // polled; a backtest is run from the form, followed, analysed, stored, annotated, compared and deleted; one
 // started from another browser is picked up.
 import { Page } from '@playwright/test';
-import { test, expect, bot, login, harness, BotApi, UI_ORIGIN } from './helpers';
+import { test, expect, bot, login, harness, BotApi, UI_ORIGIN, downloadCsv } from './helpers';
 import { BOT_BASE_PORT, SIM_PORT } from './env';
 
 const HIST_PORT = BOT_BASE_PORT + 50;
@@ -111,6 +111,16 @@ test.describe('backtesting', () => {
     await page.locator('table[aria-label="Backtest trades"] th button', { hasText: /^Profit %$/ }).click();
     const best = Math.max(...result.trades.filter((t: any) => t.pair === pair).map((t: any) => t.profit_ratio));
     await expect(tradeRows.first().locator('td').nth(5)).toHaveText(`${(best * 100).toFixed(2)} %`);
+    // The filtered, sorted trades as CSV: the table's columns and values, numbers without their units.
+    const csv = await downloadCsv(page, page.locator('.backtest-result .table-export .csv-export'));
+    expect(csv.name).toMatch(/^freqboard-SampleStrategy-backtest-trades-\d{4}-\d\d-\d\d\.csv$/);
+    const [head, ...lines] = csv.rows;
+    expect(head).toEqual(await page.locator('table[aria-label="Backtest trades"] th').allTextContents());
+    expect(lines).toHaveLength(ofPair);
+    expect(Number(lines[0][5])).toBeCloseTo(best * 100, 2);
+    const firstCells = await tradeRows.first().locator('td').allTextContents();
+    expect(lines[0][head.indexOf('Pair')]).toBe(pair);
+    expect(lines[0].length).toBe(firstCells.length);
     const extraReads: string[] = [];
     page.on('request', (r) => {
       if (/\/backtest\/history\/[^/]+\/(market_change|SampleStrategy\/wallet)$/.test(r.url())) extraReads.push(r.url());

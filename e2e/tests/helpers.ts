@@ -220,3 +220,32 @@ export async function expectChartDrawn(page: Page, kind: string) {
   await expect(chart).not.toHaveAttribute('data-plot', '');
   await expect.poll(async () => (await ink(chart)).coloured, { message: `${kind} draws` }).toBeGreaterThan(30);
 }
+
+/** RFC 4180 fields of one CSV line without line breaks inside fields (what Freqboard's exports hold). */
+export function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') out.push(cur), (cur = '');
+    else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Clicks an export button and reads the saved CSV: its file name and its lines as fields (header first). */
+export async function downloadCsv(page: Page, button: Locator): Promise<{ name: string; rows: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const text = fs.readFileSync((await download.path())!, 'utf8');
+  expect(text.startsWith('\ufeff'), 'byte order mark').toBe(true);
+  const lines = text.slice(1).split('\r\n');
+  expect(lines.pop(), 'the file ends with a line break').toBe('');
+  return { name: download.suggestedFilename(), rows: lines.map(csvFields) };
+}

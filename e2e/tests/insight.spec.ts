@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import type { Locator, Page } from '@playwright/test';
 
-import { test, expect, bot, harness, login, BotApi, expectChartDrawn, ink, storeToken } from './helpers';
+import { test, expect, bot, harness, login, BotApi, downloadCsv, expectChartDrawn, ink, storeToken } from './helpers';
 import { HISTORY_CLOSED_TRADES, SIM_PORT } from './env';
 
 /**
@@ -16,25 +15,6 @@ async function openTab(page: Page, name: string): Promise<Locator> {
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
   return page.getByRole('tabpanel');
-}
-
-/** RFC 4180 fields of one CSV line without line breaks inside fields (what these exports hold). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cur), (cur = '');
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
 }
 
 test('the Strategy tab lists the running strategy parameters by space, as the bot serves them', async ({ page, request }) => {
@@ -100,13 +80,9 @@ test('closed trades export as CSV: every trade or the filtered view, with the va
   const all = Number((await count.textContent())!.split(' ')[0]);
 
   const save = async (): Promise<string[][]> => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.csv-export').click()]);
-    expect(download.suggestedFilename()).toMatch(/^freqboard-History-closed-trades-\d{4}-\d\d-\d\d\.csv$/);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
-    expect(text.startsWith('\ufeff'), 'byte order mark').toBe(true);
-    const lines = text.slice(1).split('\r\n');
-    expect(lines.pop(), 'the file ends with a line break').toBe('');
-    return lines.map(fields);
+    const { name, rows } = await downloadCsv(page, page.locator('.csv-export'));
+    expect(name).toMatch(/^freqboard-History-closed-trades-\d{4}-\d\d-\d\d\.csv$/);
+    return rows;
   };
 
   const [header, ...rows] = await save();
@@ -479,4 +455,30 @@ test('the Periods tab charts its periods, in stake currency or relative to the s
   await expect(chart).toHaveAttribute('data-items', '21');
   // No fiat currency configured: no fiat column.
   await expect(panel.locator('table.periods th.fiat')).toHaveCount(0);
+});
+
+test('the Performance tab exports its table as CSV with the same values', async ({ page }) => {
+  await login(page, bot('history'), { name: 'History' });
+  const panel = await openTab(page, 'Performance');
+  const rows = panel.locator('table.performance tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  const csv = await downloadCsv(page, panel.locator('.csv-export'));
+  expect(csv.name).toMatch(/^freqboard-History-performance-pairs-\d{4}-\d\d-\d\d\.csv$/);
+  const [head, ...lines] = csv.rows;
+  expect(head).toEqual(['Pair', 'Trades', 'Avg profit %', 'Profit USDT']);
+  await expect(rows).toHaveCount(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const cells = await rows.nth(i).locator('td').allTextContents();
+    const [key, count, pct, abs] = lines[i];
+    expect(key).toBe(cells[0]);
+    expect(count).toBe(cells[1]);
+    expect(`${Number(pct).toFixed(2)} %`).toBe(cells[2]);
+    expect(Number(abs).toFixed(3)).toBe(cells[3]);
+  }
+  // Another grouping, another file.
+  await panel.getByLabel('Group by').selectOption({ label: 'Exit reasons' });
+  await expect(panel.locator('table.performance th').first()).toHaveText('Exit reason');
+  const exits = await downloadCsv(page, panel.locator('.csv-export'));
+  expect(exits.name).toMatch(/-performance-exits-/);
+  expect(exits.rows[0][0]).toBe('Exit reason');
 });

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::trades::export::CsvButton;
+use crate::util::csv::{encode, Field};
 use crate::util::format::visible;
 
 /// One cell: its text (bot strings are shown as text, hidden characters made visible), how it sorts, and a CSS
@@ -56,6 +58,34 @@ pub fn sorted_order(rows: &[Vec<Cell>], col: usize, ascending: bool) -> Vec<usiz
     order
 }
 
+/// A cell as a CSV field: a numeric cell is the number it shows (its unit and sign dropped, at the shown
+/// precision, so the file has the table's values), empty when missing; a text cell is its text.
+pub fn csv_field(cell: &Cell) -> Field {
+    if cell.sort.is_none() {
+        return Field::Text(cell.text.clone());
+    }
+    let first = cell.text.split_whitespace().next().unwrap_or("");
+    let number = first.trim_start_matches('+').parse::<f64>().ok();
+    match number {
+        Some(v) if v.is_finite() => Field::Number(Some(v)),
+        // "–": nothing to sum; any other text (a duration, a date) stays text.
+        _ if cell.text.trim() == crate::util::format::MISSING => Field::Number(None),
+        _ => Field::Text(cell.text.clone()),
+    }
+}
+
+/// The CSV of a table: its columns, and its rows in `order`.
+pub fn table_csv(columns: &[String], rows: &[Vec<Cell>], order: &[usize]) -> String {
+    let header: Vec<&str> = columns.iter().map(String::as_str).collect();
+    encode(
+        &header,
+        order
+            .iter()
+            .filter_map(|&i| rows.get(i))
+            .map(|row| row.iter().map(csv_field).collect()),
+    )
+}
+
 /// Rows shown at first, and added by "Show more".
 const PAGE: usize = 200;
 
@@ -74,6 +104,9 @@ pub fn DataTable(
     /// The index (in `rows`) of a row shown as selected.
     #[prop(optional, into)]
     selected: Option<Signal<Option<usize>>>,
+    /// A CSV button exporting every row in the table's order, saved under this file name.
+    #[prop(optional, into)]
+    export: Option<Signal<String>>,
 ) -> impl IntoView {
     // (column, ascending); `None`: the rows' own order.
     let sort = RwSignal::new(None::<(usize, bool)>);
@@ -84,6 +117,7 @@ pub fn DataTable(
             None => (0..r.len()).collect(),
         })
     });
+    let csv_columns = StoredValue::new(columns.clone());
     let headers = columns
         .into_iter()
         .enumerate()
@@ -149,7 +183,19 @@ pub fn DataTable(
         })
     };
     let more = move || rows.with(Vec::len).saturating_sub(limit.get());
+    let csv = export.map(|name| {
+        let make = Callback::new(move |_| {
+            let text = rows.with_untracked(|r| {
+                order.with_untracked(|o| {
+                    (!o.is_empty()).then(|| csv_columns.with_value(|c| table_csv(c, r, o)))
+                })
+            })?;
+            Some((name.get_untracked(), text))
+        });
+        view! { <div class="table-export"><CsvButton label=Signal::stored("Export as CSV".to_string()) make=make /></div> }
+    });
     view! {
+        {csv}
         <div class="table-scroll">
             <table class="data-table" aria-label=label>
                 <thead>
@@ -187,5 +233,27 @@ mod tests {
         assert_eq!(sorted_order(&rows, 0, true), vec![1, 0, 2]);
         // A column a row lacks keeps the order.
         assert_eq!(sorted_order(&rows, 5, true), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn the_csv_has_the_shown_numbers_without_units_in_table_order() {
+        let rows = vec![
+            vec![
+                Cell::text("=BTC"),
+                Cell::num("+1.25 %", Some(0.0125), "positive"),
+                Cell::num("-3.500 USDT", Some(-3.5), "negative"),
+            ],
+            vec![
+                Cell::text("ETH, USDT"),
+                Cell::num("–", None, ""),
+                Cell::num("2h 5m", Some(7500.0), ""),
+            ],
+        ];
+        let columns = vec!["Pair".to_string(), "Profit %".into(), "Profit".into()];
+        let csv = table_csv(&columns, &rows, &[1, 0]);
+        assert_eq!(
+            csv.strip_prefix(crate::util::csv::BOM),
+            Some("Pair,Profit %,Profit\r\n\"ETH, USDT\",,2h 5m\r\n'=BTC,1.25,-3.5\r\n")
+        );
     }
 }

@@ -9,7 +9,10 @@ use crate::components::select_options::{choices_of, ListSelect};
 use super::common::{resource_view, stake_currency, stake_decimals};
 use crate::api::error::ApiError;
 use crate::api::wire::{EntryPerformance, ExitPerformance, MixTagPerformance, PerformanceEntry};
+use crate::components::trades::export::{file_name, CsvButton};
 use crate::state::bot_store::{use_bot_store, BotStore};
+use crate::state::registry::use_registry;
+use crate::util::csv::{encode, Field};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Grouping {
@@ -118,6 +121,23 @@ fn mix_row(e: MixTagPerformance) -> Row {
     }
 }
 
+/// The table as CSV: the grouping's key, trades, average profit in percent and profit in stake currency, as
+/// numbers at the bot's precision.
+fn performance_csv(rows: &[Row], key_header: &str, currency: &str) -> String {
+    let profit = format!("Profit {currency}");
+    encode(
+        &[key_header, "Trades", "Avg profit %", profit.trim_end()],
+        rows.iter().map(|r| {
+            vec![
+                Field::text(r.key.clone()),
+                Field::Integer(r.count),
+                Field::Number(r.pct),
+                Field::Number(r.abs),
+            ]
+        }),
+    )
+}
+
 async fn load(
     store: BotStore,
     grouping: Grouping,
@@ -144,6 +164,7 @@ async fn load(
 #[component]
 pub fn PerformancePanel() -> impl IntoView {
     let store = use_bot_store();
+    let registry = use_registry();
     let grouping = RwSignal::new(Grouping::Pairs);
     // "" is every pair.
     let pair = RwSignal::new(String::new());
@@ -199,7 +220,15 @@ pub fn PerformancePanel() -> impl IntoView {
                     return view! { <p class="muted panel-empty">"No closed trades yet."</p> }.into_any();
                 }
                 let (d, c) = (decimals.get(), currency.get());
+                let g = grouping.get_untracked();
+                let csv = performance_csv(&rows, g.key_header(), &c);
+                let make = Callback::new(move |_| {
+                    let bot = registry.entry(&store.id()).map(|e| e.name).unwrap_or_default();
+                    let what = format!("performance-{}", g.value().replace('_', "-"));
+                    Some((file_name(&bot, &what, js_sys::Date::now() as i64), csv.clone()))
+                });
                 view! {
+                    <div class="table-export"><CsvButton label=Signal::stored("Export as CSV".to_string()) make=make /></div>
                     <div class="table-wrap">
                         <table class="performance">
                             <thead>
@@ -268,6 +297,21 @@ mod tests {
         assert_eq!(
             rows.first().map(|r| (r.key.as_str(), r.count)),
             Some(("force_entry force_exit", 2))
+        );
+    }
+
+    #[test]
+    fn the_csv_has_the_bots_numbers() {
+        let rows = vec![Row {
+            key: "BTC/USDT".into(),
+            count: 3,
+            pct: Some(1.25),
+            abs: Some(-0.5),
+        }];
+        let csv = performance_csv(&rows, "Pair", "USDT");
+        assert_eq!(
+            csv.strip_prefix(crate::util::csv::BOM),
+            Some("Pair,Trades,Avg profit %,Profit USDT\r\nBTC/USDT,3,1.25,-0.5\r\n")
         );
     }
 

@@ -17,6 +17,7 @@ use crate::charts::profit::{
 use crate::components::data_table::{Cell, DataTable};
 use crate::components::select_options::ListSelect;
 use crate::components::tabs::TabBar;
+use crate::components::trades::export::file_name;
 use crate::pages::chart::{HistoryChartPanel, HistoryPreset};
 use crate::state::backtest::{Backtests, LoadedResult};
 use crate::state::settings::{display_offset_minutes, use_dark_theme, use_settings};
@@ -99,6 +100,15 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // `freqboard-<strategy>-<what>-<day>.csv`, named when the file is saved.
+    let csv_name = move |what: fn(&str, &str) -> String| {
+        Signal::derive(move || {
+            let strategy = result
+                .with_untracked(|r| r.as_ref().map(|r| r.strategy.clone()).unwrap_or_default());
+            let what = what(&breakdown.get_untracked(), &period.get_untracked());
+            file_name(&strategy, &what, js_sys::Date::now() as i64)
+        })
+    };
     let pick_trade = Callback::new(move |shown: usize| {
         let index = trades.with_untracked(|t| t.get(shown).map(|(i, _)| *i));
         let picked = index.and_then(|i| {
@@ -169,6 +179,7 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                         })
                         label="Breakdown"
                         sortable=true
+                        export=csv_name(|breakdown, _| format!("backtest-{breakdown}"))
                     />
                 }.into_any(),
                 "periods" => view! {
@@ -186,6 +197,7 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                         })
                         label="Periodic breakdown"
                         sortable=true
+                        export=csv_name(|_, period| format!("backtest-{period}"))
                     />
                 }.into_any(),
                 "trades" => view! {
@@ -204,6 +216,7 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                         label="Backtest trades"
                         sortable=true
                         on_row=pick_trade
+                        export=csv_name(|_, _| "backtest-trades".to_string())
                     />
                     <p class="hint">"Pick a trade to see it on the candle chart."</p>
                 }.into_any(),
