@@ -325,6 +325,15 @@ test.describe('with notifications allowed', () => {
           (window as any).__notes.push({ title, body: options?.body ?? '' });
         }
       };
+      // Counts the alert tones (each plays through a new AudioContext).
+      const RealAudio = window.AudioContext;
+      (window as any).__tones = 0;
+      (window as any).AudioContext = class extends RealAudio {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          (window as any).__tones += 1;
+        }
+      };
     });
   }
 
@@ -350,6 +359,7 @@ test.describe('with notifications allowed', () => {
     try {
       await login(page, b, { name: 'Alpha' });
       await switchAlertsOn(page);
+      await page.getByLabel('Play a tone with each notification').check();
       await page.locator('header').getByRole('link', { name: 'Trade', exact: true }).click();
       await expect(page.locator('header .socket-state')).toHaveText('ws: live');
 
@@ -360,6 +370,18 @@ test.describe('with notifications allowed', () => {
       await expect
         .poll(() => notes(page), { timeout: 30_000 })
         .toContainEqual({ title: 'Alpha', body: expect.stringMatching(new RegExp(`^Entry fill: ${pair!.replace('/', '\\/')} Long at \\d`)) });
+      const tones = await page.evaluate(() => (window as any).__tones);
+      expect(tones, 'a tone with the notification').toBeGreaterThan(0);
+
+      // Alpha made quiet in Settings: its exit fill still toasts, but sends no notification and plays no tone.
+      await page.locator('header').getByRole('link', { name: 'Settings', exact: true }).click();
+      await page.getByRole('group', { name: 'Bots that notify' }).getByLabel('Alpha').uncheck();
+      await page.locator('header').getByRole('link', { name: 'Trade', exact: true }).click();
+      const before = (await notes(page)).length;
+      await api.post('/forceexit', { tradeid: String(id) });
+      await expect(page.locator('.toast', { hasText: `Exit fill: ${pair}` })).toBeVisible({ timeout: 30_000 });
+      expect((await notes(page)).length).toBe(before);
+      expect(await page.evaluate(() => (window as any).__tones)).toBe(tones);
     } finally {
       if (id !== undefined) {
         await api.post('/forceexit', { tradeid: String(id) }).catch(() => undefined);

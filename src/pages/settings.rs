@@ -131,6 +131,7 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn BrowserAlerts() -> impl IntoView {
     let settings = use_settings().0;
+    let registry = crate::state::registry::use_registry();
     let permission = RwSignal::new(alerts::permission());
     let scope = crate::runtime::use_view_scope();
     let ask = move |_| scope.spawn(async move { permission.set(alerts::ask().await) });
@@ -138,7 +139,7 @@ fn BrowserAlerts() -> impl IntoView {
         <fieldset class="field browser-alerts">
             <legend>"Browser notifications"</legend>
             <p class="muted">
-                "The notices above, and a bot going offline, also as system notifications (they show while this tab "
+                "The notices above, a bot going offline or stale, also as system notifications (they show while this tab "
                 "is in the background). Browser: "
                 <span class="alert-permission">{move || permission.get().label()}</span>
             </p>
@@ -157,6 +158,47 @@ fn BrowserAlerts() -> impl IntoView {
                 />
                 <span>"Send notices as browser notifications"</span>
             </label>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    disabled=move || !settings.with(|s| s.browser_alerts)
+                    prop:checked=move || settings.with(|s| s.alert_sound)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        settings.update(|s| s.alert_sound = on);
+                    }
+                />
+                <span>"Play a tone with each notification"</span>
+            </label>
+            <div class="alert-bots" role="group" aria-label="Bots that notify">
+                <span class="muted">"Bots that notify:"</span>
+                <For each=move || registry.bots().get() key=|b| (b.id.clone(), b.name.clone()) let:bot>
+                    {
+                        let id = bot.id.0.clone();
+                        let id2 = id.clone();
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    disabled=move || !settings.with(|s| s.browser_alerts)
+                                    prop:checked=move || settings.with(|s| !s.quiet_bots.contains(&id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let id = id2.clone();
+                                        settings.update(|s| {
+                                            s.quiet_bots.retain(|b| *b != id);
+                                            if !on {
+                                                s.quiet_bots.push(id);
+                                            }
+                                        });
+                                    }
+                                />
+                                <span>{bot.name.clone()}</span>
+                            </label>
+                        }
+                    }
+                </For>
+            </div>
         </fieldset>
     }
 }

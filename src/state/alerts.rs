@@ -66,3 +66,33 @@ pub fn send(title: &str, body: &str, tag: Option<&str>) {
     }
     let _ = web_sys::Notification::new_with_options(title, &options);
 }
+
+/// A short two-note tone (Web Audio: no sound file, nothing for the Content-Security-Policy to allow). Browsers
+/// let a page play sound only after the user interacted with it; before that this stays silent.
+pub fn chime() {
+    let Ok(ctx) = web_sys::AudioContext::new() else {
+        return;
+    };
+    let now = ctx.current_time();
+    for (k, freq) in [880.0_f32, 1320.0].into_iter().enumerate() {
+        let start = now + k as f64 * 0.15;
+        let (Ok(osc), Ok(gain)) = (ctx.create_oscillator(), ctx.create_gain()) else {
+            return;
+        };
+        osc.frequency().set_value(freq);
+        let level = gain.gain();
+        let _ = level.set_value_at_time(0.0001, start);
+        let _ = level.exponential_ramp_to_value_at_time(0.2, start + 0.02);
+        let _ = level.exponential_ramp_to_value_at_time(0.0001, start + 0.14);
+        let _ = osc.connect_with_audio_node(&gain);
+        let _ = gain.connect_with_audio_node(&ctx.destination());
+        let _ = osc.start_with_when(start);
+        let _ = osc.stop_with_when(start + 0.15);
+    }
+    // The context is closed once the tone has played.
+    let closing = ctx.clone();
+    let _ = gloo_timers::callback::Timeout::new(500, move || {
+        let _ = closing.close();
+    })
+    .forget();
+}

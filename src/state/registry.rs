@@ -390,9 +390,7 @@ impl BotRegistry {
             _ => None,
         };
         if let Some((severity, text)) = shown {
-            if self.settings.0.with_untracked(|s| s.browser_alerts) {
-                super::alerts::send(&title, &text, None);
-            }
+            self.alert_with(id, &title, &text, None);
             self.toasts.show(severity, title, text);
         }
     }
@@ -669,8 +667,21 @@ impl BotRegistry {
     /// A browser notification about a bot, when the user switched them on; `tag` (`status`, `session`) makes a
     /// newer one of the same kind replace the older.
     pub(super) fn alert(&self, id: &BotId, name: &str, text: &str, tag: &str) {
-        if self.settings.0.with_untracked(|s| s.browser_alerts) {
-            super::alerts::send(name, text, Some(&format!("freqboard-{}-{tag}", id.0)));
+        self.alert_with(id, name, text, Some(&format!("freqboard-{}-{tag}", id.0)));
+    }
+
+    /// A browser notification (and the tone, when chosen) for bot `id`, unless alerts are off or the bot is
+    /// quiet.
+    fn alert_with(&self, id: &BotId, name: &str, text: &str, tag: Option<&str>) {
+        let (on, sound) = self
+            .settings
+            .0
+            .with_untracked(|s| (s.alerts_for(&id.0), s.alert_sound));
+        if on {
+            super::alerts::send(name, text, tag);
+            if sound {
+                super::alerts::chime();
+            }
         }
     }
 

@@ -47,6 +47,17 @@ pub struct Settings {
     pub open_trades_indicator: OpenTradesIndicator,
     /// Notices also go to the system as browser notifications (once the browser allowed it; off by default).
     pub browser_alerts: bool,
+    /// A short tone with each browser notification.
+    pub alert_sound: bool,
+    /// Bots (ids) that send no browser notification or tone; their toasts still show.
+    pub quiet_bots: Vec<String>,
+}
+
+impl Settings {
+    /// Whether a notice of bot `id` goes to the system (and sounds).
+    pub fn alerts_for(&self, id: &str) -> bool {
+        self.browser_alerts && !self.quiet_bots.iter().any(|b| b == id)
+    }
 }
 
 /// Where the open-trade count of the selected bot is shown outside the page.
@@ -86,6 +97,8 @@ impl Default for Settings {
             timezone: "UTC".to_string(),
             notify: Notify::default(),
             browser_alerts: false,
+            alert_sound: false,
+            quiet_bots: Vec::new(),
             open_trades_indicator: OpenTradesIndicator::default(),
         }
     }
@@ -143,6 +156,8 @@ pub fn decode_settings(text: Option<&str>) -> Settings {
             .str("open_trades_indicator")
             .map_or(d.open_trades_indicator, OpenTradesIndicator::parse),
         browser_alerts: stored.bool("browser_alerts").unwrap_or(false),
+        alert_sound: stored.bool("alert_sound").unwrap_or(false),
+        quiet_bots: stored.strings("quiet_bots"),
     }
 }
 
@@ -254,7 +269,10 @@ mod tests {
             },
             open_trades_indicator: OpenTradesIndicator::Title,
             browser_alerts: true,
+            alert_sound: true,
+            quiet_bots: vec!["b2".into()],
         };
+        assert!(s.alerts_for("b1") && !s.alerts_for("b2"));
         let text = serde_json::to_string(&s).unwrap_or_default();
         assert_eq!(decode_settings(Some(&text)), s);
         assert_eq!(decode_settings(Some("garbage")), Settings::default());

@@ -32,6 +32,17 @@ impl Stored {
         self.get(key)?.as_u64()
     }
 
+    /// The strings of the array under `key` (other items skipped; empty when it is not an array).
+    pub fn strings(&self, key: &str) -> Vec<String> {
+        match self.get(key) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The object under `key` (empty when it is not one).
     pub fn object(&self, key: &str) -> Stored {
         match self.get(key) {
