@@ -272,8 +272,11 @@ test.describe('history mode', () => {
   test('a webserver bot charts pair_history with strategy, timeframe and pair selectors', async ({ page }) => {
     test.setTimeout(180_000);
     const historyCalls: string[] = [];
+    const historyPosts: any[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/api/v1/pair_history')) historyCalls.push(r.url());
+      if (!r.url().includes('/api/v1/pair_history')) return;
+      historyCalls.push(r.url());
+      if (r.method() === 'POST') historyPosts.push(JSON.parse(r.postData() ?? '{}'));
     });
     await login(page, bot('hist'), { name: 'Hist' });
     await page.goto('/chart');
@@ -288,13 +291,29 @@ test.describe('history mode', () => {
     await drawn(page, 10);
     const oneHour = await bars(page);
     expect(historyCalls.some((u) => u.includes('timeframe=1h'))).toBe(true);
-    // A longer timerange gives more candles.
-    const since = new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-    const range = page.locator('input[aria-label="Timerange"]');
-    await range.fill(`${since}-`);
-    await range.press('Enter');
+    // A longer timerange, picked as a date, gives more candles.
+    const sinceDay = new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10);
+    const since = sinceDay.replace(/-/g, '');
+    await page.locator('input[aria-label="From"]').fill(sinceDay);
     await expect.poll(() => bars(page), { timeout: 60_000 }).toBeGreaterThan(oneHour);
     expect(historyCalls.some((u) => u.includes(`timerange=${since}-`))).toBe(true);
+    await page.locator('.history-options summary').click();
+    await expect(page.locator('input[aria-label="Timerange"]')).toHaveValue(`${since}-`);
+    // An end date closes the range.
+    const untilDay = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('input[aria-label="To"]').fill(untilDay);
+    await expect(page.locator('input[aria-label="Timerange"]')).toHaveValue(`${since}-${untilDay.replace(/-/g, '')}`);
+    await expect.poll(() => historyCalls.some((u) => u.includes(`timerange=${since}-${untilDay.replace(/-/g, '')}`))).toBe(true);
+    await drawn(page, 10);
+
+    // Live data: the form POST with live_mode, candles from the (simulated) exchange.
+    await page.getByLabel('Live data').check();
+    await expect.poll(() => historyPosts.length).toBeGreaterThan(0);
+    expect(historyPosts[0]).toMatchObject({ pair: 'BTC/USDT', timeframe: '1h', strategy: 'SampleStrategy', live_mode: true });
+    await expect(page.locator('.chart-empty')).toHaveCount(0, { timeout: 60_000 });
+    await drawn(page, 10);
+    await expect(page.getByLabel('FreqAI model')).toBeVisible();
+    await page.getByLabel('Live data').uncheck();
 
     await page.locator('select[aria-label="Pair"]').selectOption('ETH/USDT');
     await expect(page.locator('.chart-header')).toContainText('ETH/USDT');

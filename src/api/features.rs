@@ -48,6 +48,10 @@ pub enum Feature {
     StrategyParams,
     /// `GET /historic_balance` (the wallet over time).
     WalletHistory,
+    /// `POST /pair_history` (webserver): the history chart's options (FreqAI model, exchange).
+    HistoryForm,
+    /// `live_mode` in `POST /pair_history`: candles from the exchange instead of the downloaded data.
+    HistoryLive,
 }
 
 impl Feature {
@@ -74,6 +78,8 @@ impl Feature {
             Feature::Analysis => 2.49,
             Feature::StrategyParams => 2.47,
             Feature::WalletHistory => 2.48,
+            Feature::HistoryForm => 2.35,
+            Feature::HistoryLive => 2.42,
         }
     }
 
@@ -94,7 +100,7 @@ impl ShowConfig {
 mod tests {
     use super::*;
 
-    const ALL: [Feature; 21] = [
+    const ALL: [Feature; 23] = [
         Feature::ForceEntrySide,
         Feature::ForceEntryTagAndLeverage,
         Feature::PartialExit,
@@ -116,6 +122,8 @@ mod tests {
         Feature::Analysis,
         Feature::StrategyParams,
         Feature::WalletHistory,
+        Feature::HistoryForm,
+        Feature::HistoryLive,
     ];
 
     fn config(api: Option<f64>) -> ShowConfig {

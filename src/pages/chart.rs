@@ -24,12 +24,15 @@ use crate::charts::panel::{ChartPanel, LoadStatus, PlotConfigs};
 use crate::components::deferred::Deferred;
 use crate::components::require_bot::RequireBot;
 use crate::components::select_options::{choices_of, ListSelect};
+use crate::components::when::When;
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
 use crate::state::persist::BotId;
+use crate::state::reads::HistoryOptions;
 use crate::state::registry::use_registry;
 use crate::state::settings::{use_dark_theme, use_settings};
 use crate::state::storage::{self, Area};
+use crate::util::timerange::{dates_of, timerange_of};
 
 /// localStorage keys of the chart preferences and the saved plot configs.
 pub const PREFS_KEY: &str = "freqboard.chart.v1";
@@ -79,37 +82,38 @@ pub fn ChartPage() -> impl IntoView {
 fn ChartHost(id: BotId) -> impl IntoView {
     let scope = use_view_scope();
     let registry = use_registry();
-    // None: not known yet; Some(true): webserver.
+    // None: not known yet; then the bot's configuration (its kind and API version), or why it is not known.
     // A bot whose store is already open (another page showed it) has its configuration at hand.
-    let known = BotStore::existing(&id).and_then(|s| {
-        s.config
-            .with_untracked(|c| c.as_ref().map(|c| Ok(c.is_webserver())))
-    });
-    let webserver = RwSignal::new(known);
-    if webserver.with_untracked(Option::is_none) {
+    let known =
+        BotStore::existing(&id).and_then(|s| s.config.with_untracked(|c| c.clone().map(Ok)));
+    let config = RwSignal::new(known);
+    if config.with_untracked(Option::is_none) {
         let id = id.clone();
         scope.spawn(async move {
             let answer = registry.read_show_config(&id).await;
             if let Err(ApiError::Aborted) = answer {
                 return;
             }
-            webserver.set(Some(
-                answer.map(|c| c.is_webserver()).map_err(|e| e.to_string()),
-            ));
+            config.set(Some(answer.map_err(|e| e.to_string())));
         });
     }
-    move || match webserver.get() {
+    move || match config.get() {
         None => {
             view! { <section class="card"><p class="muted">"Loading..."</p></section> }.into_any()
         }
         Some(Err(e)) => {
             view! { <section class="card" role="alert"><p>{e}</p></section> }.into_any()
         }
-        Some(Ok(true)) => {
-            view! { <section class="card chart-card"><HistoryChartPanel id=id.clone() /></section> }
-                .into_any()
+        Some(Ok(c)) if c.is_webserver() => {
+            let features = (c.has(Feature::HistoryForm), c.has(Feature::HistoryLive));
+            view! {
+                <section class="card chart-card">
+                    <HistoryChartPanel id=id.clone() features=Signal::stored(features) />
+                </section>
+            }
+            .into_any()
         }
-        Some(Ok(false)) => {
+        Some(Ok(_)) => {
             let _store = BotStore::provide(id.clone());
             view! { <Deferred><LiveChartGrid /></Deferred> }.into_any()
         }
@@ -431,6 +435,9 @@ pub fn HistoryChartPanel(
     /// A backtest result's strategy, timeframe, range, pairs and trades (the Backtest page's chart).
     #[prop(optional)]
     preset: Option<HistoryPreset>,
+    /// What the webserver's API allows: the form with options (FreqAI model, exchange), live candles.
+    #[prop(optional, into)]
+    features: Signal<(bool, bool)>,
 ) -> impl IntoView {
     let scope = use_view_scope();
     let registry = use_registry();
@@ -464,6 +471,7 @@ pub fn HistoryChartPanel(
     let focus = preset.as_ref().map(|p| p.focus).unwrap_or_default();
     let fixed_pairs = preset.is_some();
     let seq = StoredValue::new(0u64);
+    let options = RwSignal::new(HistoryOptions::default());
 
     scope.spawn(async move {
         if let Ok(list) = registry.read_strategies(&id.get_value()).await {
@@ -510,6 +518,7 @@ pub fn HistoryChartPanel(
             return;
         };
         let range = timerange.get_untracked();
+        let opts = options.get_untracked();
         let n = seq.get_value() + 1;
         seq.set_value(n);
         status.set(LoadStatus::Loading);
@@ -520,7 +529,7 @@ pub fn HistoryChartPanel(
         });
         scope.spawn(async move {
             let answer = registry
-                .read_pair_history(&id.get_value(), &p, &tf, &range, &s)
+                .read_pair_history(&id.get_value(), &p, &tf, &range, &s, &opts)
                 .await;
             if seq.get_value() != n {
                 return;
@@ -567,10 +576,46 @@ pub fn HistoryChartPanel(
                     value=Signal::derive(move || strategy.get().unwrap_or_default())
                     on_change=Callback::new(move |v| strategy.set(Some(v))) />
             </label>
-            <label>"Timerange"
-                <input type="text" aria-label="Timerange" placeholder="20261101-" prop:value=move || timerange.get()
-                    on:change=move |ev| { timerange.set(event_target_value(&ev)); load(); } />
+            <label>"From"
+                <input type="date" aria-label="From" prop:value=move || dates_of(&timerange.get()).0
+                    on:change=move |ev| {
+                        let to = dates_of(&timerange.get_untracked()).1;
+                        timerange.set(timerange_of(&event_target_value(&ev), &to));
+                        load();
+                    } />
             </label>
+            <label>"To"
+                <input type="date" aria-label="To" prop:value=move || dates_of(&timerange.get()).1
+                    on:change=move |ev| {
+                        let from = dates_of(&timerange.get_untracked()).0;
+                        timerange.set(timerange_of(&from, &event_target_value(&ev)));
+                        load();
+                    } />
+            </label>
+            <details class="history-options">
+                <summary>"Data options"</summary>
+                <label>"Timerange"
+                    <input type="text" aria-label="Timerange" placeholder="20261101-" prop:value=move || timerange.get()
+                        on:change=move |ev| { timerange.set(event_target_value(&ev)); load(); } />
+                </label>
+                <When when=move || features.get().1>
+                    <label class="check">
+                        <input type="checkbox" aria-label="Live data" prop:checked=move || options.with(|o| o.live)
+                            on:change=move |ev| { let on = event_target_checked(&ev); options.update(|o| o.live = on); load(); } />
+                        "Live data (from the exchange, not the downloaded files)"
+                    </label>
+                </When>
+                <When when=move || features.get().0>
+                    <label>"Exchange"
+                        <input type="text" aria-label="Exchange" placeholder="the configured one" prop:value=move || options.with(|o| o.exchange.clone())
+                            on:change=move |ev| { let v = event_target_value(&ev); options.update(|o| o.exchange = v); load(); } />
+                    </label>
+                    <label>"FreqAI model"
+                        <input type="text" aria-label="FreqAI model" placeholder="the configured one" prop:value=move || options.with(|o| o.freqaimodel.clone())
+                            on:change=move |ev| { let v = event_target_value(&ev); options.update(|o| o.freqaimodel = v); load(); } />
+                    </label>
+                </When>
+            </details>
         </ChartPanel>
     }
 }

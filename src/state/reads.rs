@@ -6,9 +6,9 @@ use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::wire::{
     AvailablePairsResponse, EdgePair, EntryPerformance, ExitPerformance, Health, LogsResponse,
-    MixTagPerformance, PairHistory, PerformanceEntry, Period, PlotConfig, ShowConfig,
-    StatsResponse, StrategyListResponse, StrategyResponse, SysInfo, TimeSummaryResponse, Trade,
-    TradeCustomData, TradeId, VersionResponse, WalletHistoryResponse,
+    MixTagPerformance, PairHistory, PairHistoryPayload, PerformanceEntry, Period, PlotConfig,
+    ShowConfig, StatsResponse, StrategyListResponse, StrategyResponse, SysInfo,
+    TimeSummaryResponse, Trade, TradeCustomData, TradeId, VersionResponse, WalletHistoryResponse,
 };
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
@@ -147,6 +147,8 @@ impl BotRegistry {
     }
 
     /// History of a pair with `strategy`'s indicators over `timerange` (webserver mode; slow, long timeout).
+    /// Analysed history of a pair (webserver). With options (a FreqAI model, an exchange, live candles) it is
+    /// the form `POST /pair_history` (API >= 2.35; `live` >= 2.42), else the plain `GET`.
     pub async fn read_pair_history(
         &self,
         id: &BotId,
@@ -154,11 +156,34 @@ impl BotRegistry {
         timeframe: &str,
         timerange: &str,
         strategy: &str,
+        options: &HistoryOptions,
     ) -> Result<PairHistory, ApiError> {
-        self.call(
-            id,
-            endpoints::pair_history(pair, timeframe, timerange, strategy, None),
-        )
-        .await
+        let endpoint = if *options == HistoryOptions::default() {
+            endpoints::pair_history(pair, timeframe, timerange, strategy, None)
+        } else {
+            let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+            endpoints::pair_history_filtered(&PairHistoryPayload {
+                pair: pair.to_string(),
+                timeframe: timeframe.to_string(),
+                timerange: timerange.to_string(),
+                strategy: Some(strategy.to_string()),
+                freqaimodel: text(&options.freqaimodel),
+                live_mode: options.live.then_some(true),
+                exchange: text(&options.exchange),
+                ..PairHistoryPayload::default()
+            })
+        };
+        self.call(id, endpoint).await
     }
+}
+
+/// The history chart's options beyond pair, timeframe, range and strategy.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HistoryOptions {
+    /// Candles from the exchange instead of the downloaded data.
+    pub live: bool,
+    /// Another exchange than the configured one (empty: the configured one).
+    pub exchange: String,
+    /// The FreqAI model a FreqAI strategy needs (empty: the configured one).
+    pub freqaimodel: String,
 }

@@ -6,4 +6,5 @@ pub mod csv;
 pub mod format;
 pub mod redirect;
 pub mod stored_json;
+pub mod timerange;
 pub mod version;

@@ -255,7 +255,7 @@ pub fn ResultPanel(bt: Backtests) -> impl IntoView {
                     });
                     match (preset, bt.id()) {
                         (Some(preset), Some(id)) => view! {
-                            <div class="chart-card backtest-chart"><HistoryChartPanel id=id preset=preset /></div>
+                            <div class="chart-card backtest-chart"><HistoryChartPanel id=id preset=preset features=Signal::derive(move || (bt.has(Feature::HistoryForm), bt.has(Feature::HistoryLive))) /></div>
                         }.into_any(),
                         _ => ().into_any(),
                     }
