@@ -22,9 +22,18 @@ test('the Strategy tab lists the running strategy parameters by space, as the bo
   const api = await BotApi.login(request, b);
   const strategy = await api.get('/strategy/SampleStrategy');
   expect(strategy.params.length).toBeGreaterThan(0);
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/strategy/')) reads.push(r.url());
+  });
   await login(page, b, { name: 'Alpha' });
-  const panel = await openTab(page, 'Strategy');
+  let panel = await openTab(page, 'Strategy');
   await expect(panel.locator('.strategy-name')).toContainText('SampleStrategy');
+  // Read once per strategy: the tab opened again shows it without asking.
+  await openTab(page, 'Balance');
+  panel = await openTab(page, 'Strategy');
+  await expect(panel.locator('.strategy-name')).toContainText('SampleStrategy');
+  expect(reads).toHaveLength(1);
   await expect(panel.locator('.strategy-name')).toContainText(`timeframe ${strategy.timeframe}`);
   for (const p of strategy.params) {
     const row = panel.locator(`tbody[data-space="${p.space}"] tr`, { has: page.locator('td', { hasText: new RegExp(`^${p.name}$`) }) });

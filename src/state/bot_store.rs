@@ -106,6 +106,12 @@ pub struct BotStore {
     polling: StoredValue<HashMap<String, bool>>,
     /// The store's lifetime (the bot's session): its requests and timers end with it.
     scope: StoredValue<Scope>,
+    /// Answers that change only with what keys them (`state::reads`): the running strategy by name, the wallet
+    /// history by (closed-trade count, UTC day). A page opened again shows them without asking.
+    pub(in crate::state) strategy_cache:
+        StoredValue<Option<(String, crate::api::wire::StrategyResponse)>>,
+    pub(in crate::state) wallet_cache:
+        StoredValue<Option<((i64, i64), crate::api::wire::WalletHistoryResponse)>>,
 }
 
 thread_local! {
@@ -209,6 +215,8 @@ impl BotStore {
             running: StoredValue::new(HashSet::new()),
             new_candle: RwSignal::new(None),
             ticks: StoredValue::new((0, 0)),
+            strategy_cache: StoredValue::new(None),
+            wallet_cache: StoredValue::new(None),
             closed_sync: StoredValue::new(ClosedSync::Idle),
             closed_total: StoredValue::new(None),
             polling: StoredValue::new(HashMap::new()),
@@ -621,6 +629,8 @@ impl BotStore {
 
     /// The user's "refresh now": everything, the whole closed-trade history included.
     pub fn refresh_everything(&self) {
+        self.strategy_cache.try_set_value(None);
+        self.wallet_cache.try_set_value(None);
         self.refresh_all();
         self.sync_closed_trades(true);
     }

@@ -2,6 +2,8 @@
 //! logs) and the store does not keep. Views call these typed methods; only the state layer builds endpoints
 //! (the test command's layering step checks it).
 
+use leptos::prelude::*;
+
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::wire::{
@@ -71,13 +73,47 @@ impl BotStore {
     }
 
     /// The wallet's value over time, a row a day (`Feature::WalletHistory`).
-    pub async fn read_wallet_history(&self) -> Result<WalletHistoryResponse, ApiError> {
-        self.call(endpoints::historic_balance()).await
+    /// The wallet history as of `stamp` (closed-trade count, UTC day): it changes only when a trade closes or a
+    /// day starts, so a page opened again with the same stamp is answered from the store.
+    pub async fn read_wallet_history(
+        &self,
+        stamp: (i64, i64),
+    ) -> Result<WalletHistoryResponse, ApiError> {
+        let cached = self
+            .wallet_cache
+            .try_with_value(|c| {
+                c.as_ref()
+                    .filter(|(k, _)| *k == stamp)
+                    .map(|(_, w)| w.clone())
+            })
+            .flatten();
+        if let Some(hit) = cached {
+            return Ok(hit);
+        }
+        let answer = self.call(endpoints::historic_balance()).await?;
+        self.wallet_cache
+            .try_set_value(Some((stamp, answer.clone())));
+        Ok(answer)
     }
 
-    /// The running strategy with its hyperoptable parameters (a trading bot serves only its own).
+    /// The running strategy with its hyperoptable parameters (a trading bot serves only its own), read once
+    /// per strategy name (a configuration reload that changes it renames it; "refresh now" reads it again).
     pub async fn read_strategy(&self, name: &str) -> Result<StrategyResponse, ApiError> {
-        self.call(endpoints::strategy(name)).await
+        let cached = self
+            .strategy_cache
+            .try_with_value(|c| {
+                c.as_ref()
+                    .filter(|(n, _)| n == name)
+                    .map(|(_, s)| s.clone())
+            })
+            .flatten();
+        if let Some(hit) = cached {
+            return Ok(hit);
+        }
+        let answer = self.call(endpoints::strategy(name)).await?;
+        self.strategy_cache
+            .try_set_value(Some((name.to_string(), answer.clone())));
+        Ok(answer)
     }
 
     /// The trade's custom data; an empty list when it has none (the bot answers 404 then).

@@ -51,7 +51,7 @@ pub fn WalletHistoryCard() -> impl IntoView {
                 // already says when the bot is unreachable.
                 Some(true) => Some(
                     store
-                        .read_wallet_history()
+                        .read_wallet_history((closed.unwrap_or(0), day.get_untracked()))
                         .await
                         .map(|w| column_points(&w, "total_quote", |v| v))
                         .unwrap_or_default(),
