@@ -154,6 +154,12 @@ pub fn reload_trade(id: TradeId) -> Endpoint<Trade> {
     Endpoint::new(ApiRequest::post(format!("/trades/{id}/reload")))
 }
 
+/// `GET /trades/open/custom-data?limit=`: the custom data of the open trades, oldest first (HTTP 404 when no
+/// trade is open).
+pub fn open_trades_custom_data(limit: u32) -> Endpoint<Vec<TradeCustomData>> {
+    Endpoint::new(ApiRequest::get("/trades/open/custom-data").query("limit", limit))
+}
+
 /// `GET /trades/{id}/custom-data`: the trade's custom data (HTTP 404 when it has none).
 pub fn trade_custom_data(id: TradeId) -> Endpoint<Vec<TradeCustomData>> {
     get(format!("/trades/{id}/custom-data"))

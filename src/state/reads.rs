@@ -116,6 +116,17 @@ impl BotStore {
         Ok(answer)
     }
 
+    /// The custom data of the open trades (`limit` of them); an empty list when none is open (a 404 then).
+    pub async fn read_open_custom_data(
+        &self,
+        limit: u32,
+    ) -> Result<Vec<TradeCustomData>, ApiError> {
+        match self.call(endpoints::open_trades_custom_data(limit)).await {
+            Err(ApiError::Http { status: 404, .. }) => Ok(Vec::new()),
+            other => other,
+        }
+    }
+
     /// The trade's custom data; an empty list when it has none (the bot answers 404 then).
     pub async fn read_custom_data(&self, id: TradeId) -> Result<Vec<TradeCustomData>, ApiError> {
         match self.call(endpoints::trade_custom_data(id)).await {

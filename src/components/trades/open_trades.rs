@@ -14,9 +14,12 @@ use super::logic::{count_text, duration_text, shows_side, sorted_head, Column, D
 use super::table::{
     money_of, now_ms, time_text, trade_cells, trade_row, Cell, Money, RowCtx, SortHeader,
 };
-use crate::api::wire::{Trade, TradeId, TradingMode};
+use std::collections::HashMap;
+
+use crate::api::wire::{Trade, TradeCustomData, TradeId, TradingMode};
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
+use crate::util::format::{json_text, visible};
 
 /// What an open-trade row needs: the shared row's signals and the actions dialog's (all `Copy`).
 #[derive(Clone, Copy)]
@@ -31,6 +34,24 @@ struct OpenRowCtx {
 /// lays out and paints a 200-row table at 108-133 ms, 100 rows at 55 ms (issue 9: no task over 100 ms).
 const ROWS_STEP: usize = 100;
 
+/// Open trades whose custom data one read asks for (freqtrade's default page).
+const CUSTOM_DATA_LIMIT: u32 = 100;
+
+/// The custom-data column's text per trade: `key=value; key=value` in the bot's order.
+fn custom_texts(list: &[TradeCustomData]) -> HashMap<TradeId, String> {
+    list.iter()
+        .map(|t| {
+            let text = t
+                .custom_data
+                .iter()
+                .map(|e| format!("{}={}", visible(&e.key), json_text(&e.value)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            (t.trade_id, text)
+        })
+        .collect()
+}
+
 #[component]
 pub fn OpenTradesTable() -> impl IntoView {
     let store = use_bot_store();
@@ -41,6 +62,35 @@ pub fn OpenTradesTable() -> impl IntoView {
     let actions_target = RwSignal::new(None::<TradeId>);
     let actions_open = RwSignal::new(false);
     let entry_open = RwSignal::new(false);
+    // The optional custom-data column: read when shown, and again when the open trades or the store's revision
+    // change (a strategy may store data at any loop).
+    let show_custom = RwSignal::new(false);
+    let open_ids = Memo::new(move |_| {
+        store.open_trades.with(|l| {
+            l.as_ref()
+                .map(|l| l.iter().map(|t| t.trade_id).collect::<Vec<_>>())
+        })
+    });
+    let custom = LocalResource::new(move || {
+        let on = show_custom.get();
+        open_ids.track();
+        store.revision.track();
+        async move {
+            if !on {
+                return None;
+            }
+            store
+                .read_open_custom_data(CUSTOM_DATA_LIMIT)
+                .await
+                .ok()
+                .map(|l| custom_texts(&l))
+        }
+    });
+    let custom_map = Signal::derive(move || {
+        show_custom
+            .get()
+            .then(|| custom.get().flatten().unwrap_or_default())
+    });
 
     let row_cap = RwSignal::new(ROWS_STEP);
     // The rows shown: the first `row_cap` open trades in table order.
@@ -101,6 +151,11 @@ pub fn OpenTradesTable() -> impl IntoView {
                         "Force entry"
                     </button>
                     <ExitAllButton open_count=open_count />
+                    <label class="check custom-data-toggle">
+                        <input type="checkbox" prop:checked=move || show_custom.get()
+                            on:change=move |ev| show_custom.set(event_target_checked(&ev)) />
+                        "Custom data"
+                    </label>
                 </div>
                 {move || blocked.get().map(|reason| view! { <p class="muted entry-blocked">{reason}</p> })}
             </div>
@@ -126,6 +181,7 @@ pub fn OpenTradesTable() -> impl IntoView {
                                     <SortHeader label="Open date" column=Column::OpenDate sort=sort />
                                     <SortHeader label="Duration" column=Column::Duration sort=sort />
                                     <SortHeader label="Stoploss dist." column=Column::StoplossDist sort=sort />
+                                    {move || show_custom.get().then(|| view! { <th scope="col" class="custom-data">"Custom data"</th> })}
                                     <th scope="col" aria-label="Actions"></th>
                                 </tr>
                             </thead>
@@ -133,10 +189,12 @@ pub fn OpenTradesTable() -> impl IntoView {
                                 <For
                                     each=move || {
                                         let list = rows.get().unwrap_or_default();
+                                        let custom = custom_map.get();
                                         settings.with(|s| money_fmt.with(|m| {
                                             list.into_iter()
                                                 .map(|t| {
-                                                    let (key, cells) = open_cells(&t, s, m);
+                                                    let text = custom.as_ref().map(|c| c.get(&t.trade_id).map_or("", String::as_str));
+                                                    let (key, cells) = open_cells(&t, s, m, text);
                                                     (key, t, cells)
                                                 })
                                                 .collect::<Vec<_>>()
@@ -180,7 +238,7 @@ pub fn OpenTradesTable() -> impl IntoView {
 
 /// A row's cells as data, and a key that changes exactly when what the row shows changes: rows are keyed by
 /// it, so a poll that moves one trade's profit re-renders that row only (and an unchanged row keeps its DOM).
-fn open_cells(t: &Trade, settings: &Settings, m: &Money) -> (u64, Vec<Cell>) {
+fn open_cells(t: &Trade, settings: &Settings, m: &Money, custom: Option<&str>) -> (u64, Vec<Cell>) {
     let mut cells = trade_cells(
         t,
         m,
@@ -194,6 +252,9 @@ fn open_cells(t: &Trade, settings: &Settings, m: &Money) -> (u64, Vec<Cell>) {
             percent(t.stoploss_current_dist_ratio, 2),
         ),
     ]);
+    if let Some(text) = custom {
+        cells.push(Cell::new("custom-data", text.to_string()));
+    }
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (t.trade_id, &t.pair, t.is_short, t.has_open_orders).hash(&mut h);
     for Cell(class, text) in &cells {
@@ -222,4 +283,38 @@ fn open_row(t: Trade, cells: Vec<Cell>, ctx: OpenRowCtx) -> impl IntoView {
         </td>
     };
     trade_row(&t, ctx.row, cells, Some(actions.into_any()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::wire::CustomDataEntry;
+
+    #[test]
+    fn custom_data_reads_as_keys_and_values_per_trade() {
+        let entry = |key: &str, value: serde_json::Value| CustomDataEntry {
+            key: key.into(),
+            value,
+            ..Default::default()
+        };
+        let list = vec![
+            TradeCustomData {
+                trade_id: 7,
+                custom_data: vec![
+                    entry("entry_rsi", serde_json::json!(27.5)),
+                    entry("note", serde_json::json!("<b>x</b>")),
+                ],
+            },
+            TradeCustomData {
+                trade_id: 9,
+                custom_data: vec![],
+            },
+        ];
+        let texts = custom_texts(&list);
+        assert_eq!(
+            texts.get(&7).map(String::as_str),
+            Some("entry_rsi=27.5; note=<b>x</b>")
+        );
+        assert_eq!(texts.get(&9).map(String::as_str), Some(""));
+    }
 }
