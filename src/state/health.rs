@@ -69,6 +69,21 @@ pub fn is_stale(last_loop_ms: Option<i64>, timeframe_ms: Option<i64>, now_ms: i6
     }
 }
 
+/// The fewest ms between two loop checks of a bot (the ping round's interval).
+pub const LOOP_CHECK_MIN_MS: f64 = 30_000.0;
+
+/// Whether a bot's loop is due for a check: every half timeframe (so a stall shows within 2½ timeframes), at
+/// most every ping round; a bot whose timeframe is not known yet at once. A couple of seconds of slack keep a
+/// 30 s round from skipping a check that is due a moment later.
+pub fn loop_check_due(last_check_ms: Option<f64>, timeframe_ms: Option<i64>, now_ms: f64) -> bool {
+    let every = timeframe_ms
+        .filter(|t| *t > 0)
+        .map_or(LOOP_CHECK_MIN_MS, |t| {
+            (t as f64 / 2.0).max(LOOP_CHECK_MIN_MS)
+        });
+    last_check_ms.is_none_or(|last| now_ms - last >= every - 2_000.0)
+}
+
 /// How long before the login's end the user is told (freqtrade's refresh tokens last 30 days).
 pub const EXPIRY_NOTICE_MS: i64 = 86_400_000;
 
@@ -186,5 +201,20 @@ mod tests {
             after_call(&BotStatus::Online, 10.0, Err(&ApiError::LoginRequired)),
             Some(BotStatus::LoginRequired)
         );
+    }
+
+    #[test]
+    fn loops_are_checked_every_half_timeframe_at_most_every_round() {
+        let min5 = Some(300_000);
+        assert!(loop_check_due(None, min5, 0.0));
+        assert!(!loop_check_due(Some(0.0), min5, 30_000.0));
+        assert!(!loop_check_due(Some(0.0), min5, 120_000.0));
+        // 150 s for 5m candles, reached by the fifth 30 s round even if it fires a little early.
+        assert!(loop_check_due(Some(0.0), min5, 149_500.0));
+        // 1m candles: every round.
+        assert!(loop_check_due(Some(0.0), Some(60_000), 29_000.0));
+        // Unknown timeframe: every round.
+        assert!(loop_check_due(Some(0.0), None, 30_000.0));
+        assert!(!loop_check_due(Some(0.0), None, 10_000.0));
     }
 }

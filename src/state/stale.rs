@@ -1,8 +1,8 @@
-//! Stale bots: up (they answer) but not running their loop, so not trading. Each ping round reads `/health` of
-//! every logged-in trading bot whose timeframe is known and flags the bot when its last loop is older than twice
-//! the timeframe (`health::is_stale`). A stopped trader does not loop either: that is its state, not a fault, so
-//! a bot is only flagged after its configuration says it runs. Becoming stale and recovering are told once each
-//! (a toast, and a browser notification when alerts are on).
+//! Stale bots: up (they answer) but not running their loop, so not trading. The ping rounds read `/health` of
+//! every logged-in trading bot every half timeframe (`health::loop_check_due`) and flag the bot when its last
+//! loop is older than twice the timeframe (`health::is_stale`). A stopped trader does not loop either: that is
+//! its state, not a fault, so a bot is only flagged after its configuration says it runs. Becoming stale and
+//! recovering are told once each (a toast, and a browser notification when alerts are on).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -22,6 +22,8 @@ thread_local! {
     static TIMEFRAMES: RefCell<HashMap<BotId, i64>> = RefCell::new(HashMap::new());
     // Bots with a `/health` read under way.
     static CHECKING: RefCell<HashSet<BotId>> = RefCell::new(HashSet::new());
+    // When each bot's loop was last checked (ms): checks come every half timeframe, not every ping round.
+    static LAST_CHECK: RefCell<HashMap<BotId, f64>> = RefCell::new(HashMap::new());
 }
 
 impl BotRegistry {
@@ -49,8 +51,14 @@ impl BotRegistry {
                 .map(|e| e.id.clone())
                 .collect()
         });
+        let now = js_sys::Date::now();
         for id in watched {
-            self.check_loop(id);
+            let last = LAST_CHECK.with(|l| l.borrow().get(&id).copied());
+            let timeframe = TIMEFRAMES.with(|t| t.borrow().get(&id).copied());
+            if health::loop_check_due(last, timeframe, now) {
+                LAST_CHECK.with(|l| l.borrow_mut().insert(id.clone(), now));
+                self.check_loop(id);
+            }
         }
     }
 
