@@ -1,6 +1,8 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { STATE_DIR, UI_ORIGIN, BOT_BASE_PORT, SIM_PORT, HISTORY_CLOSED_TRADES } from './tests/env';
+import * as fs from 'fs';
+import { STATE_DIR, UI_ORIGIN, BOT_BASE_PORT, SIM_PORT, HISTORY_CLOSED_TRADES, TRADING_BOTS } from './tests/env';
+import { CRASH_LOG } from './tests/crashes';
 
 /**
  * Starts the simulated exchange and five real dry-run freqtrade bots for the whole run:
@@ -11,6 +13,7 @@ import { STATE_DIR, UI_ORIGIN, BOT_BASE_PORT, SIM_PORT, HISTORY_CLOSED_TRADES } 
  * requests, so its loop stalls while its API answers (the stale-bot test). Ports are BOT_BASE_PORT + the bot's index: gamma comes last so the others keep theirs.
  */
 export default async function globalSetup() {
+  fs.rmSync(CRASH_LOG, { force: true });
   const harness = path.resolve(__dirname, 'harness/ftharness.py');
   execFileSync(
     'python3',
@@ -18,8 +21,8 @@ export default async function globalSetup() {
       harness, 'up',
       '--state-dir', STATE_DIR,
       '--ui-origin', UI_ORIGIN,
-      '--bots', '5',
-      '--names', 'alpha,beta,nocors,history,gamma',
+      '--bots', String(TRADING_BOTS.length),
+      '--names', TRADING_BOTS.join(','),
       '--history', `history:closed=${HISTORY_CLOSED_TRADES}`,
       '--stake', 'gamma:BTC',
       '--stallable', 'gamma',

@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  retries: 0,
+  // One retry, taken only when a real bot crashed during the first attempt (tests/crashes.ts); any other failure
+  // fails the retry at once.
+  retries: 1,
   // Per slot, so runs sharing a machine do not delete each other's traces.
   outputDir: `test-results/slot${SLOT}`,
   reporter: [['list'], ['json', { outputFile: `test-results/results-slot${SLOT}.json` }]],

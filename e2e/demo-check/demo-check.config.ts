@@ -5,6 +5,7 @@ import base from '../playwright.config';
 export default defineConfig({
   ...base,
   testDir: '.',
+  retries: 0, // the crash guard watches the suite's bots, not the demo's
   globalSetup: undefined,
   globalTeardown: undefined,
   webServer: undefined,

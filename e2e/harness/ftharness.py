@@ -199,9 +199,12 @@ def is_running(pid, marker):
 
 def start_detached(command, log_path, cwd):
     """Start a process in its own session, output appended to log_path; return its pid."""
+    # PYTHONFAULTHANDLER: a Python process that dies of a fatal signal (one bot once segfaulted inside libpython)
+    # writes every thread's stack into its log first, so the crash can be told apart and traced.
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
     with open(log_path, "ab") as log_file:
         process = subprocess.Popen(
-            [str(part) for part in command], cwd=str(cwd), stdin=subprocess.DEVNULL,
+            [str(part) for part in command], cwd=str(cwd), stdin=subprocess.DEVNULL, env=env,
             stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True, close_fds=True)
     return process.pid
 

@@ -546,6 +546,12 @@ class Handler(BaseHTTPRequestHandler):
             sys.stderr.write("%s %s\n" % (self.log_date_time_string(), fmt_ % args))
 
 
+class Server(ThreadingHTTPServer):
+    # Five bots and the webservers connect at once: the default backlog (5) overflowed ("Possible SYN flooding on
+    # port …" in the kernel log), which turns into exchange timeouts in the bots.
+    request_queue_size = 128
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=18000)
@@ -553,7 +559,7 @@ def main(argv=None):
     parser.add_argument("--quiet", action="store_true", help="log only requests that fail")
     args = parser.parse_args(argv)
 
-    server = ThreadingHTTPServer((args.host, args.port), Handler)
+    server = Server((args.host, args.port), Handler)
     server.daemon_threads = True
     server.verbose = not args.quiet
     serve_until_stopped(server, f"simulator listening on http://{args.host}:{args.port}")

@@ -10,3 +10,5 @@ export const STATE_DIR = path.resolve(__dirname, `../../.run/e2e${SLOT || ''}`);
 export const DIST_DIR = path.resolve(__dirname, '..', '..', process.env.FREQBOARD_DIST ?? 'dist');
 /** Closed trades seeded into the `history` bot's database before it starts (global-setup.ts). */
 export const HISTORY_CLOSED_TRADES = 600;
+/** The trading bots global-setup.ts starts for the whole run (crashes.ts starts one again if it crashes). */
+export const TRADING_BOTS = ['alpha', 'beta', 'nocors', 'history', 'gamma'];

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { UI_ORIGIN, STATE_DIR } from './env';
+import { checkBots, crashedDuring, CRASH_LOG } from './crashes';
 export { UI_ORIGIN, STATE_DIR };
 const HARNESS = path.resolve(__dirname, '../harness/ftharness.py');
 
@@ -41,7 +42,23 @@ function isLoopback(url: string): boolean {
  * Every test records the page's requests and fails if any left loopback: the app must load nothing from other
  * hosts (fonts, icons, CDNs) and talk only to the bots the user configured.
  */
-export const test = base.extend<{ requests: string[]; cspViolations: string[]; panics: string[] }>({
+export const test = base.extend<{ requests: string[]; cspViolations: string[]; panics: string[]; botCrashes: void }>({
+  /**
+   * A bot that died of its own fault (a segfault in freqtrade's Python) is recorded and started again, and only
+   * such a test gets its retry (crashes.ts).
+   */
+  botCrashes: [
+    async ({}, use, testInfo) => {
+      const title = testInfo.titlePath.join(' › ');
+      checkBots(testInfo.testId, testInfo.retry, `before ${title}`);
+      if (testInfo.retry > 0 && !crashedDuring(testInfo.testId, testInfo.retry - 1)) {
+        throw new Error(`not retried: its first attempt failed with every bot alive (retries are only for bot crashes, ${CRASH_LOG})`);
+      }
+      await use();
+      checkBots(testInfo.testId, testInfo.retry, title);
+    },
+    { auto: true },
+  ],
   /**
    * A panic in wasm kills the app: every test fails on one (the console's "panicked at", an uncaught error such
    * as wasm's "unreachable", or the panic bar on the page at the end).
