@@ -704,6 +704,19 @@ def cmd_stop_bot(args):
     save_bots(state_dir, bots)
 
 
+def cmd_custom_data(args):
+    bot = find_bot(load_bots(Path(args.state_dir).resolve()), args.name)
+    command = [str(venv_bin("python")), str(HERE / "set_custom_data.py"), "--config", bot["config"],
+               "--trade-id", str(args.trade_id)]
+    for item in args.set:
+        command += ["--set", item]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        fail(f"{bot['name']}: storing custom data failed ({result.returncode}):\n"
+             f"{(result.stderr or result.stdout).strip()}")
+    log(f"{bot['name']}: {result.stdout.strip()}")
+
+
 def cmd_start_bot(args):
     require_setup()
     state_dir = Path(args.state_dir).resolve()
@@ -883,6 +896,13 @@ def build_parser():
     start.add_argument("--new-secret", action="store_true",
                        help="generate a new jwt_secret_key (invalidates all its tokens)")
     start.set_defaults(func=cmd_start_bot)
+
+    custom = commands.add_parser("custom-data", help="store custom data on a trade, as its strategy would")
+    custom.add_argument("--state-dir", required=True)
+    custom.add_argument("--name", required=True)
+    custom.add_argument("--trade-id", type=int, required=True)
+    custom.add_argument("--set", action="append", required=True, metavar="KEY=JSON")
+    custom.set_defaults(func=cmd_custom_data)
 
     mint = commands.add_parser("mint-token", help="print a JWT signed with a bot's secret")
     mint.add_argument("--state-dir", required=True)

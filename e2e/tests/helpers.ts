@@ -178,6 +178,11 @@ export class BotApi {
     return res.json();
   }
 
+  /** The HTTP status of a GET, for answers a test expects to be errors. */
+  async statusOf(path: string): Promise<number> {
+    return (await this.request.get(`${this.bot.url}/api/v1${path}`, { headers: this.headers() })).status();
+  }
+
   async post(path: string, body: unknown = {}): Promise<any> {
     const res = await this.request.post(`${this.bot.url}/api/v1${path}`, { headers: this.headers(), data: body });
     expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();

@@ -184,6 +184,52 @@ test('the trade detail shows what the strategy stored with the trade, as text', 
   await expect(page.locator('.trade-custom-data')).toHaveCount(0);
 });
 
+test('the open trades table shows, on request, what the strategy stored with each open trade', async ({ page, request }) => {
+  const b = bot('alpha');
+  const api = await BotApi.login(request, b);
+  const open: string[] = (await api.get('/status')).map((t: any) => t.pair);
+  const free = ['SOL/USDT', 'ETH/USDT', 'XRP/USDT', 'BTC/USDT'].filter((p) => !open.includes(p));
+  expect(free.length, 'two pairs without an open trade').toBeGreaterThanOrEqual(2);
+  const created: number[] = [];
+  try {
+    const plain = (await api.post('/forceenter', { pair: free[0] })).trade_id;
+    created.push(plain);
+    const tagged = (await api.post('/forceenter', { pair: free[1] })).trade_id;
+    created.push(tagged);
+    // What a strategy's trade.set_custom_data() writes, through freqtrade's own code, on the newer trade only.
+    harness('custom-data', '--name', 'alpha', '--trade-id', String(tagged), '--set', 'entry_rsi=31.5', '--set', 'note="<b>dip</b>"');
+    // freqtrade answers 404 for the whole list when its oldest open trade has no custom data: the app must look
+    // further (offset) to find the newer trade's.
+    expect(await api.statusOf('/trades/open/custom-data?limit=100'), 'freqtrade stops at the oldest open trade').toBe(404);
+
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/custom-data')) reads.push(r.url());
+    });
+    await login(page, b, { name: 'Alpha' });
+    const panel = await openTab(page, 'Open trades');
+    const row = (id: number) => panel.locator(`tr[data-trade-id="${id}"]`);
+    await expect(row(tagged)).toBeVisible();
+    // Off by default: no column, no read.
+    await expect(panel.locator('th.custom-data')).toHaveCount(0);
+    expect(reads).toEqual([]);
+
+    await panel.locator('.custom-data-toggle input').check();
+    await expect(panel.locator('th.custom-data')).toHaveText('Custom data');
+    // HTML in a stored string stays text.
+    await expect(row(tagged).locator('td.custom-data')).toHaveText('entry_rsi=31.5; note=<b>dip</b>');
+    await expect(row(tagged).locator('td.custom-data b')).toHaveCount(0);
+    await expect(row(plain).locator('td.custom-data')).toHaveText('');
+    expect(reads.some((u) => /[?&]offset=[1-9]/.test(u)), `reads past the oldest trade: ${reads.join(', ')}`).toBe(true);
+
+    await panel.locator('.custom-data-toggle input').uncheck();
+    await expect(panel.locator('th.custom-data')).toHaveCount(0);
+    await expect(row(tagged).locator('td.custom-data')).toHaveCount(0);
+  } finally {
+    for (const id of created) await api.post('/forceexit', { tradeid: String(id) }).catch(() => undefined);
+  }
+});
+
 test.describe('on a phone (375 px)', () => {
   test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
 

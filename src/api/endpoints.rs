@@ -154,10 +154,15 @@ pub fn reload_trade(id: TradeId) -> Endpoint<Trade> {
     Endpoint::new(ApiRequest::post(format!("/trades/{id}/reload")))
 }
 
-/// `GET /trades/open/custom-data?limit=`: the custom data of the open trades, oldest first (HTTP 404 when no
-/// trade is open).
-pub fn open_trades_custom_data(limit: u32) -> Endpoint<Vec<TradeCustomData>> {
-    Endpoint::new(ApiRequest::get("/trades/open/custom-data").query("limit", limit))
+/// `GET /trades/open/custom-data?limit=&offset=`: the custom data of `limit` open trades from the `offset`-th,
+/// oldest first (HTTP 404 when none is open, and when the first of them has none: see
+/// `BotStore::read_open_custom_data`).
+pub fn open_trades_custom_data(limit: u32, offset: u32) -> Endpoint<Vec<TradeCustomData>> {
+    Endpoint::new(
+        ApiRequest::get("/trades/open/custom-data")
+            .query("limit", limit)
+            .query("offset", offset),
+    )
 }
 
 /// `GET /trades/{id}/custom-data`: the trade's custom data (HTTP 404 when it has none).
@@ -630,6 +635,10 @@ mod tests {
             (Method::Post, "/trades/7/reload")
         );
         assert_eq!(trade_custom_data(7).request.path, "/trades/7/custom-data");
+        assert_eq!(
+            open_trades_custom_data(99, 1).request.path_and_query(),
+            "/trades/open/custom-data?limit=99&offset=1"
+        );
         assert_eq!(status().request.label(), "GET /status");
     }
 

@@ -116,15 +116,30 @@ impl BotStore {
         Ok(answer)
     }
 
-    /// The custom data of the open trades (`limit` of them); an empty list when none is open (a 404 then).
+    /// The custom data of the oldest `limit` of the bot's `open` open trades; an empty list when none has any.
+    ///
+    /// freqtrade (2026.9, `RPC._rpc_list_custom_data`) answers 404 "No custom-data found for any open trades" as
+    /// soon as the *first* trade of the page has none, without looking at the others: its "nothing found" check
+    /// sits inside the loop over the trades. So the read steps past such a trade with `offset`. One request when
+    /// the oldest open trade holds data (a page that starts with data holds all of the page's), one more for each
+    /// older trade without.
     pub async fn read_open_custom_data(
         &self,
         limit: u32,
+        open: usize,
     ) -> Result<Vec<TradeCustomData>, ApiError> {
-        match self.call(endpoints::open_trades_custom_data(limit)).await {
-            Err(ApiError::Http { status: 404, .. }) => Ok(Vec::new()),
-            other => other,
+        let open = u32::try_from(open).unwrap_or(u32::MAX).min(limit);
+        let mut offset = 0;
+        while offset < open {
+            match self
+                .call(endpoints::open_trades_custom_data(limit - offset, offset))
+                .await
+            {
+                Err(ApiError::Http { status: 404, .. }) => offset += 1,
+                other => return other,
+            }
         }
+        Ok(Vec::new())
     }
 
     /// The trade's custom data; an empty list when it has none (the bot answers 404 then).

@@ -79,8 +79,9 @@ pub fn OpenTradesTable() -> impl IntoView {
             if !on {
                 return None;
             }
+            let open = open_ids.get_untracked().map_or(0, |ids| ids.len());
             store
-                .read_open_custom_data(CUSTOM_DATA_LIMIT)
+                .read_open_custom_data(CUSTOM_DATA_LIMIT, open)
                 .await
                 .ok()
                 .map(|l| custom_texts(&l))
