@@ -80,7 +80,7 @@ for crashes in e2e/test-results/bot-crashes-slot*.jsonl; do
   node -e '
     for (const l of require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean)) {
       const c = JSON.parse(l);
-      console.log(`--- ${c.bot} (pid ${c.pid}) during "${c.title}" (attempt ${c.retry + 1}); console tail:\n${c.consoleTail}`);
+      console.log(`--- ${c.bot} (pid ${c.pid}) died ${c.phase} "${c.title}" (attempt ${c.retry + 1}); console tail:\n${c.consoleTail}`);
     }' "$crashes"
 done
 

@@ -27,6 +27,8 @@ interface Entry {
 interface Crash {
   testId: string;
   retry: number;
+  /** 'before': found before the test began (and started again by then), so it earns the test no retry. */
+  phase: 'before' | 'during';
   title: string;
   bot: string;
   pid: number;
@@ -59,7 +61,7 @@ function tail(file: string, lines = 40): string {
 }
 
 /** Finds bots that died on their own, records them for this test attempt and starts trading bots again. */
-export function checkBots(testId: string, retry: number, title: string): Crash[] {
+export function checkBots(testId: string, retry: number, phase: 'before' | 'during', title: string): Crash[] {
   let entries: Entry[];
   try {
     entries = JSON.parse(fs.readFileSync(path.join(STATE_DIR, 'bots.json'), 'utf8'));
@@ -71,10 +73,10 @@ export function checkBots(testId: string, retry: number, title: string): Crash[]
     if (!e.pid || alive(e.pid, e.config)) continue;
     const consoleTail = tail(path.join(path.dirname(e.config), 'console.log'));
     const revive = TRADING_BOTS.includes(e.name);
-    const crash: Crash = { testId, retry, title, bot: e.name, pid: e.pid, revived: revive, consoleTail };
+    const crash: Crash = { testId, retry, phase, title, bot: e.name, pid: e.pid, revived: revive, consoleTail };
     fs.mkdirSync(path.dirname(CRASH_LOG), { recursive: true });
     fs.appendFileSync(CRASH_LOG, JSON.stringify(crash) + '\n');
-    console.warn(`!! ${e.name} (pid ${e.pid}) died during "${title}" (its console's last lines: ${CRASH_LOG})`);
+    console.warn(`!! ${e.name} (pid ${e.pid}) died ${phase} "${title}" (its console's last lines: ${CRASH_LOG})`);
     if (revive) {
       execFileSync('python3', [path.resolve(__dirname, '../harness/ftharness.py'), 'start-bot', '--name', e.name,
         '--state-dir', STATE_DIR], { stdio: 'ignore' });
@@ -88,7 +90,7 @@ export function checkBots(testId: string, retry: number, title: string): Crash[]
   return crashes;
 }
 
-/** True when a bot crash was recorded during the given attempt of a test. */
+/** True when a bot crashed while the given attempt of a test ran. */
 export function crashedDuring(testId: string, retry: number): boolean {
   let text = '';
   try {
@@ -101,6 +103,6 @@ export function crashedDuring(testId: string, retry: number): boolean {
     .filter((l) => l.trim())
     .some((l) => {
       const c: Crash = JSON.parse(l);
-      return c.testId === testId && c.retry === retry;
+      return c.testId === testId && c.retry === retry && c.phase === 'during';
     });
 }

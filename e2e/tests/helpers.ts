@@ -50,12 +50,12 @@ export const test = base.extend<{ requests: string[]; cspViolations: string[]; p
   botCrashes: [
     async ({}, use, testInfo) => {
       const title = testInfo.titlePath.join(' › ');
-      checkBots(testInfo.testId, testInfo.retry, `before ${title}`);
+      checkBots(testInfo.testId, testInfo.retry, 'before', title);
       if (testInfo.retry > 0 && !crashedDuring(testInfo.testId, testInfo.retry - 1)) {
         throw new Error(`not retried: its first attempt failed with every bot alive (retries are only for bot crashes, ${CRASH_LOG})`);
       }
       await use();
-      checkBots(testInfo.testId, testInfo.retry, title);
+      checkBots(testInfo.testId, testInfo.retry, 'during', title);
     },
     { auto: true },
   ],
