@@ -122,7 +122,7 @@ impl BotStore {
     /// soon as the *first* trade of the page has none, without looking at the others: its "nothing found" check
     /// sits inside the loop over the trades. So the read steps past such a trade with `offset`. One request when
     /// the oldest open trade holds data (a page that starts with data holds all of the page's), one more for each
-    /// older trade without.
+    /// older trade without. A 404 without that message is a bot that has no such endpoint: nothing to read.
     pub async fn read_open_custom_data(
         &self,
         limit: u32,
@@ -135,7 +135,8 @@ impl BotStore {
                 .call(endpoints::open_trades_custom_data(limit - offset, offset))
                 .await
             {
-                Err(ApiError::Http { status: 404, .. }) => offset += 1,
+                Err(e) if is_no_custom_data(&e) => offset += 1,
+                Err(ApiError::Http { status: 404, .. }) => return Ok(Vec::new()),
                 other => return other,
             }
         }
@@ -248,4 +249,28 @@ pub struct HistoryOptions {
     pub exchange: String,
     /// The FreqAI model a FreqAI strategy needs (empty: the configured one).
     pub freqaimodel: String,
+}
+
+/// freqtrade's 404 for custom data it did not find ("No custom-data found for any open trades."), as opposed to a
+/// 404 for a route the bot does not have ("Not Found").
+fn is_no_custom_data(e: &ApiError) -> bool {
+    matches!(e, ApiError::Http { status: 404, detail } if detail.contains("No custom-data"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_freqtrades_own_404_steps_to_the_next_open_trade() {
+        let own = ApiError::from_status(
+            404,
+            r#"{"detail":"No custom-data found for any open trades."}"#,
+        );
+        assert!(is_no_custom_data(&own));
+        let missing_route = ApiError::from_status(404, r#"{"detail":"Not Found"}"#);
+        assert!(!is_no_custom_data(&missing_route));
+        let other = ApiError::from_status(500, r#"{"detail":"No custom-data"}"#);
+        assert!(!is_no_custom_data(&other));
+    }
 }
