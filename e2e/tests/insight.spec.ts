@@ -225,7 +225,15 @@ test('the open trades table shows, on request, what the strategy stored with eac
     await panel.locator('.custom-data-toggle input').uncheck();
     await expect(panel.locator('th.custom-data')).toHaveCount(0);
     await expect(row(tagged).locator('td.custom-data')).toHaveCount(0);
+    await expect(panel.locator('.custom-data-error')).toHaveCount(0);
+
+    // A read that fails says so above the table (the bot is gone here), and the cells stay empty.
+    harness('stop-bot', '--name', 'alpha');
+    await panel.locator('.custom-data-toggle input').check();
+    await expect(panel.locator('.custom-data-error')).toContainText('Custom data could not be read: Cannot reach the bot');
+    await expect(row(tagged).locator('td.custom-data')).toHaveText('');
   } finally {
+    harness('start-bot', '--name', 'alpha'); // returns once /ping answers; a no-op when it runs
     for (const id of created) await api.post('/forceexit', { tradeid: String(id) }).catch(() => undefined);
   }
 });

@@ -80,18 +80,28 @@ pub fn OpenTradesTable() -> impl IntoView {
                 return None;
             }
             let open = open_ids.get_untracked().map_or(0, |ids| ids.len());
-            store
-                .read_open_custom_data(CUSTOM_DATA_LIMIT, open)
-                .await
-                .ok()
-                .map(|l| custom_texts(&l))
+            Some(
+                store
+                    .read_open_custom_data(CUSTOM_DATA_LIMIT, open)
+                    .await
+                    .map(|l| custom_texts(&l)),
+            )
         }
     });
+    // A failed read leaves the cells empty and says why above the table.
     let custom_map = Signal::derive(move || {
-        show_custom
-            .get()
-            .then(|| custom.get().flatten().unwrap_or_default())
+        show_custom.get().then(|| {
+            custom
+                .get()
+                .flatten()
+                .and_then(Result::ok)
+                .unwrap_or_default()
+        })
     });
+    let custom_error = move || match custom.get().flatten() {
+        Some(Err(e)) if show_custom.get() => Some(format!("Custom data could not be read: {e}")),
+        _ => None,
+    };
 
     let row_cap = RwSignal::new(ROWS_STEP);
     // The rows shown: the first `row_cap` open trades in table order.
@@ -159,6 +169,7 @@ pub fn OpenTradesTable() -> impl IntoView {
                     </label>
                 </div>
                 {move || blocked.get().map(|reason| view! { <p class="muted entry-blocked">{reason}</p> })}
+                {move || custom_error().map(|text| view! { <p class="muted custom-data-error" role="alert">{text}</p> })}
             </div>
             {move || match empty.get() {
                 None => view! { <p class="muted" role="status">"Loading open trades…"</p> }.into_any(),
