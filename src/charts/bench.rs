@@ -58,7 +58,7 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
     if v.is_empty() {
         return 0.0;
     }
-    v.sort_by(|a, b| a.total_cmp(b));
+    crate::util::sort::sort_by(v, |a, b| a.total_cmp(b));
     let k = ((v.len() - 1) as f64 * p).round() as usize;
     v.get(k).copied().unwrap_or(0.0)
 }
@@ -75,7 +75,9 @@ impl Bench<'_> {
     fn paint(&self, model: &ChartModel, scale: &TimeScale, candles: Candles) -> usize {
         let scene = model.scene(WIDTH, HEIGHT, scale);
         let _ = self.layers.paint_main(&scene, &model.palette, candles);
-        let _ = self.layers.paint_overlay(&scene, &model.palette, None);
+        let _ = self
+            .layers
+            .paint_overlay(&scene, &model.palette, None, None);
         self.layers.flush();
         scene.candles.len()
     }
@@ -129,7 +131,9 @@ impl Bench<'_> {
             let _ = self
                 .layers
                 .paint_main(&scene, &model.palette, Candles::Skip);
-            let _ = self.layers.paint_overlay(&scene, &model.palette, None);
+            let _ = self
+                .layers
+                .paint_overlay(&scene, &model.palette, None, None);
             let t2 = now_ms();
             self.layers.flush();
             let t3 = now_ms();

@@ -98,7 +98,7 @@ pub fn decode_frame(h: &PairHistory) -> CandleFrame {
             Some((t, r))
         })
         .collect();
-    rows.sort_by_key(|&(t, _)| t);
+    crate::util::sort::sort_by_key(&mut rows, |&(t, _)| t);
     rows.dedup_by(|later, earlier| {
         if later.0 == earlier.0 {
             *earlier = *later;

@@ -39,9 +39,11 @@ impl Cell {
 
 /// The order of `rows` sorted by column `col` (ascending or not), as indices; a stable sort.
 pub fn sorted_order(rows: &[Vec<Cell>], col: usize, ascending: bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (rows[a].get(col), rows[b].get(col));
+    crate::util::sort::sorted_positions(rows.len(), &|a, b| {
+        let (x, y) = (
+            rows.get(a).and_then(|r| r.get(col)),
+            rows.get(b).and_then(|r| r.get(col)),
+        );
         let ord = match (x, y) {
             (Some(x), Some(y)) => match (x.sort, y.sort) {
                 (Some(p), Some(q)) => p.total_cmp(&q),
@@ -54,8 +56,7 @@ pub fn sorted_order(rows: &[Vec<Cell>], col: usize, ascending: bool) -> Vec<usiz
         } else {
             ord.reverse()
         }
-    });
-    order
+    })
 }
 
 /// A cell as a CSV field: a numeric cell is the number it shows (its unit and sign dropped, at the shown

@@ -49,7 +49,7 @@ pub fn merge_newest(known: &[Trade], newest: Vec<Trade>, total: i64) -> Merge {
 pub fn add_trades(history: &mut Vec<Trade>, fresh: Vec<Trade>) {
     history.extend(fresh);
     // Nearly sorted: the new trades are at the end, usually in order.
-    history.sort_by_key(|t| t.trade_id);
+    crate::util::sort::sort_by_key(history, |t| t.trade_id);
 }
 
 #[cfg(test)]

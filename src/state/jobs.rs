@@ -195,7 +195,7 @@ impl Jobs {
             match j.call(endpoints::markets(&MarketsQuery::default())).await {
                 Ok(m) => {
                     let mut pairs: Vec<String> = m.markets.keys().map(str::to_string).collect();
-                    pairs.sort();
+                    crate::util::sort::sort(&mut pairs);
                     j.markets.try_set(Some(pairs));
                 }
                 // Suggestions only: free entry still works.

@@ -72,7 +72,7 @@ impl Pairlists {
             match p.bot.call(endpoints::pairlists_available()).await {
                 Ok(mut all) => {
                     // Generators first, each group by name.
-                    all.pairlists.sort_by(|a, b| {
+                    crate::util::sort::sort_by(&mut all.pairlists, |a, b| {
                         (!a.is_pairlist_generator, &a.name)
                             .cmp(&(!b.is_pairlist_generator, &b.name))
                     });

@@ -113,7 +113,7 @@ pub fn merge_bots(local: Vec<StoredBot>, session: Vec<StoredBot>) -> Vec<StoredB
             all.push(bot);
         }
     }
-    all.sort_by_key(|b| b.order);
+    crate::util::sort::sort_by_key(&mut all, |b| b.order);
     all
 }
 

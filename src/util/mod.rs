@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod csv;
 pub mod format;
 pub mod redirect;
+pub mod sort;
 pub mod stored_json;
 pub mod timerange;
 pub mod version;

@@ -163,7 +163,7 @@ impl RecursiveResult {
     /// The tested startup candle counts, smallest first.
     pub fn counts(&self) -> Vec<i64> {
         let mut c = self.startup_candles.clone();
-        c.sort_unstable();
+        crate::util::sort::sort(&mut c);
         c.dedup();
         c
     }

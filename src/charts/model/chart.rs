@@ -111,7 +111,7 @@ impl ChartModel {
             });
         }
         let mut signals = signal_marks(&frame, 0, frame.len().saturating_sub(1));
-        signals.sort_by_key(|s| s.index);
+        crate::util::sort::sort_by_key(&mut signals, |s| s.index);
         let column_lod = indicators
             .iter()
             .filter(|i| i.kind != SeriesKind::Scatter)

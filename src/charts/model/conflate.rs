@@ -203,8 +203,12 @@ impl ColumnAcc {
     /// pixel per column, so they are left out: half the points.)
     fn emit(self, run: &mut Vec<(Logical, f64)>) {
         let center = Logical((self.first.0 as f64 + self.last.0 as f64) / 2.0);
-        let mut points = [self.min, self.max];
-        points.sort_by_key(|p| p.0);
+        // Two points in time order: a swap, not a sort (a sort would add its own compiled copy, util::sort).
+        let points = if self.max.0 < self.min.0 {
+            [self.max, self.min]
+        } else {
+            [self.min, self.max]
+        };
         let mut prev: Option<usize> = None;
         for (i, v) in points {
             if prev != Some(i) {

@@ -124,7 +124,7 @@ impl CandleFrame {
     /// Names of the numeric indicator columns, sorted.
     pub fn indicator_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.indicators.keys().cloned().collect();
-        names.sort();
+        crate::util::sort::sort(&mut names);
         names
     }
 

@@ -226,7 +226,7 @@ impl PlotSpec {
             cols.push("enter_tag".to_string());
             cols.push("exit_tag".to_string());
         }
-        cols.sort();
+        crate::util::sort::sort(&mut cols);
         cols.dedup();
         cols
     }

@@ -31,7 +31,7 @@ pub struct Projection {
 /// The closed trades in close order (ties by id).
 pub fn sorted_by_close(trades: &[ClosedTrade]) -> Vec<&ClosedTrade> {
     let mut sorted: Vec<&ClosedTrade> = trades.iter().collect();
-    sorted.sort_by_key(|t| (t.close_ms, t.id));
+    crate::util::sort::sort_by_key(&mut sorted, |t| (t.close_ms, t.id));
     sorted
 }
 

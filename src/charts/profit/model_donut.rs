@@ -56,7 +56,9 @@ pub fn balance_plot(input: &BalanceInput) -> Donut {
         .into_iter()
         .map(|(c, (v, b))| (c.to_string(), v, Some(b)))
         .collect();
-    parts.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+    crate::util::sort::sort_by(&mut parts, |a, b| {
+        b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal)
+    });
     if parts.len() > MAX_SLICES {
         let rest: f64 = parts.iter().skip(MAX_SLICES - 1).map(|p| p.1).sum();
         parts.truncate(MAX_SLICES - 1);

@@ -20,7 +20,7 @@ pub fn period_bars(series: &PeriodSeries, relative: bool) -> Bars {
         Vec::new()
     };
     // freqtrade sends the newest first; ISO dates sort as text.
-    records.sort_by(|a, b| a.date.cmp(&b.date));
+    crate::util::sort::sort_by(&mut records, |a, b| a.date.cmp(&b.date));
     let items = records
         .into_iter()
         .map(|r| {

@@ -113,7 +113,7 @@ pub fn pair_rows(pairs: &[String], open: &[Trade], locks: &[Lock], now_ms: i64) 
         })
         .collect();
     // FreqUI's order: pairs with open trades, then the free ones, then the locked ones (stable within each).
-    rows.sort_by_key(|r| match (r.open_trades > 0, r.locked) {
+    crate::util::sort::sort_by_key(&mut rows, |r| match (r.open_trades > 0, r.locked) {
         (true, _) => 0,
         (false, false) => 1,
         (false, true) => 2,

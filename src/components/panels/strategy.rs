@@ -30,7 +30,7 @@ pub fn by_space(params: &[StrategyParameter]) -> Vec<(String, Vec<StrategyParame
             .unwrap_or(SPACE_ORDER.len())
     };
     let mut sorted: Vec<StrategyParameter> = params.to_vec();
-    sorted.sort_by(|a, b| {
+    crate::util::sort::sort_by(&mut sorted, |a, b| {
         (rank(&a.space), &a.space, &a.name).cmp(&(rank(&b.space), &b.space, &b.name))
     });
     let mut groups: Vec<(String, Vec<StrategyParameter>)> = Vec::new();

@@ -192,15 +192,22 @@ pub fn compare(a: &Trade, b: &Trade, sort: Sort, now_ms: i64) -> Ordering {
 
 /// Sorts trades for display (stable).
 pub fn sort_trades(list: &mut [Trade], sort: Sort, now_ms: i64) {
-    list.sort_by(|a, b| compare(a, b, sort, now_ms));
+    crate::util::sort::sort_by(list, |a, b| compare(a, b, sort, now_ms));
 }
 
 /// The first `n` trades of `list` in display order, copied; the rest is sorted by reference only (a big bot's
 /// thousands of open trades are not cloned on every poll to show a couple of hundred).
 pub fn sorted_head(list: &[Trade], sort: Sort, now_ms: i64, n: usize) -> Vec<Trade> {
-    let mut refs: Vec<&Trade> = list.iter().collect();
-    refs.sort_by(|a, b| compare(a, b, sort, now_ms));
-    refs.into_iter().take(n).cloned().collect()
+    let order =
+        crate::util::sort::sorted_positions(list.len(), &|a, b| match (list.get(a), list.get(b)) {
+            (Some(x), Some(y)) => compare(x, y, sort, now_ms),
+            _ => Ordering::Equal,
+        });
+    order
+        .into_iter()
+        .take(n)
+        .filter_map(|i| list.get(i).cloned())
+        .collect()
 }
 
 /// The closed-trades filter: `pair` matches the pair, `tag` the entry tag or the exit reason; both ignore case
@@ -229,7 +236,7 @@ pub fn filtered_order(
         .enumerate()
         .filter(|(_, t)| matches_filter(t, pair, tag))
         .collect();
-    matching.sort_by(|(_, a), (_, b)| compare(a, b, sort, now_ms));
+    crate::util::sort::sort_by(&mut matching, |(_, a), (_, b)| compare(a, b, sort, now_ms));
     matching.into_iter().map(|(i, _)| i).collect()
 }
 

@@ -87,7 +87,7 @@ pub fn recursive(common: &Common, startup: &str) -> Result<RecursivePayload, Str
     {
         counts.push(whole(part, "Each startup candle count", 1)?);
     }
-    counts.sort_unstable();
+    crate::util::sort::sort(&mut counts);
     counts.dedup();
     Ok(RecursivePayload {
         strategy,

@@ -81,7 +81,7 @@ pub fn quotes(markets: &[String]) -> Vec<String> {
         .filter_map(|p| quote_of(p))
         .map(str::to_string)
         .collect();
-    q.sort();
+    crate::util::sort::sort(&mut q);
     q.dedup();
     q
 }
