@@ -1,6 +1,7 @@
 //! `<CandleChart>`: the leptos face of the chart. Props are signals of already decoded data; the component
 //! never fetches. Prop changes and pointer events only invalidate; one `requestAnimationFrame` does the work.
 
+use crate::runtime::effect;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -99,7 +100,7 @@ pub fn CandleChart(
     // Props → engine.
     {
         let s = scheduler.clone();
-        Effect::new(move |_| {
+        effect(move || {
             let inputs = Inputs {
                 frame: frame.get(),
                 spec: spec.get(),
@@ -116,7 +117,7 @@ pub fn CandleChart(
 
     {
         let s = scheduler.clone();
-        Effect::new(move |_| {
+        effect(move || {
             if let Some((from, to)) = focus.get() {
                 s.engine.borrow_mut().show_time(from, to);
                 s.schedule();
@@ -126,7 +127,7 @@ pub fn CandleChart(
 
     if let Some(shared) = crosshair {
         let s = scheduler.clone();
-        Effect::new(move |_| {
+        effect(move || {
             let time = shared.get();
             s.engine.borrow_mut().set_linked(time);
             s.schedule();

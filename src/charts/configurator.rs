@@ -3,6 +3,7 @@
 //! RSI or MACD with re-mappable column names; the JSON can be exported and imported. Storage is the caller's
 //! (it persists `saved`).
 
+use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::components::when::When;
@@ -51,7 +52,7 @@ pub fn PlotConfigurator(
     let message = RwSignal::new(None::<String>);
 
     // Keep the target pane valid when subplots go away.
-    Effect::new(move |_| {
+    effect(move || {
         let subs = draft.with(|d| d.subplots.len());
         if let PaneId::Sub(k) = target.get_untracked() {
             if k >= subs {

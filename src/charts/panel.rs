@@ -2,6 +2,7 @@
 //! plot-config switcher and configurator), the status line, `<CandleChart>` and the configurator. Props only:
 //! the page loads the data and persists the preferences and saved configs.
 
+use crate::runtime::effect;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -143,7 +144,7 @@ pub fn ChartPanel(
     };
     // The cells of a grid share the plot configs: only the cell whose button opened the configurator shows it.
     let opened_here = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         if !configs.open.get() {
             opened_here.set(false);
         }

@@ -5,6 +5,7 @@
 //! and every select over a list compiled its own copy of that: 1,500 pairs made the chart card's build a 60 ms
 //! task. Written here, it is two DOM calls per option, and one copy of the code serves every such select.
 
+use crate::runtime::effect;
 use leptos::html::Select;
 use leptos::prelude::*;
 use web_sys::{HtmlOptionElement, HtmlSelectElement};
@@ -54,7 +55,7 @@ pub fn ListSelect(
     let node = NodeRef::<Select>::new();
     // The options follow the list; the shown value stays selected when the list is rebuilt, and later changes
     // of the value go through the select's `value`.
-    Effect::new(move |_| {
+    effect(move || {
         let list = choices.get();
         if let Some(select) = node.get() {
             fill_options(&select, &list, &value.get_untracked());

@@ -1,5 +1,6 @@
 //! The selected bot's open-trade count outside the page: in the tab title or as a badge on the tab's icon.
 
+use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::state::registry::use_registry;
@@ -50,7 +51,7 @@ pub fn TabIndicator() -> impl IntoView {
     let registry = use_registry();
     let settings = use_settings().0;
     let selected = registry.selected();
-    Effect::new(move |_| {
+    effect(move || {
         let mode = settings.with(|s| s.open_trades_indicator);
         let bot = selected.get();
         let count = bot.as_ref().and_then(|b| b.open_trades);

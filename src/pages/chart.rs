@@ -7,6 +7,7 @@
 //! `LiveChartPanel` is what the Trade page's `.chart-area` card shows.
 
 use crate::api::features::Feature;
+use crate::runtime::effect;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -141,12 +142,12 @@ fn stored_chart_state() -> (RwSignal<ChartPrefs>, PlotConfigs) {
     let configs = PlotConfigs::new(SavedConfigs::decode(
         storage::get(Area::Local, PLOT_CONFIGS_KEY).as_deref(),
     ));
-    Effect::new(move |_| {
+    effect(move || {
         let text = prefs.with(ChartPrefs::encode);
         storage::set(Area::Local, PREFS_KEY, &text);
     });
     let saved = configs.saved;
-    Effect::new(move |_| {
+    effect(move || {
         let text = saved.with(SavedConfigs::encode);
         storage::set(Area::Local, PLOT_CONFIGS_KEY, &text);
     });
@@ -228,7 +229,9 @@ fn LiveChartGrid() -> impl IntoView {
             .filter(|n| GRID_SIZES.contains(n))
             .unwrap_or(1),
     );
-    Effect::new(move |_| storage::set(Area::Local, GRID_KEY, &size.get().to_string()));
+    effect(move || {
+        storage::set(Area::Local, GRID_KEY, &size.get().to_string());
+    });
     // Made once, so a cell keeps its pair when the layout changes.
     let mut pairs = vec![store.selected_pair];
     pairs.extend((1..4).map(|_| RwSignal::new(None::<String>)));
@@ -298,7 +301,7 @@ fn LiveChartCell(
 
     let pairs = store.pairs;
     // Follow the bot: its timeframe, and a whitelist pair until the user picks one.
-    Effect::new(move |_| {
+    effect(move || {
         let own = store
             .config
             .with(|c| c.as_ref().and_then(|c| c.timeframe.clone()));
@@ -308,7 +311,7 @@ fn LiveChartCell(
             }
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         // The whitelist's pair once it is known (not whichever open trade's pair loaded first).
         let first = store.whitelist.with(|w| {
             w.as_ref().map(|w| {
@@ -382,7 +385,7 @@ fn LiveChartCell(
         load();
         key
     });
-    Effect::new(move |_| {
+    effect(move || {
         if let Some((p, tf, _)) = store.new_candle.get() {
             let shown = (pair.get_untracked(), timeframe.get_untracked());
             if shown == (Some(p), Some(tf)) {
@@ -482,7 +485,7 @@ pub fn HistoryChartPanel(
         }
     });
     // Pairs with data for the timeframe (a backtest result brings its own).
-    Effect::new(move |_| {
+    effect(move || {
         let tf = timeframe.get();
         if fixed_pairs {
             return;
@@ -501,7 +504,7 @@ pub fn HistoryChartPanel(
         });
     });
     // The strategy's plot config.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(s) = strategy.get() else { return };
         scope.spawn(async move {
             if let Ok(p) = registry.read_plot_config(&id.get_value(), Some(&s)).await {

@@ -3,6 +3,8 @@
 //! [`BotStore`] (closed and open trades, balance) and the period breakdown, loaded on demand; the charts only
 //! get decoded inputs.
 
+use crate::runtime::effect;
+use crate::runtime::Load;
 use leptos::prelude::*;
 
 use crate::charts::profit::decode;
@@ -88,12 +90,12 @@ fn Dashboard(id: BotId) -> impl IntoView {
     let (saved_bins, saved_period) = load_prefs();
     let bins = RwSignal::new(saved_bins);
     let period = RwSignal::new(saved_period);
-    Effect::new(move |_| {
+    effect(move || {
         let text = serde_json::json!({ "bins": bins.get(), "period": period.get().key() });
         storage::set(Area::Local, PREFS_KEY, &text.to_string());
     });
     // Reloaded when the period changes and after every refresh of the store (actions, new trades).
-    let periods = LocalResource::new(move || {
+    let periods = Load::new(move || {
         let p = period.get();
         store.revision.track();
         async move {

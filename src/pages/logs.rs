@@ -2,6 +2,7 @@
 //! filtered by minimum level and by text. Reloaded on demand, or every 5 s while auto-refresh is on and the page
 //! is visible. Messages are plain text nodes, never HTML.
 
+use crate::runtime::Load;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -76,7 +77,7 @@ fn BotLogs(id: BotId) -> impl IntoView {
     let level = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let auto = RwSignal::new(false);
-    let logs = LocalResource::new(move || {
+    let logs = Load::new(move || {
         let id = id.clone();
         let limit = Some(lines.get()).filter(|n| *n != ALL_LINES);
         async move { registry.read_logs(&id, limit).await }

@@ -2,6 +2,7 @@
 //! reload of the URL: the page has its own `BotStore` (for the actions and the bot's configuration) and reads
 //! the trade with `GET /trade/{id}`, again after every refresh of the open trades and after every action.
 
+use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::components::when::When;
@@ -78,7 +79,7 @@ fn TradeById(store: BotStore, id: TradeId) -> impl IntoView {
     let reloaded = RwSignal::new(false);
     let generation = StoredValue::new(0u64);
 
-    Effect::new(move |_| {
+    effect(move || {
         // Reload after every poll of the open trades (every few seconds) and after every action.
         store.open_trades.track();
         store.revision.track();

@@ -5,6 +5,7 @@
 //! the page is visible: open trades and the trade count every few seconds, everything else on a slower cadence
 //! and right after any action.
 
+use crate::runtime::effect;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -223,7 +224,7 @@ impl BotStore {
             scope: StoredValue::new(Scope::of_owner()),
         };
         // Keep the registry's count (title / icon badge) in step with the open trades.
-        Effect::new(move |_| {
+        effect(move || {
             if let Some(n) = store.open_trades.with(|t| t.as_ref().map(Vec::len)) {
                 store.registry.set_open_trades(&store.id.get_value(), n);
             }
@@ -322,7 +323,7 @@ impl BotStore {
         let store = *self;
         let visible = use_page_visible();
         // Runs now, and again whenever the page becomes visible.
-        Effect::new(move |_| {
+        effect(move || {
             if visible.get() {
                 store.refresh_all();
             }

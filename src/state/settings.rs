@@ -1,5 +1,6 @@
 //! User interface settings, persisted in localStorage.
 
+use crate::runtime::effect;
 use leptos::prelude::*;
 use serde::Serialize;
 
@@ -169,7 +170,7 @@ pub fn provide_settings() -> SettingsContext {
     let settings = RwSignal::new(decode_settings(
         storage::get(Area::Local, SETTINGS_KEY).as_deref(),
     ));
-    Effect::new(move |_| {
+    effect(move || {
         let current = settings.get();
         if let Ok(text) = serde_json::to_string(&current) {
             storage::set(Area::Local, SETTINGS_KEY, &text);

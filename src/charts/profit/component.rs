@@ -5,6 +5,7 @@
 //! The wrapper exposes what tests need: `data-state` (`loading`, `empty`, `drawn`), `data-items`,
 //! `data-painted` (paint count) and `data-plot` (the data area in CSS pixels, `x,y,w,h`).
 
+use crate::runtime::effect;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -188,7 +189,7 @@ pub fn ProfitChart(
     // Props → painter.
     {
         let s = scheduler.clone();
-        Effect::new(move |_| {
+        effect(move || {
             let p = plot.get();
             let theme = ProfitTheme::new(dark.get());
             {

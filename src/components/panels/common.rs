@@ -1,6 +1,7 @@
 //! What the panels share: the bot's stake currency and decimals, number and profit formatting, the loading,
 //! error and empty states, and a timer that runs only while it is wanted and the page is visible.
 
+use crate::runtime::Load;
 pub use crate::state::settings::{format_opt_time as time_text, zone_label};
 use std::rc::Rc;
 use std::time::Duration;
@@ -76,12 +77,12 @@ where
 
 /// The state of a panel fed by an on-demand resource: loading, the error, or `render`.
 pub fn resource_view<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: Load<Result<T, ApiError>>,
     loading: &'static str,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     move || match resource.get() {

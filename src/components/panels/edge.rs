@@ -2,6 +2,7 @@
 //! 2025.6, so current bots answer 404, and older bots without Edge refuse the call: both read as "not enabled",
 //! not as an error.
 
+use crate::runtime::Load;
 use crate::util::format::{number, percent};
 use leptos::prelude::*;
 
@@ -51,7 +52,7 @@ fn table(pairs: Vec<EdgePair>) -> AnyView {
 #[component]
 pub fn EdgePanel() -> impl IntoView {
     let store = use_bot_store();
-    let edge = LocalResource::new(move || async move { store.read_edge().await });
+    let edge = Load::new(move || async move { store.read_edge().await });
     view! {
         <section class="panel panel-edge" aria-label="Edge">
             <div class="panel-head">

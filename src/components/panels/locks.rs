@@ -1,6 +1,7 @@
 //! Pair locks: the bot's locks with a confirmed delete, and a form that locks a pair (or every pair) until a
 //! time given in UTC.
 
+use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::components::select_options::{choices_of, ListSelect};
@@ -208,7 +209,7 @@ fn AddLockForm() -> impl IntoView {
             .with(|w| w.as_ref().map(|w| w.whitelist.clone()).unwrap_or_default())
     });
     // Start with the first whitelisted pair once the whitelist is known.
-    Effect::new(move |_| {
+    effect(move || {
         if pair.get_untracked().is_empty() {
             if let Some(first) = pairs.get().into_iter().next() {
                 pair.set(first);

@@ -1,6 +1,7 @@
 //! Closed-trade performance grouped by pair, entry tag, exit reason or entry/exit tag combination, for every
 //! pair or one.
 
+use crate::runtime::Load;
 use crate::util::format::{money, percent, sign_class};
 use leptos::prelude::*;
 
@@ -170,7 +171,7 @@ pub fn PerformancePanel() -> impl IntoView {
     let pair = RwSignal::new(String::new());
     let decimals = stake_decimals(store);
     let currency = stake_currency(store);
-    let rows = LocalResource::new(move || {
+    let rows = Load::new(move || {
         store.revision.track();
         let (g, p) = (grouping.get(), pair.get());
         async move { load(store, g, Some(p).filter(|p| !p.is_empty())).await }

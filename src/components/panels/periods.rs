@@ -3,6 +3,7 @@
 //! started with and its trade count, newest first.
 
 use crate::api::features::Feature;
+use crate::runtime::Load;
 use crate::util::format::{money, percent, sign_class};
 use leptos::prelude::*;
 
@@ -67,7 +68,7 @@ pub fn PeriodsPanel() -> impl IntoView {
     let count = RwSignal::new(default_count(Period::Days));
     let decimals = stake_decimals(store);
     let currency = stake_currency(store);
-    let summary = LocalResource::new(move || {
+    let summary = Load::new(move || {
         store.revision.track();
         let (unit, n) = (period.get(), count.get());
         async move { store.read_period_summary(unit, n).await.map(|a| (unit, a)) }

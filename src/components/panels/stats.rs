@@ -1,5 +1,6 @@
 //! Closed-trade statistics: wins, draws and losses per exit reason, and average durations by outcome.
 
+use crate::runtime::Load;
 use leptos::prelude::*;
 
 use crate::components::trades::table::header_row;
@@ -84,7 +85,7 @@ fn render(stats: StatsResponse) -> AnyView {
 #[component]
 pub fn StatsPanel() -> impl IntoView {
     let store = use_bot_store();
-    let stats = LocalResource::new(move || {
+    let stats = Load::new(move || {
         store.revision.track();
         async move { store.read_stats().await }
     });

@@ -1,6 +1,7 @@
 //! The running strategy's hyperoptable parameters (`GET /strategy/{name}`, API >= 2.47), grouped by space
 //! (buy, sell, protection, …), with their values and ranges, and the strategy's source on demand.
 
+use crate::runtime::Load;
 use leptos::prelude::*;
 
 use super::common::{empty_view, resource_view};
@@ -82,7 +83,7 @@ pub fn StrategyPanel() -> impl IntoView {
     });
     // Read once per strategy: parameters change only when the bot reloads its configuration, and then the
     // strategy name is read again with it.
-    let strategy = LocalResource::new(move || {
+    let strategy = Load::new(move || {
         let name = name.get();
         async move {
             match name {

@@ -2,6 +2,7 @@
 //! main loop still runs (health), refreshed every few seconds while shown. (The Trade page puts `EdgePanel`
 //! below it.)
 
+use crate::runtime::Load;
 use crate::util::format::number;
 use std::time::Duration;
 
@@ -43,12 +44,12 @@ fn now_ms() -> f64 {
 #[component]
 pub fn SystemPanel() -> impl IntoView {
     let store = use_bot_store();
-    let version = LocalResource::new(move || {
+    let version = Load::new(move || {
         store.revision.track();
         async move { store.read_version().await }
     });
-    let health = LocalResource::new(move || async move { store.read_health().await });
-    let sysinfo = LocalResource::new(move || async move { store.read_sysinfo().await });
+    let health = Load::new(move || async move { store.read_health().await });
+    let sysinfo = Load::new(move || async move { store.read_sysinfo().await });
     let now = RwSignal::new(now_ms());
     run_while(Signal::stored(true), REFRESH_EVERY, move || {
         health.refetch();

@@ -1,6 +1,7 @@
 //! What the strategy stored with a trade (`trade.set_custom_data()`, `GET /trades/{id}/custom-data`), in the
 //! trade detail: key, value, kind and when it last changed. Values are shown as text, never as HTML.
 
+use crate::runtime::Load;
 use leptos::prelude::*;
 
 use crate::api::wire::{CustomDataEntry, TradeCustomData, TradeId};
@@ -31,7 +32,7 @@ pub fn rows(answer: &[TradeCustomData]) -> Vec<[String; 4]> {
 #[component]
 pub fn CustomData(id: TradeId, open: bool) -> impl IntoView {
     let store = use_bot_store();
-    let answer = LocalResource::new(move || {
+    let answer = Load::new(move || {
         if open {
             store.revision.track();
         }

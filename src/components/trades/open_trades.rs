@@ -1,6 +1,7 @@
 //! The open trades of the bot: count line, force entry / force exit all, a sortable table with per-row actions,
 //! and the detail of the selected row.
 
+use crate::runtime::Load;
 use crate::util::format::{opt_amount, percent};
 use std::hash::{Hash, Hasher};
 
@@ -71,7 +72,7 @@ pub fn OpenTradesTable() -> impl IntoView {
                 .map(|l| l.iter().map(|t| t.trade_id).collect::<Vec<_>>())
         })
     });
-    let custom = LocalResource::new(move || {
+    let custom = Load::new(move || {
         let on = show_custom.get();
         open_ids.track();
         store.revision.track();

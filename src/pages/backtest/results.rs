@@ -1,5 +1,6 @@
 //! Analyse a loaded result (metrics, settings, breakdowns, periods, trades, charts) and compare several.
 
+use crate::runtime::effect;
 use leptos::prelude::*;
 
 use super::tables::{
@@ -341,7 +342,7 @@ fn WalletCard(
         RwSignal::new(None::<Vec<crate::charts::profit::model_cumulative::CumPoint>>);
     let scope = crate::runtime::use_view_scope();
     let dark = use_dark_theme();
-    Effect::new(move |_| {
+    effect(move || {
         let Some((file, strategy, start)) = result.with(|r| {
             r.as_ref().map(|r| {
                 (

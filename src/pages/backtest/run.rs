@@ -1,5 +1,6 @@
 //! Run a backtest: the form (validated before anything is sent), and the run's progress with abort and reset.
 
+use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::api::wire::{BacktestPayload, BacktestStatus, FreqaiInput};
@@ -130,7 +131,7 @@ pub fn RunPanel(bt: Backtests) -> impl IntoView {
     });
     let problem = RwSignal::new(None::<String>);
     // The first strategy once the list is known.
-    Effect::new(move |_| {
+    effect(move || {
         let first = bt
             .strategies
             .with(|s| s.as_ref().and_then(|s| s.first().cloned()));

@@ -4,6 +4,7 @@
 //! The form's fields are plain inputs read once on submit (`FormData`), not a signal each: the same checks
 //! (`form::DownloadForm::payload`) at a fraction of the code a bound field costs in the bundle.
 
+use crate::runtime::effect;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,7 +94,7 @@ pub fn DownloadPanel(jobs: Jobs) -> impl IntoView {
     jobs.load_markets();
     let markets = Signal::derive(move || jobs.markets.get().unwrap_or_default());
     // The stake currency's pairs are the usual template.
-    Effect::new(move |_| {
+    effect(move || {
         let stake = jobs
             .config
             .with(|c| c.as_ref().map(|c| c.stake_currency.clone()));
@@ -116,7 +117,7 @@ pub fn DownloadPanel(jobs: Jobs) -> impl IntoView {
         }
     };
     // Pairs handed over by the pairlist configurator.
-    Effect::new(move |_| {
+    effect(move || {
         if let (Some(pairs), Some(area)) = (jobs.download_pairs.get(), pairs_ref.get()) {
             area.set_value(&pairs.join(" "));
             jobs.download_pairs.set(None);

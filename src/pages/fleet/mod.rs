@@ -6,6 +6,7 @@
 mod curve;
 mod trades;
 
+use crate::runtime::effect;
 use crate::util::format::{money, percent, sign_class};
 use curve::FleetCurve;
 use trades::FleetTrades;
@@ -232,7 +233,7 @@ pub fn FleetPage() -> impl IntoView {
     let registry = use_registry();
     let bots = registry.bots();
     let hidden = RwSignal::new(load_hidden());
-    Effect::new(move |_| hidden.with(|h| save_hidden(h)));
+    effect(move || hidden.with(|h| save_hidden(h)));
     let state_filter = RwSignal::new(String::from("all"));
     let name_filter = RwSignal::new(String::new());
     let extras = RwSignal::new(HashMap::<BotId, Extras>::new());
@@ -323,7 +324,7 @@ pub fn FleetPage() -> impl IntoView {
             });
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         stores.track();
         if visible.get() {
             read_extras(true);

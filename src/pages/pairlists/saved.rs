@@ -1,6 +1,7 @@
 //! The named configs: pick one to edit, start a new one, save under a name, rename, duplicate and delete
 //! (confirmed). They are kept in this browser for every bot.
 
+use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::components::modal::ConfirmButton;
@@ -13,7 +14,7 @@ pub fn SavedBar(p: Pairlists) -> impl IntoView {
     // draft's name when that changes (open, save, rename), not on every edit of the chain.
     let opened = Memo::new(move |_| p.draft.with(|d| d.name.clone()));
     let name = RwSignal::new(opened.get_untracked());
-    Effect::new(move |_| name.set(opened.get()));
+    effect(move || name.set(opened.get()));
     let is_saved = move || opened.with(|n| p.saved.with(|s| s.get(n).is_some()));
     let choices = Signal::derive(move || {
         let mut c = vec![(String::new(), "— new config —".to_string())];
