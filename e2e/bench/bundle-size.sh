@@ -9,7 +9,7 @@ set -euo pipefail
 
 # The bundle budget (issue 10): the gzip -9 total of the release files. Raising it needs a sentence in the
 # README's "Bundle budget" section saying why.
-BUDGET_GZ=965000
+BUDGET_GZ=930000
 # FreqUI, measured the same way (performance-anchors.md): 2.89 MB raw, 891 KB gzip -9, 51 files for /trade.
 FREQUI_GZ=891000
 
