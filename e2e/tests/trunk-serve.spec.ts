@@ -162,6 +162,14 @@ test.describe('trunk serve proxies /api/ to a bot (development, Trunk.toml)', ()
     const direct = await request.get(`${devbot.url}/api/v1/ping`, { headers: { Origin: ORIGIN } });
     expect(direct.headers()['access-control-allow-origin']).toBeUndefined();
 
+    // The strategy may hold trades of its own (an ETH/USDT one would toast its own exit fill below): they are
+    // closed, and their fills are in, before the page connects.
+    const api = await BotApi.login(request, devbot);
+    await api.exitAll();
+    await expect
+      .poll(async () => (await api.openTrades()).length, { message: 'the bot has no open trade', timeout: 30_000 })
+      .toBe(0);
+
     const doc = await page.goto(`${ORIGIN}/login`);
     expect(doc?.status()).toBe(200);
     // trunk adds no CSP header of its own (only with build.create_nonce) and, with no autoreload, no inline script:
@@ -183,8 +191,6 @@ test.describe('trunk serve proxies /api/ to a bot (development, Trunk.toml)', ()
     await expect(page.locator('header .socket-state')).toHaveText('ws: live');
 
     // Messages flow through the websocket proxy: a trade opened behind the page's back arrives with its fill toast.
-    const api = await BotApi.login(request, devbot);
-    await api.exitAll();
     const trade = await api.post('/forceenter', { pair: 'ETH/USDT' });
     await expect(page.locator('.toast', { hasText: 'Entry fill: ETH/USDT' })).toBeVisible({ timeout: 5_000 });
     await expect(page.locator('.trades-table')).toContainText('ETH/USDT');
