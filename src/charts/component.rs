@@ -1,7 +1,6 @@
 //! `<CandleChart>`: the leptos face of the chart. Props are signals of already decoded data; the component
 //! never fetches. Prop changes and pointer events only invalidate; one `requestAnimationFrame` does the work.
 
-use crate::runtime::effect;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -22,6 +21,8 @@ use super::model::color::color_or_auto;
 use super::model::frame::CandleFrame;
 use super::model::marks::TradeInput;
 use super::model::plot::PlotSpec;
+
+use crate::runtime::effect;
 
 /// Runs the engine's pending work on the next animation frame (once, however often it is asked).
 #[derive(Clone)]

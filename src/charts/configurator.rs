@@ -3,7 +3,6 @@
 //! RSI or MACD with re-mappable column names; the JSON can be exported and imported. Storage is the caller's
 //! (it persists `saved`).
 
-use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::components::when::When;
@@ -13,6 +12,7 @@ use super::model::plot::{IndicatorSpec, PaneId, PlotSpec, SeriesKind};
 use super::model::saved::{SavedConfigs, STRATEGY_CONFIG};
 use super::model::templates::{apply_template, templates};
 use crate::components::select_options::{choices_of, ListSelect};
+use crate::runtime::effect;
 
 fn pane_value(p: PaneId) -> String {
     match p {

@@ -2,7 +2,6 @@
 //! plot-config switcher and configurator), the status line, `<CandleChart>` and the configurator. Props only:
 //! the page loads the data and persists the preferences and saved configs.
 
-use crate::runtime::effect;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -18,6 +17,7 @@ use super::model::marks::TradeInput;
 use super::model::plot::PlotSpec;
 use super::model::saved::{ChartPrefs, SavedConfigs};
 use crate::components::select_options::{choices_of, ListSelect};
+use crate::runtime::effect;
 
 /// Where the data stands.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -5,11 +5,11 @@
 //! and every select over a list compiled its own copy of that: 1,500 pairs made the chart card's build a 60 ms
 //! task. Written here, it is two DOM calls per option, and one copy of the code serves every such select.
 
-use crate::runtime::effect;
 use leptos::html::Select;
 use leptos::prelude::*;
 use web_sys::{HtmlOptionElement, HtmlSelectElement};
 
+use crate::runtime::effect;
 use crate::util::format::visible;
 
 /// One option: the value sent on change, and the label shown.

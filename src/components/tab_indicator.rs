@@ -1,8 +1,8 @@
 //! The selected bot's open-trade count outside the page: in the tab title or as a badge on the tab's icon.
 
-use crate::runtime::effect;
 use leptos::prelude::*;
 
+use crate::runtime::effect;
 use crate::state::registry::use_registry;
 use crate::state::settings::{use_settings, OpenTradesIndicator};
 

@@ -7,7 +7,6 @@
 //! `LiveChartPanel` is what the Trade page's `.chart-area` card shows.
 
 use crate::api::features::Feature;
-use crate::runtime::effect;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -26,6 +25,7 @@ use crate::components::deferred::Deferred;
 use crate::components::require_bot::RequireBot;
 use crate::components::select_options::{choices_of, ListSelect};
 use crate::components::when::When;
+use crate::runtime::effect;
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::{use_bot_store, BotStore};
 use crate::state::persist::BotId;

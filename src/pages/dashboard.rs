@@ -3,8 +3,6 @@
 //! [`BotStore`] (closed and open trades, balance) and the period breakdown, loaded on demand; the charts only
 //! get decoded inputs.
 
-use crate::runtime::effect;
-use crate::runtime::Load;
 use leptos::prelude::*;
 
 use crate::charts::profit::decode;
@@ -18,6 +16,8 @@ use crate::components::deferred::Deferred;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::panels::WalletHistoryCard;
 use crate::components::require_bot::RequireBot;
+use crate::runtime::effect;
+use crate::runtime::Load;
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
 use crate::state::settings::{display_offset_minutes, use_dark_theme, use_settings};

@@ -2,7 +2,6 @@
 //! filtered by minimum level and by text. Reloaded on demand, or every 5 s while auto-refresh is on and the page
 //! is visible. Messages are plain text nodes, never HTML.
 
-use crate::runtime::Load;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -11,6 +10,7 @@ use crate::api::wire::{LogEntry, LogLevel};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::panels::common::{run_while, time_text, zone_label};
 use crate::components::require_bot::RequireBot;
+use crate::runtime::Load;
 use crate::state::persist::BotId;
 use crate::state::registry::use_registry;
 use crate::state::settings::use_settings;

@@ -2,7 +2,6 @@
 //! reload of the URL: the page has its own `BotStore` (for the actions and the bot's configuration) and reads
 //! the trade with `GET /trade/{id}`, again after every refresh of the open trades and after every action.
 
-use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::components::when::When;
@@ -16,6 +15,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::require_bot::RequireBot;
 use crate::components::trades::detail::TradeDetailBody;
 use crate::components::trades::logic::parse_trade_id;
+use crate::runtime::effect;
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;

@@ -5,7 +5,6 @@
 //! the page is visible: open trades and the trade count every few seconds, everything else on a slower cadence
 //! and right after any action.
 
-use crate::runtime::effect;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -32,6 +31,7 @@ use crate::api::wire::{
 };
 use crate::api::ws::SocketState;
 use crate::api::ws_protocol::WsEvent;
+use crate::runtime::effect;
 use crate::runtime::page::use_page_visible;
 use crate::runtime::Scope;
 

@@ -1,10 +1,10 @@
 //! User interface settings, persisted in localStorage.
 
-use crate::runtime::effect;
 use leptos::prelude::*;
 use serde::Serialize;
 
 use super::storage::{self, Area};
+use crate::runtime::effect;
 use crate::util::stored_json::Stored;
 
 pub const SETTINGS_KEY: &str = "freqboard.settings.v1";

@@ -5,7 +5,6 @@
 //! The wrapper exposes what tests need: `data-state` (`loading`, `empty`, `drawn`), `data-items`,
 //! `data-painted` (paint count) and `data-plot` (the data area in CSS pixels, `x,y,w,h`).
 
-use crate::runtime::effect;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -19,6 +18,7 @@ use super::model_theme::ProfitTheme;
 use crate::charts::kit::frame_loop::FrameLoop;
 use crate::charts::kit::surface::{css_size, device_pixel_ratio, Surface};
 use crate::charts::kit::watch::watch_stage;
+use crate::runtime::effect;
 
 /// What the last frame did, for the view and the tests.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -1,7 +1,6 @@
 //! What the panels share: the bot's stake currency and decimals, number and profit formatting, the loading,
 //! error and empty states, and a timer that runs only while it is wanted and the page is visible.
 
-use crate::runtime::Load;
 pub use crate::state::settings::{format_opt_time as time_text, zone_label};
 use std::rc::Rc;
 use std::time::Duration;
@@ -11,6 +10,7 @@ use leptos::prelude::*;
 use crate::api::error::ApiError;
 use crate::components::error_notice::ErrorNotice;
 use crate::runtime::page::use_page_visible;
+use crate::runtime::Load;
 use crate::state::bot_store::BotStore;
 
 /// Decimals of stake-currency amounts when the bot does not say (`stake_currency_decimals`).

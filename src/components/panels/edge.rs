@@ -2,7 +2,6 @@
 //! 2025.6, so current bots answer 404, and older bots without Edge refuse the call: both read as "not enabled",
 //! not as an error.
 
-use crate::runtime::Load;
 use crate::util::format::{number, percent};
 use leptos::prelude::*;
 
@@ -11,6 +10,7 @@ use crate::components::trades::table::header_row;
 use super::common::{error_view, loading_view};
 use crate::api::error::ApiError;
 use crate::api::wire::EdgePair;
+use crate::runtime::Load;
 use crate::state::bot_store::use_bot_store;
 
 /// Whether the bot said it has no Edge (404 on freqtrade >= 2025.6, "Edge is not enabled." before).

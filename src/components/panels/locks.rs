@@ -1,7 +1,6 @@
 //! Pair locks: the bot's locks with a confirmed delete, and a form that locks a pair (or every pair) until a
 //! time given in UTC.
 
-use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::components::select_options::{choices_of, ListSelect};
@@ -9,6 +8,7 @@ use crate::components::select_options::{choices_of, ListSelect};
 use super::common::{store_view, time_text, zone_label};
 use crate::api::wire::{Lock, LockPayload, LockSide};
 use crate::components::modal::ConfirmButton;
+use crate::runtime::effect;
 use crate::runtime::use_view_scope;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::use_settings;

@@ -1,7 +1,6 @@
 //! Closed-trade performance grouped by pair, entry tag, exit reason or entry/exit tag combination, for every
 //! pair or one.
 
-use crate::runtime::Load;
 use crate::util::format::{money, percent, sign_class};
 use leptos::prelude::*;
 
@@ -11,6 +10,7 @@ use super::common::{resource_view, stake_currency, stake_decimals};
 use crate::api::error::ApiError;
 use crate::api::wire::{EntryPerformance, ExitPerformance, MixTagPerformance, PerformanceEntry};
 use crate::components::trades::export::{file_name, CsvButton};
+use crate::runtime::Load;
 use crate::state::bot_store::{use_bot_store, BotStore};
 use crate::state::registry::use_registry;
 use crate::util::csv::{encode, Field};

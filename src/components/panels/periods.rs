@@ -3,7 +3,6 @@
 //! started with and its trade count, newest first.
 
 use crate::api::features::Feature;
-use crate::runtime::Load;
 use crate::util::format::{money, percent, sign_class};
 use leptos::prelude::*;
 
@@ -12,6 +11,7 @@ use crate::api::wire::Period;
 use crate::api::wire::{TimeSummaryRecord, TimeSummaryResponse};
 use crate::charts::profit::decode::period_series;
 use crate::charts::profit::PeriodBreakdownCard;
+use crate::runtime::Load;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::use_dark_theme;
 

@@ -1,12 +1,12 @@
 //! Closed-trade statistics: wins, draws and losses per exit reason, and average durations by outcome.
 
-use crate::runtime::Load;
 use leptos::prelude::*;
 
 use crate::components::trades::table::header_row;
 
 use super::common::resource_view;
 use crate::api::wire::{ExitReasonStats, StatsResponse};
+use crate::runtime::Load;
 use crate::state::bot_store::use_bot_store;
 use crate::util::format::{duration_short, percent};
 

@@ -1,12 +1,12 @@
 //! The running strategy's hyperoptable parameters (`GET /strategy/{name}`, API >= 2.47), grouped by space
 //! (buy, sell, protection, …), with their values and ranges, and the strategy's source on demand.
 
-use crate::runtime::Load;
 use leptos::prelude::*;
 
 use super::common::{empty_view, resource_view};
 use crate::api::features::Feature;
 use crate::api::wire::StrategyParameter;
+use crate::runtime::Load;
 use crate::state::bot_store::use_bot_store;
 use crate::util::format::{json_text as value_text, trimmed};
 

@@ -2,7 +2,6 @@
 //! main loop still runs (health), refreshed every few seconds while shown. (The Trade page puts `EdgePanel`
 //! below it.)
 
-use crate::runtime::Load;
 use crate::util::format::number;
 use std::time::Duration;
 
@@ -10,6 +9,7 @@ use leptos::prelude::*;
 
 use super::common::{resource_view, run_while, time_text};
 use crate::api::wire::{Health, SysInfo, TraderState};
+use crate::runtime::Load;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::use_settings;
 use crate::util::format::ago;

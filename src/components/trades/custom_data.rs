@@ -1,10 +1,10 @@
 //! What the strategy stored with a trade (`trade.set_custom_data()`, `GET /trades/{id}/custom-data`), in the
 //! trade detail: key, value, kind and when it last changed. Values are shown as text, never as HTML.
 
-use crate::runtime::Load;
 use leptos::prelude::*;
 
 use crate::api::wire::{CustomDataEntry, TradeCustomData, TradeId};
+use crate::runtime::Load;
 use crate::state::bot_store::use_bot_store;
 use crate::util::format::{json_text, visible};
 

@@ -1,7 +1,6 @@
 //! The open trades of the bot: count line, force entry / force exit all, a sortable table with per-row actions,
 //! and the detail of the selected row.
 
-use crate::runtime::Load;
 use crate::util::format::{opt_amount, percent};
 use std::hash::{Hash, Hasher};
 
@@ -18,6 +17,7 @@ use super::table::{
 use std::collections::HashMap;
 
 use crate::api::wire::{Trade, TradeCustomData, TradeId, TradingMode};
+use crate::runtime::Load;
 use crate::state::bot_store::use_bot_store;
 use crate::state::settings::{use_settings, Settings};
 use crate::util::format::{json_text, visible};

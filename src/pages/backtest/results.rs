@@ -1,6 +1,5 @@
 //! Analyse a loaded result (metrics, settings, breakdowns, periods, trades, charts) and compare several.
 
-use crate::runtime::effect;
 use leptos::prelude::*;
 
 use super::tables::{
@@ -20,6 +19,7 @@ use crate::components::select_options::ListSelect;
 use crate::components::tabs::TabBar;
 use crate::components::trades::export::file_name;
 use crate::pages::chart::{HistoryChartPanel, HistoryPreset};
+use crate::runtime::effect;
 use crate::state::backtest::{Backtests, LoadedResult};
 use crate::state::settings::{display_offset_minutes, use_dark_theme, use_settings};
 

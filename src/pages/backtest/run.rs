@@ -1,11 +1,11 @@
 //! Run a backtest: the form (validated before anything is sent), and the run's progress with abort and reset.
 
-use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::api::wire::{BacktestPayload, BacktestStatus, FreqaiInput};
 use crate::components::select_options::{choices_of, ListSelect};
 use crate::components::when::When;
+use crate::runtime::effect;
 use crate::state::backtest::Backtests;
 use crate::util::calendar::{civil_from_days, compact_date, DAY_MS};
 use crate::util::format::percent;

@@ -4,7 +4,6 @@
 //! The form's fields are plain inputs read once on submit (`FormData`), not a signal each: the same checks
 //! (`form::DownloadForm::payload`) at a fraction of the code a bound field costs in the bundle.
 
-use crate::runtime::effect;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,6 +14,7 @@ use super::form::{
 use crate::api::features::Feature;
 use crate::components::select_options::ListSelect;
 use crate::components::when::When;
+use crate::runtime::effect;
 use crate::state::jobs::Jobs;
 
 /// The form's values as the browser holds them.

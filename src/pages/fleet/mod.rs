@@ -6,7 +6,6 @@
 mod curve;
 mod trades;
 
-use crate::runtime::effect;
 use crate::util::format::{money, percent, sign_class};
 use curve::FleetCurve;
 use trades::FleetTrades;
@@ -18,6 +17,7 @@ use leptos::prelude::*;
 
 use crate::api::wire::{LogLevel, RunMode, TraderState};
 use crate::components::app_href::app_href;
+use crate::runtime::effect;
 
 use crate::components::select_options::ListSelect;
 use crate::components::trades::table::{cells_view, header_row, Cell};

@@ -1,11 +1,11 @@
 //! The named configs: pick one to edit, start a new one, save under a name, rename, duplicate and delete
 //! (confirmed). They are kept in this browser for every bot.
 
-use crate::runtime::effect;
 use leptos::prelude::*;
 
 use crate::components::modal::ConfirmButton;
 use crate::components::select_options::ListSelect;
+use crate::runtime::effect;
 use crate::state::pairlists::Pairlists;
 
 #[component]
