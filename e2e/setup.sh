@@ -7,7 +7,7 @@
 #   bash e2e/setup.sh --demo   what the demo needs (no browser, no nginx)
 #
 # The slow steps run side by side, each logging to .run/setup/<step>.log: apt, pip and npm mostly wait on the
-# network and the disk while cargo compiles trunk and wasm-bindgen-cli, and the app's own release build (the
+# network and the disk while cargo compiles trunk, wasm-bindgen-cli and wasm-split-cli, and the app's own release build (the
 # same `cargo build` trunk runs, so trunk finds it done) fills the cores those two leave idle.
 set -euo pipefail
 
@@ -59,6 +59,8 @@ if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" "$ROOT/Trunk.toml"; then
   exit 1
 fi
 
+SPLIT_VERSION=0.2.4
+
 rust_tools() {
   if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
     # 0.22 needs a newer rustc than this machine's.
@@ -68,8 +70,13 @@ rust_tools() {
     # --locked fails on a yanked dependency of wasm-bindgen-cli, so it is left out on purpose.
     fast_tool_install wasm-bindgen-cli --version "$WB_VERSION" --bin wasm-bindgen
   fi
+  # The splitter of the post-build hook (e2e/deploy/split.mjs): the wasm's modules loaded on demand.
+  if ! cargo install --list | grep -q "^wasm_split_cli_support v$SPLIT_VERSION:"; then
+    fast_tool_install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked
+  fi
   trunk --version
   wasm-bindgen --version
+  command -v wasm-split-cli
 }
 
 apt_packages() {

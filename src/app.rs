@@ -6,23 +6,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::lazy_page::lazy;
 use crate::components::navbar::Navbar;
 use crate::components::tab_indicator::TabIndicator;
 use crate::components::toasts::ToastList;
-use crate::pages::analysis::AnalysisPage;
-use crate::pages::backtest::BacktestPage;
-use crate::pages::bots::BotsPage;
-use crate::pages::chart::ChartPage;
-use crate::pages::dashboard::DashboardPage;
-use crate::pages::data::DataPage;
-use crate::pages::fleet::FleetPage;
-use crate::pages::login::LoginPage;
-use crate::pages::logs::LogsPage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::pairlists::PairlistsPage;
-use crate::pages::settings::SettingsPage;
+use crate::pages::split;
 use crate::pages::trade::TradePage;
-use crate::pages::trade_detail::TradeDetailPage;
 use crate::state::registry::BotRegistry;
 use crate::state::settings::provide_settings;
 use crate::state::toasts::Toasts;
@@ -53,19 +43,19 @@ pub fn App() -> impl IntoView {
             <Navbar />
             <main class="page">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=BotsPage />
-                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/") view=lazy(|| Box::pin(split::entry_page(split::EntryPage::Bots))) />
+                    <Route path=path!("/login") view=lazy(|| Box::pin(split::entry_page(split::EntryPage::Login))) />
                     <Route path=path!("/trade") view=TradePage />
-                    <Route path=path!("/trade/:id") view=TradeDetailPage />
-                    <Route path=path!("/dashboard") view=DashboardPage />
-                    <Route path=path!("/fleet") view=FleetPage />
-                    <Route path=path!("/chart") view=ChartPage />
-                    <Route path=path!("/backtest") view=BacktestPage />
-                    <Route path=path!("/data") view=DataPage />
-                    <Route path=path!("/pairlists") view=PairlistsPage />
-                    <Route path=path!("/analysis") view=AnalysisPage />
-                    <Route path=path!("/logs") view=LogsPage />
-                    <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/trade/:id") view=lazy(|| Box::pin(split::page(split::Page::TradeDetail))) />
+                    <Route path=path!("/dashboard") view=lazy(|| Box::pin(split::page(split::Page::Dashboard))) />
+                    <Route path=path!("/fleet") view=lazy(|| Box::pin(split::page(split::Page::Fleet))) />
+                    <Route path=path!("/chart") view=lazy(|| Box::pin(split::page(split::Page::Chart))) />
+                    <Route path=path!("/backtest") view=lazy(|| Box::pin(split::webserver_page(split::WebserverPage::Backtest))) />
+                    <Route path=path!("/data") view=lazy(|| Box::pin(split::webserver_page(split::WebserverPage::Data))) />
+                    <Route path=path!("/pairlists") view=lazy(|| Box::pin(split::webserver_page(split::WebserverPage::Pairlists))) />
+                    <Route path=path!("/analysis") view=lazy(|| Box::pin(split::webserver_page(split::WebserverPage::Analysis))) />
+                    <Route path=path!("/logs") view=lazy(|| Box::pin(split::page(split::Page::Logs))) />
+                    <Route path=path!("/settings") view=lazy(|| Box::pin(split::page(split::Page::Settings))) />
                 </Routes>
             </main>
             <ToastList />

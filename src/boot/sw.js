@@ -1,5 +1,5 @@
 // Freqboard's service worker: keeps the app shell (index.html and the files it names: the script, the wasm, the
-// stylesheet, the icon and the manifest) so the app opens at once, and offline still opens and says which bots
+// modules loaded on demand (e2e/deploy/split.mjs names them), the stylesheet, the icon and the manifest) so the app opens at once, and offline still opens and says which bots
 // it cannot reach instead of showing the browser's error page. It never keeps an API answer: it answers only GET
 // requests for files in the app's own folder (its scope, the folder sw.js was served from), never anything under
 // api/, and leaves every other request (the bots' APIs, on any origin) to the network untouched.

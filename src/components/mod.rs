@@ -6,6 +6,7 @@ pub mod data_table;
 pub mod deferred;
 pub mod error_notice;
 pub mod icons;
+pub mod lazy_page;
 pub mod modal;
 pub mod navbar;
 pub mod panels;

@@ -12,5 +12,6 @@ pub mod logs;
 pub mod not_found;
 pub mod pairlists;
 pub mod settings;
+pub mod split;
 pub mod trade;
 pub mod trade_detail;

@@ -6,15 +6,11 @@ use crate::components::bot::controls::BotControls;
 use crate::components::bot::pair_list::PairList;
 use crate::components::deferred::Deferred;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::panels::{
-    BalancePanel, EdgePanel, LocksPanel, PairsPanel, PerformancePanel, PeriodsPanel, ProfitPanel,
-    StatsPanel, StrategyPanel, SystemPanel,
-};
+use crate::components::lazy_page::LazyPage;
 use crate::components::require_bot::RequireBot;
 use crate::components::tabs::TabBar;
-use crate::components::trades::closed_trades::ClosedTradesTable;
 use crate::components::trades::open_trades::OpenTradesTable;
-use crate::pages::chart::LiveChartPanel;
+use crate::pages::split::{self, CockpitTab};
 use crate::state::bot_store::BotStore;
 use crate::state::persist::BotId;
 
@@ -55,27 +51,26 @@ fn Cockpit(id: BotId) -> impl IntoView {
             <div class="cockpit-main">
                 <ErrorNotice error=store.error />
                 <section class="card chart-area">
-                    <Deferred><LiveChartPanel /></Deferred>
+                    <Deferred><LazyPage load=Box::pin(split::live_chart()) /></Deferred>
                 </section>
                 <section class="card">
                     <TabBar tabs=TABS.to_vec() active=tab />
                     <div class="tab-panel" role="tabpanel">
-                        <Deferred>{move || match tab.get() {
-                            "closed" => view! { <ClosedTradesTable /> }.into_any(),
-                            "profit" => view! { <ProfitPanel /> }.into_any(),
-                            "performance" => view! { <PerformancePanel /> }.into_any(),
-                            "stats" => view! { <StatsPanel /> }.into_any(),
-                            "balance" => view! { <BalancePanel /> }.into_any(),
-                            "periods" => view! { <PeriodsPanel /> }.into_any(),
-                            "pairs" => view! { <PairsPanel /> }.into_any(),
-                            "locks" => view! { <LocksPanel /> }.into_any(),
-                            "strategy" => view! { <StrategyPanel /> }.into_any(),
-                            "system" => view! {
-                                <SystemPanel />
-                                <EdgePanel />
+                        <Deferred>{move || {
+                            let lazy = |tab| view! { <LazyPage load=Box::pin(split::cockpit_tab(tab)) /> }.into_any();
+                            match tab.get() {
+                                "closed" => lazy(CockpitTab::Closed),
+                                "profit" => lazy(CockpitTab::Profit),
+                                "performance" => lazy(CockpitTab::Performance),
+                                "stats" => lazy(CockpitTab::Stats),
+                                "balance" => lazy(CockpitTab::Balance),
+                                "periods" => lazy(CockpitTab::Periods),
+                                "pairs" => lazy(CockpitTab::Pairs),
+                                "locks" => lazy(CockpitTab::Locks),
+                                "strategy" => lazy(CockpitTab::Strategy),
+                                "system" => lazy(CockpitTab::System),
+                                _ => view! { <OpenTradesTable /> }.into_any(),
                             }
-                            .into_any(),
-                            _ => view! { <OpenTradesTable /> }.into_any(),
                         }}</Deferred>
                     </div>
                 </section>
