@@ -9,8 +9,15 @@
  * time is from the navigation's start to the frame where every open trade of the bot is a row of the table. The
  * bot is the freqtrade imitation (e2e/harness/imitation.py) serving captured real answers, so the network part
  * is the same in every run and the figure is the app's: download, compile, start, first calls, render.
+ *
+ * It also prints what the first run's page fetched from the UI's origin until the cockpit was complete (its
+ * table and its candle chart): each file's gzip -9 size, read from the served build, and the total: the bytes
+ * to compare with FreqUI's 891 KB for /trade. e2e/bench/bundle-size.sh derives the same set from the build.
  */
 import { test, expect } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+import { gzipSync } from 'zlib';
 
 import { startImitation, Proc } from '../tests/imitation';
 import { benchPort } from './bench-config';
@@ -19,6 +26,7 @@ const SLOT = Number(process.env.FREQBOARD_E2E_SLOT ?? '0');
 const UI_ORIGIN = `http://127.0.0.1:${benchPort(8096)}`;
 const PORT = 18173 + SLOT * 100;
 const RUNS = Number(process.env.RUNS ?? 10);
+const DIST = path.resolve(__dirname, '..', '..', process.env.FREQBOARD_DIST ?? 'dist');
 
 test('first open-trades table', async ({ browser }) => {
   test.setTimeout(300_000);
@@ -43,6 +51,10 @@ test('first open-trades table', async ({ browser }) => {
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ storageState: stored });
       const p = await context.newPage();
+      const fetched: string[] = [];
+      p.on('response', (r) => {
+        if (r.url().startsWith(UI_ORIGIN)) fetched.push(new URL(r.url()).pathname);
+      });
       await p.goto('/trade', { waitUntil: 'commit' });
       const handle = await p.waitForFunction(
         (n) => document.querySelectorAll('table.open-trades-table tbody tr').length >= n && performance.now(),
@@ -50,6 +62,19 @@ test('first open-trades table', async ({ browser }) => {
         { timeout: 60_000, polling: 'raf' },
       );
       times.push(Number(await handle.jsonValue()));
+      if (run === 0) {
+        // The cockpit is complete when its candle chart (a module of its own) has drawn.
+        await expect(p.locator('.chart-area canvas').first()).toBeVisible({ timeout: 30_000 });
+        await p.waitForLoadState('networkidle');
+        let total = 0;
+        const files = [...new Set(fetched)].map((name) => {
+          const file = path.join(DIST, name === '/' || name === '/trade' ? 'index.html' : name);
+          const gz = gzipSync(fs.readFileSync(file), { level: 9 }).length;
+          total += gz;
+          return `${path.basename(file)} ${gz}`;
+        });
+        console.log(`/trade fetched ${files.length} files from the UI's origin, ${total} B gzip -9:\n  ${files.join('\n  ')}`);
+      }
       await context.close();
     }
     times.sort((a, b) => a - b);
