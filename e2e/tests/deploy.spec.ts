@@ -394,9 +394,12 @@ test.describe('nginx at the site root (freqboard-root.conf)', () => {
 
   test('the build\'s pre-compressed .gz copies are sent as they are (gzip_static), identical to the files', async () => {
     const builtGz = fs.readdirSync(DIST_DIR).filter((n) => /\.(wasm|js|css|html)\.gz$/.test(n));
-    // The app's script and the service worker (sw.js) are the two .js files.
-    expect(builtGz.map((n) => path.extname(n.slice(0, -3))).sort()).toEqual(['.css', '.html', '.js', '.js', '.wasm']);
+    // Every page, stylesheet, script (the app's, its module loader, the service worker) and wasm module (the main
+    // one and those loaded on demand) has its copy.
+    const built = fs.readdirSync(DIST_DIR).filter((n) => /\.(wasm|js|css|html)$/.test(n));
+    expect(builtGz.map((n) => n.slice(0, -3)).sort()).toEqual(built.sort());
     expect(builtGz).toContain('sw.js.gz');
+    expect(built.filter((n) => n.endsWith('.wasm')).length, 'wasm modules').toBeGreaterThan(1);
     for (const name of builtGz) {
       const file = name.slice(0, -3);
       const gz = fs.readFileSync(path.join(DIST_DIR, name));

@@ -1,0 +1,52 @@
+import { test, expect, bot, login } from './helpers';
+
+// The release build is split (e2e/deploy/split.mjs, src/pages/split.rs): the cockpit is in the main module, its
+// candle chart, its other tabs and the other pages are modules fetched when they first show.
+
+/** The URLs this document fetched (Resource Timing: network, HTTP cache and service worker alike). */
+function fetched(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+}
+
+test('the cockpit fetches its chart module but no other page\'s; a tab fetches its module when opened', async ({ page }) => {
+  await login(page, bot('alpha'));
+  await expect(page).toHaveURL(/\/trade$/);
+  await page.reload();
+  await expect(page.locator('.cockpit .tab-bar')).toBeVisible();
+  await expect(page.locator('.chart-area canvas').first()).toBeVisible();
+  let names = await fetched(page);
+  expect(names.filter((n) => /-split_live_chart-[0-9a-f]+\.wasm$/.test(n)), names.join('\n')).toHaveLength(1);
+  expect(names.filter((n) => /-split_(entry|pages|webserver|cockpit_tabs)-/.test(n))).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Closed trades' }).click();
+  await expect(page.locator('.closed-trades .trades-filters')).toBeVisible();
+  names = await fetched(page);
+  expect(names.filter((n) => /-split_cockpit_tabs-[0-9a-f]+\.wasm$/.test(n))).toHaveLength(1);
+  expect(names.filter((n) => /-split_(entry|pages|webserver)-/.test(n))).toEqual([]);
+});
+
+test.describe('a module that cannot be fetched', () => {
+  // Playwright's routes do not see requests a service worker answers.
+  test.use({ serviceWorkers: 'block' });
+
+  test('says so in the page, and the next page that needs it fetches it again', async ({ page }) => {
+    let refuse = true;
+    let refused = 0;
+    await page.route(/-split_pages-[0-9a-f]+\.wasm$/, (route) => {
+      if (!refuse) return route.continue();
+      refused++;
+      return route.abort('connectionrefused');
+    });
+    await page.goto('/settings');
+    await expect(page.getByRole('alert')).toContainText('could not be loaded from its web server');
+    expect(refused).toBe(1);
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toHaveCount(0);
+
+    refuse = false;
+    // Away (the bot list is in another module) and back, without a reload: the failed fetch is not remembered.
+    await page.locator('header a.brand').click();
+    await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+    await page.getByRole('link', { name: 'Settings' }).first().click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  });
+});
