@@ -1,12 +1,14 @@
-//! `<LazyPage>`: a page whose code is a wasm module of its own, fetched the first time the page opens.
+//! `<LazyPage>`: a part of the app (a page, a cockpit tab, the cockpit's chart) whose code is a wasm module of its
+//! own, fetched the first time the part shows.
 //!
-//! The page's builder is a `#[wasm_split]` function (see `pages::split`): after `trunk build`, the post-build
-//! step (`e2e/deploy/split.mjs`) cuts every such function, and the code only it reaches, out of the main module
-//! into a chunk beside it. Calling it the first time fetches and links that chunk; later calls answer at once. In
-//! a build that was not split (`cargo test`, a plain `trunk build` of a debug profile) it is an ordinary call.
+//! The part's loader is a `#[wasm_split]` function (see `pages::split`): every `trunk build` runs the post-build
+//! step (`e2e/deploy/split.mjs`) that cuts such functions, and the code only they reach, out of the main module
+//! into modules beside it. Calling one the first time fetches and links its module; later calls answer at once.
+//! A wasm build that was not split cannot start (the loaders are imports nothing provides); natively (`cargo
+//! test`) the functions are ordinary calls.
 //!
-//! The loader hands back the page's builder rather than the built view, so the page is built here, inside this
-//! view's reactive owner, like any other route's page.
+//! The loader hands back the part's builder rather than the built view, so the part is built here, inside this
+//! view's reactive owner, like any other view.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -22,7 +24,8 @@ pub type PageBuilder = fn() -> AnyView;
 /// Fetching (once) and linking a part's module, answering its builder: a `pages::split` function's future.
 pub type PageLoad = Pin<Box<dyn Future<Output = Result<PageBuilder, SplitLoaderError>>>>;
 
-/// A route's view that loads its page's module first (`<Route view=lazy(|| Box::pin(split::trade())) />`).
+/// A route's view that loads its page's module first
+/// (`<Route view=lazy(|| Box::pin(split::page(split::Page::Logs))) />`).
 pub fn lazy(load: fn() -> PageLoad) -> impl Fn() -> AnyView + Clone + Send + 'static {
     move || view! { <LazyPage load=load() /> }.into_any()
 }
@@ -33,19 +36,18 @@ pub fn LazyPage(load: PageLoad) -> impl IntoView {
     use_view_scope().spawn(async move {
         loaded.set(Some(load.await.map_err(|_| ())));
     });
-    move || {
-        match loaded.get() {
+    move || match loaded.get() {
         None => view! { <p class="muted">"Loading..."</p> }.into_any(),
-        // Untracked, as `view!` builds a component: the page's set-up reads must not re-run this closure.
+        // Untracked, as `view!` builds a component: the part's set-up reads must not re-run this closure.
         Some(Ok(build)) => untrack(build),
         Some(Err(())) => view! {
             <div class="error-notice" role="alert">
-                <p class="error-text">
-                    "This part of Freqboard could not be loaded from its web server. Check the connection and reload the page."
-                </p>
+                <p class="error-text">{NOT_LOADED}</p>
             </div>
         }
         .into_any(),
     }
-    }
 }
+
+const NOT_LOADED: &str =
+    "This part of Freqboard could not be loaded from its web server. Check the connection and reload the page.";

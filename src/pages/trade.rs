@@ -57,7 +57,7 @@ fn Cockpit(id: BotId) -> impl IntoView {
                     <TabBar tabs=TABS.to_vec() active=tab />
                     <div class="tab-panel" role="tabpanel">
                         <Deferred>{move || {
-                            let lazy = |tab| view! { <LazyPage load=Box::pin(split::cockpit_tab(tab)) /> }.into_any();
+                            let lazy = |part| view! { <LazyPage load=Box::pin(split::cockpit_tab(part)) /> }.into_any();
                             match tab.get() {
                                 "closed" => lazy(CockpitTab::Closed),
                                 "profit" => lazy(CockpitTab::Profit),
