@@ -65,7 +65,7 @@ step "Release build (trunk build --release)"
 trunk build --release
 ls -l dist
 
-step "Bundle budget: the gzip -9 total of the release files (e2e/bench/bundle-size.sh --check)"
+step "Bundle budget: what /trade fetches and every release file, gzip -9 (e2e/bench/bundle-size.sh --check)"
 bash e2e/bench/bundle-size.sh --check dist
 
 step "Content-Security-Policy of the release index.html allows its boot script by hash, and nothing inline else"
