@@ -4,7 +4,7 @@
 //! both load, and what the main module uses (the frame, the bot sessions, the cockpit's first view) stays there.
 //!
 //! Few points, each a group of parts, rather than one per page: every distinct set of points that shares some
-//! code gets a chunk of its own, so one point per page measured 263 chunks (221 files for the cockpit alone).
+//! code gets a chunk of its own, so one point per page measured 263 chunks (226 files for the cockpit alone).
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -74,7 +74,7 @@ pub fn webserver_page(page: WebserverPage) -> Result<PageBuilder, SplitLoaderErr
     Ok(build)
 }
 
-/// The cockpit's tab panels but the first (open trades), by their tab's key (`pages::trade::TABS`).
+/// The cockpit's tab panels but the first (open trades, in the main module); `pages::trade` maps its tab keys.
 #[wasm_split(cockpit_tabs, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn cockpit_tab(tab: CockpitTab) -> Result<PageBuilder, SplitLoaderError> {
     use crate::components::panels::*;
