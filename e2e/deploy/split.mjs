@@ -36,7 +36,17 @@ if (!script) {
 }
 const stem = script.slice(0, -'.js'.length);
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+const run = (cmd, args) => {
+  try {
+    execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (error) {
+    if (error.code === 'ENOENT') {
+      console.error(`split: ${cmd} is not installed (bash e2e/setup.sh installs it)`);
+      process.exit(1);
+    }
+    throw error;
+  }
+};
 
 const work = mkdtempSync(join(tmpdir(), 'freqboard-split-'));
 try {
