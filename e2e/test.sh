@@ -76,6 +76,20 @@ cd e2e
 e2e_status=0
 CI=${CI:-} npx playwright test || e2e_status=$?
 cd "$ROOT"
+# The CI checkout and its test-results are gone when the log is read: print what explains a failure here, the
+# page as Playwright saw it when the test failed, and the errors the bots logged.
+if [ "$e2e_status" != 0 ]; then
+  for context in e2e/test-results/slot0/*/error-context.md; do
+    [ -f "$context" ] || continue
+    echo "!! page at the failure: $context"
+    head -n 120 "$context"
+  done
+  for log in .run/e2e/*/freqtrade.log; do
+    [ -f "$log" ] || continue
+    echo "!! last errors and warnings of $log:"
+    grep -E ' - (ERROR|WARNING) - ' "$log" | grep -v 'force_entry_enable' | tail -n 12 | cut -c1-300 || true
+  done
+fi
 # A bot that died of its own fault during the suite (tests/crashes.ts): say which, where, and how it ended.
 for crashes in e2e/test-results/bot-crashes-slot*.jsonl; do
   [ -s "$crashes" ] || continue
