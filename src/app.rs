@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::lazy_page::lazy;
+use crate::components::lazy_page::{lazy, load_page};
 use crate::components::navbar::Navbar;
 use crate::components::tab_indicator::TabIndicator;
 use crate::components::toasts::ToastList;
@@ -43,19 +43,19 @@ pub fn App() -> impl IntoView {
             <Navbar />
             <main class="page">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=lazy(|| Box::pin(split::entry_page(split::EntryPage::Bots))) />
-                    <Route path=path!("/login") view=lazy(|| Box::pin(split::entry_page(split::EntryPage::Login))) />
+                    <Route path=path!("/") view=lazy(|| load_page(split::entry_page(split::EntryPage::Bots))) />
+                    <Route path=path!("/login") view=lazy(|| load_page(split::entry_page(split::EntryPage::Login))) />
                     <Route path=path!("/trade") view=TradePage />
-                    <Route path=path!("/trade/:id") view=lazy(|| Box::pin(split::page(split::Page::TradeDetail))) />
-                    <Route path=path!("/dashboard") view=lazy(|| Box::pin(split::page(split::Page::Dashboard))) />
-                    <Route path=path!("/fleet") view=lazy(|| Box::pin(split::page(split::Page::Fleet))) />
-                    <Route path=path!("/chart") view=lazy(|| Box::pin(split::page(split::Page::Chart))) />
-                    <Route path=path!("/backtest") view=lazy(|| Box::pin(split::webserver_page(split::WebserverPage::Backtest))) />
-                    <Route path=path!("/data") view=lazy(|| Box::pin(split::webserver_page(split::WebserverPage::Data))) />
-                    <Route path=path!("/pairlists") view=lazy(|| Box::pin(split::webserver_page(split::WebserverPage::Pairlists))) />
-                    <Route path=path!("/analysis") view=lazy(|| Box::pin(split::webserver_page(split::WebserverPage::Analysis))) />
-                    <Route path=path!("/logs") view=lazy(|| Box::pin(split::page(split::Page::Logs))) />
-                    <Route path=path!("/settings") view=lazy(|| Box::pin(split::page(split::Page::Settings))) />
+                    <Route path=path!("/trade/:id") view=lazy(|| load_page(split::page(split::Page::TradeDetail))) />
+                    <Route path=path!("/dashboard") view=lazy(|| load_page(split::page(split::Page::Dashboard))) />
+                    <Route path=path!("/fleet") view=lazy(|| load_page(split::page(split::Page::Fleet))) />
+                    <Route path=path!("/chart") view=lazy(|| load_page(split::page(split::Page::Chart))) />
+                    <Route path=path!("/backtest") view=lazy(|| load_page(split::webserver_page(split::WebserverPage::Backtest))) />
+                    <Route path=path!("/data") view=lazy(|| load_page(split::webserver_page(split::WebserverPage::Data))) />
+                    <Route path=path!("/pairlists") view=lazy(|| load_page(split::webserver_page(split::WebserverPage::Pairlists))) />
+                    <Route path=path!("/analysis") view=lazy(|| load_page(split::webserver_page(split::WebserverPage::Analysis))) />
+                    <Route path=path!("/logs") view=lazy(|| load_page(split::page(split::Page::Logs))) />
+                    <Route path=path!("/settings") view=lazy(|| load_page(split::page(split::Page::Settings))) />
                 </Routes>
             </main>
             <ToastList />

@@ -1,14 +1,17 @@
 import { test, expect, bot, login } from './helpers';
 
 // The release build is split (e2e/deploy/split.mjs, src/pages/split.rs): the cockpit is in the main module, its
-// candle chart, its other tabs and the other pages are modules fetched when they first show.
+// candle chart, its other tabs, the open trades' detail and dialogs, and the other pages are modules fetched when
+// they first show.
 
 /** The URLs this document fetched (Resource Timing: network, HTTP cache and service worker alike). */
 function fetched(page: import('@playwright/test').Page): Promise<string[]> {
   return page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
 }
 
-test('the cockpit fetches its chart module but no other page\'s; a tab fetches its module when opened', async ({ page }) => {
+test('the cockpit fetches its chart module but no other page\'s; a tab or a dialog fetches its module when opened', async ({
+  page,
+}) => {
   await login(page, bot('alpha'));
   await expect(page).toHaveURL(/\/trade$/);
   await page.reload();
@@ -16,7 +19,16 @@ test('the cockpit fetches its chart module but no other page\'s; a tab fetches i
   await expect(page.locator('.chart-area canvas').first()).toBeVisible();
   let names = await fetched(page);
   expect(names.filter((n) => /-split_live_chart-[0-9a-f]+\.wasm$/.test(n)), names.join('\n')).toHaveLength(1);
-  expect(names.filter((n) => /-split_(entry|pages|webserver|cockpit_tabs)-/.test(n))).toEqual([]);
+  expect(names.filter((n) => /-split_(entry|pages|webserver|cockpit_tabs|trade_tools)-/.test(n))).toEqual([]);
+
+  // The force-entry dialog's module comes with its first opening; the dialog works as if it had always been there.
+  await page.getByRole('button', { name: 'Force entry', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Force entry', exact: true });
+  await expect(dialog.getByLabel('Pair')).toBeVisible();
+  names = await fetched(page);
+  expect(names.filter((n) => /-split_trade_tools-[0-9a-f]+\.wasm$/.test(n))).toHaveLength(1);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 
   await page.getByRole('tab', { name: 'Closed trades' }).click();
   await expect(page.locator('.closed-trades .trades-filters')).toBeVisible();

@@ -12,34 +12,45 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::runtime::use_view_scope;
 
-/// Builds a page's view.
+/// Builds a page's view: what a `pages::split` function answers for a part without props.
 pub type PageBuilder = fn() -> AnyView;
 
-/// Fetching (once) and linking a part's module, answering its builder: a `pages::split` function's future.
-pub type PageLoad = Pin<Box<dyn Future<Output = Result<PageBuilder, SplitLoaderError>>>>;
+/// Builds a loaded part's view, its props (if any) captured.
+pub type Part = Arc<dyn Fn() -> AnyView + Send + Sync>;
+
+/// Fetching (once) and linking a part's module, answering its builder.
+pub type PageLoad = Pin<Box<dyn Future<Output = Result<Part, SplitLoaderError>>>>;
+
+/// A `pages::split` function's future for a part without props, as a `PageLoad`.
+pub fn load_page(
+    load: impl Future<Output = Result<PageBuilder, SplitLoaderError>> + 'static,
+) -> PageLoad {
+    Box::pin(async move { load.await.map(|build| Arc::new(build) as Part) })
+}
 
 /// A route's view that loads its page's module first
-/// (`<Route view=lazy(|| Box::pin(split::page(split::Page::Logs))) />`).
+/// (`<Route view=lazy(|| load_page(split::page(split::Page::Logs))) />`).
 pub fn lazy(load: fn() -> PageLoad) -> impl Fn() -> AnyView + Clone + Send + 'static {
     move || view! { <LazyPage load=load() /> }.into_any()
 }
 
 #[component]
 pub fn LazyPage(load: PageLoad) -> impl IntoView {
-    let loaded = RwSignal::new(None::<Result<PageBuilder, ()>>);
+    let loaded = RwSignal::new(None::<Result<Part, ()>>);
     use_view_scope().spawn(async move {
         loaded.set(Some(load.await.map_err(|_| ())));
     });
     move || match loaded.get() {
         None => view! { <p class="muted">"Loading..."</p> }.into_any(),
         // Untracked, as `view!` builds a component: the part's set-up reads must not re-run this closure.
-        Some(Ok(build)) => untrack(build),
+        Some(Ok(build)) => untrack(|| build()),
         Some(Err(())) => view! {
             <div class="error-notice" role="alert">
                 <p class="error-text">{NOT_LOADED}</p>

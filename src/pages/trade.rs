@@ -6,7 +6,7 @@ use crate::components::bot::controls::BotControls;
 use crate::components::bot::pair_list::PairList;
 use crate::components::deferred::Deferred;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::lazy_page::LazyPage;
+use crate::components::lazy_page::{load_page, LazyPage};
 use crate::components::require_bot::RequireBot;
 use crate::components::tabs::TabBar;
 use crate::components::trades::open_trades::OpenTradesTable;
@@ -51,13 +51,13 @@ fn Cockpit(id: BotId) -> impl IntoView {
             <div class="cockpit-main">
                 <ErrorNotice error=store.error />
                 <section class="card chart-area">
-                    <Deferred><LazyPage load=Box::pin(split::live_chart()) /></Deferred>
+                    <Deferred><LazyPage load=load_page(split::live_chart()) /></Deferred>
                 </section>
                 <section class="card">
                     <TabBar tabs=TABS.to_vec() active=tab />
                     <div class="tab-panel" role="tabpanel">
                         <Deferred>{move || {
-                            let lazy = |part| view! { <LazyPage load=Box::pin(split::cockpit_tab(part)) /> }.into_any();
+                            let lazy = |part| view! { <LazyPage load=load_page(split::cockpit_tab(part)) /> }.into_any();
                             match tab.get() {
                                 "closed" => lazy(CockpitTab::Closed),
                                 "profit" => lazy(CockpitTab::Profit),

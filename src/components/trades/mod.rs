@@ -9,5 +9,6 @@ pub mod export;
 pub mod force_entry;
 pub mod force_exit;
 pub mod logic;
+pub mod on_demand;
 pub mod open_trades;
 pub mod table;

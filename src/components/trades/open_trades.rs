@@ -6,11 +6,10 @@ use std::hash::{Hash, Hasher};
 
 use leptos::prelude::*;
 
-use super::actions::TradeActionsDialog;
-use super::detail::TradeDetailPanel;
 use super::exit_all::ExitAllButton;
-use super::force_entry::{entry_blocked_reason, ForceEntryDialog};
+use super::force_entry::entry_blocked_reason;
 use super::logic::{count_text, duration_text, shows_side, sorted_head, Column, Dir, Sort};
+use super::on_demand::{trade_tool, TradeTool};
 use super::table::{
     money_of, now_ms, time_text, trade_cells, trade_row, Cell, Money, RowCtx, SortHeader,
 };
@@ -234,17 +233,18 @@ pub fn OpenTradesTable() -> impl IntoView {
                 let trade = Memo::new(move |_| {
                     store.open_trades.with(|l| l.as_ref().and_then(|l| l.iter().find(|t| t.trade_id == id).cloned()))
                 });
-                view! {
-                    <TradeDetailPanel
-                        id=id
-                        trade=trade.into()
-                        on_close=Callback::new(move |_| selected.set(None))
-                        gone="This trade is no longer open: see Closed trades."
-                    />
-                }
+                trade_tool(TradeTool::Detail {
+                    id,
+                    trade: trade.into(),
+                    on_close: Callback::new(move |_| selected.set(None)),
+                    gone: "This trade is no longer open: see Closed trades.",
+                })
             })}
-            <ForceEntryDialog open=entry_open />
-            <TradeActionsDialog target=actions_target open=actions_open />
+            // Mounted only while open: the first opening fetches their module.
+            {move || entry_open.get().then(|| trade_tool(TradeTool::ForceEntry { open: entry_open }))}
+            {move || {
+                actions_open.get().then(|| trade_tool(TradeTool::Actions { target: actions_target, open: actions_open }))
+            }}
         </div>
     }
 }
