@@ -61,4 +61,26 @@ test.describe('a module that cannot be fetched', () => {
     await page.getByRole('link', { name: 'Settings' }).first().click();
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   });
+
+  test('a dialog whose module cannot be fetched says so in a toast, and its button tries again', async ({ page }) => {
+    let refuse = true;
+    let refused = 0;
+    await page.route(/-split_trade_tools-[0-9a-f]+\.wasm$/, (route) => {
+      if (!refuse) return route.continue();
+      refused++;
+      return route.abort('connectionrefused');
+    });
+    await login(page, bot('alpha'));
+    await expect(page).toHaveURL(/\/trade$/);
+    const open = page.getByRole('button', { name: 'Force entry', exact: true });
+    const dialog = page.getByRole('dialog', { name: 'Force entry', exact: true });
+    await open.click();
+    await expect(page.locator('.toast', { hasText: 'could not be loaded from its web server' })).toBeVisible();
+    expect(refused).toBe(1);
+    await expect(dialog).toHaveCount(0);
+
+    refuse = false;
+    await open.click();
+    await expect(dialog.getByLabel('Pair')).toBeVisible();
+  });
 });

@@ -60,5 +60,6 @@ pub fn LazyPage(load: PageLoad) -> impl IntoView {
     }
 }
 
-const NOT_LOADED: &str =
+/// What a part whose module could not be fetched says.
+pub const NOT_LOADED: &str =
     "This part of Freqboard could not be loaded from its web server. Check the connection and reload the page.";

@@ -12,7 +12,8 @@ use super::actions::TradeActionsDialog;
 use super::detail::TradeDetailPanel;
 use super::force_entry::ForceEntryDialog;
 use crate::api::wire::{Trade, TradeId};
-use crate::components::lazy_page::{LazyPage, Part};
+use crate::components::lazy_page::{LazyPage, Part, NOT_LOADED};
+use crate::state::toasts::{use_toasts, Severity};
 
 /// One of the parts, with its props (all `Copy`).
 #[derive(Clone, Copy)]
@@ -33,11 +34,31 @@ pub enum TradeTool {
     },
 }
 
+impl TradeTool {
+    /// Closes the part, as its own close button would.
+    fn close(self) {
+        match self {
+            TradeTool::Detail { on_close, .. } => {
+                on_close.try_run(());
+            }
+            TradeTool::ForceEntry { open } | TradeTool::Actions { open, .. } => {
+                open.try_set(false);
+            }
+        }
+    }
+}
+
 /// The part's view, built once its module is linked. Mount it only while the part shows: mounting fetches the
 /// module.
 pub fn trade_tool(tool: TradeTool) -> impl IntoView {
+    let toasts = use_toasts();
     let load = Box::pin(async move {
-        let build = trade_tools().await?;
+        let build = trade_tools().await.inspect_err(|_| {
+            // A toast says it, and the part closes: the button that opened it would do nothing while it stays
+            // open, and its next click fetches the module again.
+            toasts.show(Severity::Error, "Freqboard", NOT_LOADED);
+            tool.close();
+        })?;
         Ok(Arc::new(move || build(tool)) as Part)
     });
     view! { <LazyPage load=load /> }
