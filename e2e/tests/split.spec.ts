@@ -37,24 +37,30 @@ test('the cockpit fetches its chart module but no other page\'s; a tab or a dial
   expect(names.filter((n) => /-split_(entry|pages|webserver)-/.test(n))).toEqual([]);
 });
 
+/** Refuses every fetch of the split point's module until `allow()`; `refused()` counts the refusals. */
+async function refuseModule(page: import('@playwright/test').Page, point: string) {
+  let refuse = true;
+  let refused = 0;
+  await page.route(new RegExp(`-split_${point}-[0-9a-f]+\\.wasm$`), (route) => {
+    if (!refuse) return route.continue();
+    refused++;
+    return route.abort('connectionrefused');
+  });
+  return { allow: () => (refuse = false), refused: () => refused };
+}
+
 test.describe('a module that cannot be fetched', () => {
   // Playwright's routes do not see requests a service worker answers.
   test.use({ serviceWorkers: 'block' });
 
   test('says so in the page, and the next page that needs it fetches it again', async ({ page }) => {
-    let refuse = true;
-    let refused = 0;
-    await page.route(/-split_pages-[0-9a-f]+\.wasm$/, (route) => {
-      if (!refuse) return route.continue();
-      refused++;
-      return route.abort('connectionrefused');
-    });
+    const refusal = await refuseModule(page, 'pages');
     await page.goto('/settings');
     await expect(page.getByRole('alert')).toContainText('could not be loaded from its web server');
-    expect(refused).toBe(1);
+    expect(refusal.refused()).toBe(1);
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toHaveCount(0);
 
-    refuse = false;
+    refusal.allow();
     // Away (the bot list is in another module) and back, without a reload: the failed fetch is not remembered.
     await page.locator('header a.brand').click();
     await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
@@ -63,23 +69,17 @@ test.describe('a module that cannot be fetched', () => {
   });
 
   test('a dialog whose module cannot be fetched says so in a toast, and its button tries again', async ({ page }) => {
-    let refuse = true;
-    let refused = 0;
-    await page.route(/-split_trade_tools-[0-9a-f]+\.wasm$/, (route) => {
-      if (!refuse) return route.continue();
-      refused++;
-      return route.abort('connectionrefused');
-    });
+    const refusal = await refuseModule(page, 'trade_tools');
     await login(page, bot('alpha'));
     await expect(page).toHaveURL(/\/trade$/);
     const open = page.getByRole('button', { name: 'Force entry', exact: true });
     const dialog = page.getByRole('dialog', { name: 'Force entry', exact: true });
     await open.click();
     await expect(page.locator('.toast', { hasText: 'could not be loaded from its web server' })).toBeVisible();
-    expect(refused).toBe(1);
+    expect(refusal.refused()).toBe(1);
     await expect(dialog).toHaveCount(0);
 
-    refuse = false;
+    refusal.allow();
     await open.click();
     await expect(dialog.getByLabel('Pair')).toBeVisible();
   });
