@@ -1,8 +1,8 @@
 import { test, expect, bot, login } from './helpers';
 
 // The release build is split (e2e/deploy/split.mjs, src/pages/split.rs): the cockpit is in the main module, its
-// candle chart, its other tabs, the open trades' detail and dialogs, and the other pages are modules fetched when
-// they first show.
+// candle chart, its other tabs, the open trades' detail and dialogs, the plot configurator and the other pages are
+// modules fetched when they first show.
 
 /** The URLs this document fetched (Resource Timing: network, HTTP cache and service worker alike). */
 function fetched(page: import('@playwright/test').Page): Promise<string[]> {
@@ -19,7 +19,7 @@ test('the cockpit fetches its chart module but no other page\'s; a tab or a dial
   await expect(page.locator('.chart-area canvas').first()).toBeVisible();
   let names = await fetched(page);
   expect(names.filter((n) => /-split_live_chart-[0-9a-f]+\.wasm$/.test(n)), names.join('\n')).toHaveLength(1);
-  expect(names.filter((n) => /-split_(entry|pages|webserver|cockpit_tabs|trade_tools)-/.test(n))).toEqual([]);
+  expect(names.filter((n) => /-split_(entry|pages|webserver|cockpit_tabs|trade_tools|plot_configurator)-/.test(n))).toEqual([]);
 
   // The force-entry dialog's module comes with its first opening; the dialog works as if it had always been there.
   await page.getByRole('button', { name: 'Force entry', exact: true }).click();
@@ -29,6 +29,15 @@ test('the cockpit fetches its chart module but no other page\'s; a tab or a dial
   expect(names.filter((n) => /-split_trade_tools-[0-9a-f]+\.wasm$/.test(n))).toHaveLength(1);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+
+  // So does the chart's plot configurator.
+  await page.getByRole('button', { name: 'Configure plot' }).click();
+  const configurator = page.getByRole('dialog', { name: 'Plot configurator' });
+  await expect(configurator.locator('select[aria-label="Column to add"]')).toBeVisible();
+  names = await fetched(page);
+  expect(names.filter((n) => /-split_plot_configurator-[0-9a-f]+\.wasm$/.test(n))).toHaveLength(1);
+  await configurator.getByRole('button', { name: 'Close' }).click();
+  await expect(configurator).toBeHidden();
 
   await page.getByRole('tab', { name: 'Closed trades' }).click();
   await expect(page.locator('.closed-trades .trades-filters')).toBeVisible();
@@ -82,5 +91,23 @@ test.describe('a module that cannot be fetched', () => {
     refusal.allow();
     await open.click();
     await expect(dialog.getByLabel('Pair')).toBeVisible();
+  });
+
+  test('the plot configurator, likewise: a toast, the button unpressed, and its next click opens it', async ({ page }) => {
+    const refusal = await refuseModule(page, 'plot_configurator');
+    await login(page, bot('alpha'));
+    await expect(page).toHaveURL(/\/trade$/);
+    const open = page.getByRole('button', { name: 'Configure plot' });
+    const dialog = page.getByRole('dialog', { name: 'Plot configurator' });
+    await open.click();
+    await expect(page.locator('.toast', { hasText: 'could not be loaded from its web server' })).toBeVisible();
+    expect(refusal.refused()).toBe(1);
+    await expect(open).toHaveAttribute('aria-pressed', 'false');
+    await expect(dialog).toHaveCount(0);
+
+    refusal.allow();
+    await open.click();
+    await expect(dialog.locator('select[aria-label="Column to add"]')).toBeVisible();
+    await expect(open).toHaveAttribute('aria-pressed', 'true');
   });
 });

@@ -17,6 +17,7 @@ pub mod bench;
 pub mod canvas;
 pub mod component;
 pub mod configurator;
+pub mod configurator_part;
 pub mod decode;
 pub mod engine;
 pub mod interaction;

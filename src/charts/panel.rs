@@ -1,5 +1,6 @@
 //! The chart card: toolbar (pair, timeframe, extra selectors, refresh, Heikin-Ashi, axis side, chart areas,
-//! plot-config switcher and configurator), the status line, `<CandleChart>` and the configurator. Props only:
+//! plot-config switcher and configurator), the status line, `<CandleChart>` and the configurator (its code loaded
+//! on demand, `configurator_part`). Props only:
 //! the page loads the data and persists the preferences and saved configs.
 
 use std::sync::Arc;
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::when::When;
 
 use super::component::CandleChart;
-use super::configurator::PlotConfigurator;
+use super::configurator_part::{plot_configurator, ConfiguratorProps};
 use super::model::chart::ChartOptions;
 use super::model::color::parse_color;
 use super::model::frame::CandleFrame;
@@ -220,7 +221,13 @@ pub fn ChartPanel(
                 {move || empty().map(|t| view! { <p class="chart-empty" role="status">{t}</p> })}
             </div>
             <When when=move || configs.open.get() && opened_here.get()>
-                <PlotConfigurator open=configs.open draft=configs.draft saved=configs.saved strategy_spec=configs.strategy columns=columns />
+                {plot_configurator(ConfiguratorProps {
+                    open: configs.open,
+                    draft: configs.draft,
+                    saved: configs.saved,
+                    strategy_spec: configs.strategy.into(),
+                    columns,
+                })}
             </When>
         </div>
     }

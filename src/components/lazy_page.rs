@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::runtime::use_view_scope;
+use crate::state::toasts::{use_toasts, Severity};
 
 /// Builds a page's view: what a `pages::split` function answers for a part without props.
 pub type PageBuilder = fn() -> AnyView;
@@ -33,6 +34,26 @@ pub fn load_page(
     load: impl Future<Output = Result<PageBuilder, SplitLoaderError>> + 'static,
 ) -> PageLoad {
     Box::pin(async move { load.await.map(|build| Arc::new(build) as Part) })
+}
+
+/// A part with props, for a `#[wasm_split]` function that answers its builder (`fn(P) -> AnyView`): the part's view,
+/// built once its module is linked. Mount it only while the part shows: mounting fetches the module. When the
+/// module cannot be fetched, a toast says so and `close` runs: a dialog that stayed open would leave the button that
+/// opened it doing nothing, and its next click fetches the module again.
+pub fn lazy_part<P: Copy + Send + Sync + 'static>(
+    load: impl Future<Output = Result<fn(P) -> AnyView, SplitLoaderError>> + 'static,
+    props: P,
+    close: impl FnOnce() + 'static,
+) -> impl IntoView {
+    let toasts = use_toasts();
+    let load = Box::pin(async move {
+        let build = load.await.inspect_err(|_| {
+            toasts.show(Severity::Error, "Freqboard", NOT_LOADED);
+            close();
+        })?;
+        Ok(Arc::new(move || build(props)) as Part)
+    });
+    view! { <LazyPage load=load /> }
 }
 
 /// A route's view that loads its page's module first

@@ -3,8 +3,6 @@
 //! fetched the first time one of them opens, so the cockpit's first view does not wait for it (`pages::split`
 //! explains the split; `LazyPage` shows "Loading..." meanwhile, or why the module could not be fetched).
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
@@ -12,8 +10,7 @@ use super::actions::TradeActionsDialog;
 use super::detail::TradeDetailPanel;
 use super::force_entry::ForceEntryDialog;
 use crate::api::wire::{Trade, TradeId};
-use crate::components::lazy_page::{LazyPage, Part, NOT_LOADED};
-use crate::state::toasts::{use_toasts, Severity};
+use crate::components::lazy_page::lazy_part;
 
 /// One of the parts, with its props (all `Copy`).
 #[derive(Clone, Copy)]
@@ -51,17 +48,7 @@ impl TradeTool {
 /// The part's view, built once its module is linked. Mount it only while the part shows: mounting fetches the
 /// module.
 pub fn trade_tool(tool: TradeTool) -> impl IntoView {
-    let toasts = use_toasts();
-    let load = Box::pin(async move {
-        let build = trade_tools().await.inspect_err(|_| {
-            // A toast says it, and the part closes: the button that opened it would do nothing while it stays
-            // open, and its next click fetches the module again.
-            toasts.show(Severity::Error, "Freqboard", NOT_LOADED);
-            tool.close();
-        })?;
-        Ok(Arc::new(move || build(tool)) as Part)
-    });
-    view! { <LazyPage load=load /> }
+    lazy_part(trade_tools(), tool, move || tool.close())
 }
 
 #[wasm_split(trade_tools, wasm_split_path = leptos::wasm_split, fallible)]
