@@ -206,6 +206,29 @@ test('the open trades table shows, on request, what the strategy stored with eac
     page.on('request', (r) => {
       if (r.url().includes('/custom-data')) reads.push(r.url());
     });
+    // In order: the column's reads ('custom', one per round: its first request has offset 0), the open trades'
+    // answers ('status'), the websocket's trade events, and every API request ('>path', for the failure message).
+    const timeline: string[] = [];
+    let lastCustom = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/trades/open/custom-data') && /[?&]offset=0(&|$)/.test(r.url())) {
+        timeline.push('custom');
+        lastCustom = Date.now();
+      }
+    });
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/api/v1/status')) timeline.push('status');
+    });
+    page.on('request', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (p.includes('/api/v1/')) timeline.push(`>${p.replace('/api/v1/', '')}`);
+    });
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', (frame) => {
+        const type = typeof frame.payload === 'string' ? /"type":\s*"(\w+)"/.exec(frame.payload)?.[1] : undefined;
+        if (type && /^(entry|exit)/.test(type)) timeline.push(`event:${type}`);
+      }),
+    );
     await login(page, b, { name: 'Alpha' });
     const panel = await openTab(page, 'Open trades');
     const row = (id: number) => panel.locator(`tr[data-trade-id="${id}"]`);
@@ -221,6 +244,22 @@ test('the open trades table shows, on request, what the strategy stored with eac
     await expect(row(tagged).locator('td.custom-data b')).toHaveCount(0);
     await expect(row(plain).locator('td.custom-data')).toHaveText('');
     expect(reads.some((u) => /[?&]offset=[1-9]/.test(u)), `reads past the oldest trade: ${reads.join(', ')}`).toBe(true);
+
+    // A trade event reads the column again, after the open trades that follow it: not at the event itself and then
+    // again when the trade leaves the table. At most one round per answer of the open trades.
+    const from = timeline.length;
+    await api.post('/forceexit', { tradeid: String(plain) });
+    await expect(row(plain)).toHaveCount(0);
+    await expect(row(tagged).locator('td.custom-data')).toHaveText('entry_rsi=31.5; note=<b>dip</b>');
+    await expect.poll(() => lastCustom > 0 && Date.now() - lastCustom > 1000, { timeout: 10_000 }).toBe(true);
+    const after = timeline.slice(from);
+    const firstEvent = after.findIndex((e) => e.startsWith('event:'));
+    expect(firstEvent, after.join(' ')).toBeGreaterThanOrEqual(0);
+    const since = after.slice(firstEvent);
+    const rounds = since.filter((e) => e === 'custom').length;
+    expect(rounds, since.join(' ')).toBeGreaterThanOrEqual(1);
+    expect(since.indexOf('custom'), since.join(' ')).toBeGreaterThan(since.indexOf('status'));
+    expect(rounds, since.join(' ')).toBeLessThanOrEqual(since.filter((e) => e === 'status').length);
 
     await panel.locator('.custom-data-toggle input').uncheck();
     await expect(panel.locator('th.custom-data')).toHaveCount(0);

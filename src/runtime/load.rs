@@ -36,7 +36,9 @@ impl<T: 'static> Copy for Load<T> {}
 
 impl<T: Send + Sync + 'static> Load<T> {
     /// Starts reading now and again whenever a signal `read` tracks changes. `read` runs in an effect (it may
-    /// track signals before it returns its future); its future runs on the browser's event loop.
+    /// track signals before it returns its future); its future runs on the browser's event loop. Read what the
+    /// future needs in `read` itself: a memo only tracked there and read in the future was seen to re-run the
+    /// effect once more after the future started (two requests for one change).
     pub fn new<F>(read: impl Fn() -> F + 'static) -> Self
     where
         F: Future<Output = T> + 'static,

@@ -56,6 +56,13 @@ enum Overlap {
     Follow,
 }
 
+/// Counts of the bot's trade events (`BotStore::trade_events`).
+#[derive(Clone, Copy, Default)]
+struct TradeEvents {
+    seen: u64,
+    read: u64,
+}
+
 /// Where the closed-trade history's read stands (`BotStore::sync_closed_trades`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ClosedSync {
@@ -86,7 +93,8 @@ pub struct BotStore {
     pub locks: RwSignal<Option<LockResponse>>,
     /// The last refresh failure, cleared by the next success.
     pub error: RwSignal<Option<ApiError>>,
-    /// Bumped after every action and slow refresh; panels that load on demand track it to reload.
+    /// Bumped after every slow refresh and trade event (once the open trades that follow it are read); panels
+    /// that load on demand track it to reload.
     pub revision: RwSignal<u64>,
     /// The whitelist, then the pairs of open trades no longer on it (`pairs::known_pairs`).
     pub pairs: Memo<Vec<String>>,
@@ -102,6 +110,8 @@ pub struct BotStore {
     closed_sync: StoredValue<ClosedSync>,
     /// The bot's count of closed trades when the history was last read (`total_trades`).
     closed_total: StoredValue<Option<i64>>,
+    /// Trade events so far (`seen`), and the last of them whose open trades have been read (`read`).
+    trade_events: StoredValue<TradeEvents>,
     /// Polled endpoints with a request under way (by path and query): a poll waits for the previous answer.
     /// The flag: asked again meanwhile with `Overlap::Follow`.
     polling: StoredValue<HashMap<String, bool>>,
@@ -220,6 +230,7 @@ impl BotStore {
             wallet_cache: StoredValue::new(None),
             closed_sync: StoredValue::new(ClosedSync::Idle),
             closed_total: StoredValue::new(None),
+            trade_events: StoredValue::new(TradeEvents::default()),
             polling: StoredValue::new(HashMap::new()),
             scope: StoredValue::new(Scope::of_owner()),
         };
@@ -430,13 +441,36 @@ impl BotStore {
     /// websocket, a trade gone from the list is how a close shows: profit, balance and locks follow at once.
     fn load_open_trades(&self, overlap: Overlap) {
         let store = *self;
+        // The trade events this read follows: its answer is what they changed.
+        let follows = store.trade_events.try_get_value().map_or(0, |e| e.seen);
         let endpoint = endpoints::status();
         let key = endpoint.request.path_and_query();
         let fetch = async move {
             let id = store.id.try_get_value().ok_or(ApiError::Aborted)?;
             store.registry.call_list(&id, endpoint).await
         };
-        let done = |store: BotStore, result: Result<Vec<Trade>, ApiError>| match result {
+        let done = move |store: BotStore, result: Result<Vec<Trade>, ApiError>| {
+            let caught_up = store
+                .trade_events
+                .try_update_value(|e| {
+                    let newer = follows > e.read;
+                    e.read = e.read.max(follows);
+                    newer
+                })
+                .unwrap_or(false);
+            store.answer_open_trades(result, caught_up);
+        };
+        self.once_in_flight(key, overlap, fetch, done, |store| {
+            store.load_open_trades(Overlap::Follow)
+        });
+    }
+
+    /// Takes an answer of `/status`. `caught_up`: it is the first read after a trade event, so the views that
+    /// read on the revision read now, once, with the open trades that event changed (bumped at the event itself,
+    /// a view that also follows the open trades, the custom-data column, would read twice).
+    fn answer_open_trades(&self, result: Result<Vec<Trade>, ApiError>, caught_up: bool) {
+        let store = *self;
+        match result {
             Ok(open) => {
                 let gone = !store.socket_live()
                     && store
@@ -450,15 +484,18 @@ impl BotStore {
                 if gone {
                     store.after_trade_change(true);
                 }
+                if gone || caught_up {
+                    store.revision.try_update(|r| *r += 1);
+                }
             }
             Err(ApiError::Aborted) => {}
             Err(e) => {
                 store.error.try_set(Some(e));
+                if caught_up {
+                    store.revision.try_update(|r| *r += 1);
+                }
             }
-        };
-        self.once_in_flight(key, overlap, fetch, done, |store| {
-            store.load_open_trades(Overlap::Follow)
-        });
+        }
     }
 
     /// Runs `fetch` and hands its result to `done`, unless a request with the same `key` is under way (a poll
@@ -583,8 +620,9 @@ impl BotStore {
         self.revision.update(|r| *r += 1);
     }
 
-    /// What an entry or exit changes: open trades, then `after_trade_change`.
+    /// What an entry or exit changes: open trades (the revision follows their answer), then `after_trade_change`.
     fn refresh_after_trade_event(&self, exit_filled: bool) {
+        self.trade_events.try_update_value(|e| e.seen += 1);
         self.load_open_trades(Overlap::Follow);
         self.after_trade_change(exit_filled);
     }
@@ -601,7 +639,6 @@ impl BotStore {
                 self.load(endpoints::locks(), self.locks, Overlap::Follow);
             }
         }
-        self.revision.update(|r| *r += 1);
     }
 
     /// Whether the bot is the selected one, whose pages (Trade, Dashboard, Chart) are what the user looks at.

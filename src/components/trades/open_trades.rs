@@ -73,13 +73,13 @@ pub fn OpenTradesTable() -> impl IntoView {
     });
     let custom = Load::new(move || {
         let on = show_custom.get();
-        open_ids.track();
+        // Read here, not in the future (`Load::new`): one read per change.
+        let open = open_ids.with(|ids| ids.as_ref().map_or(0, Vec::len));
         store.revision.track();
         async move {
             if !on {
                 return None;
             }
-            let open = open_ids.get_untracked().map_or(0, |ids| ids.len());
             Some(
                 store
                     .read_open_custom_data(CUSTOM_DATA_LIMIT, open)
