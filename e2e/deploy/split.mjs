@@ -1,7 +1,7 @@
 // Trunk post-build hook (Trunk.toml [[hooks]], before precompress.mjs): splits the app's wasm into a main module
 // and modules loaded on demand, one per `#[wasm_split]` point (src/pages/split.rs,
-// src/components/trades/on_demand.rs) plus the chunks two or more of them share, so a page nobody opens is never
-// downloaded (issue 10).
+// src/components/trades/on_demand.rs, src/charts/configurator_part.rs) plus the chunks two or more of them share,
+// so a page nobody opens is never downloaded (issue 10).
 //
 // trunk 0.21 cannot split (trunk issue 1022), so this redoes its last steps on cargo's own output:
 //   1. wasm-split-cli (crates.io wasm_split_cli_support, the splitter Leptos's `#[lazy]` uses) cuts cargo's wasm.

@@ -1,5 +1,5 @@
 //! `<LazyPage>`: a part of the app (a page, a cockpit tab, the cockpit's chart, the open trades' detail and
-//! dialogs) whose code is a wasm module of its own, fetched the first time the part shows.
+//! dialogs, the plot configurator) whose code is a wasm module of its own, fetched the first time the part shows.
 //!
 //! The part's loader is a `#[wasm_split]` function (see `pages::split`): every `trunk build` runs the post-build
 //! step (`e2e/deploy/split.mjs`) that cuts such functions, and the code only they reach, out of the main module

@@ -6,8 +6,8 @@
 //! Few points, each a group of parts, rather than one per page: every distinct set of points that shares some
 //! code gets a chunk of its own, so one point per page measured 263 chunks (226 files for the cockpit alone).
 //!
-//! One more point sits beside the parts it loads, since they take props: the open trades' detail and dialogs
-//! (`components::trades::on_demand`).
+//! Two more points sit beside the parts they load, since those take props: the open trades' detail and dialogs
+//! (`components::trades::on_demand`) and the plot configurator (`charts::configurator_part`).
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
