@@ -5,32 +5,25 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::configurator::PlotConfigurator;
-use super::model::plot::PlotSpec;
-use super::model::saved::SavedConfigs;
+use super::panel::PlotConfigs;
 use crate::components::lazy_page::lazy_part;
 
-/// `<PlotConfigurator>`'s props (all `Copy`).
-#[derive(Clone, Copy)]
-pub struct ConfiguratorProps {
-    pub open: RwSignal<bool>,
-    pub draft: RwSignal<PlotSpec>,
-    pub saved: RwSignal<SavedConfigs>,
-    pub strategy_spec: Signal<PlotSpec>,
-    pub columns: Signal<Vec<String>>,
-}
+/// What the configurator's module builds from: the plot configs and the dataframe's columns.
+type Props = (PlotConfigs, Signal<Vec<String>>);
 
-/// The configurator, once its module is linked ("Loading..." meanwhile). Mount it only while it shows.
-pub fn plot_configurator(props: ConfiguratorProps) -> impl IntoView {
-    lazy_part(plot_configurator_module(), props, move || {
-        props.open.try_set(false);
+/// The configurator of `configs`, once its module is linked ("Loading..." meanwhile), picking indicators from
+/// `columns`. Mount it only while it shows.
+pub fn plot_configurator(configs: PlotConfigs, columns: Signal<Vec<String>>) -> impl IntoView {
+    lazy_part(plot_configurator_module(), (configs, columns), move || {
+        configs.open.try_set(false);
     })
 }
 
 #[wasm_split(plot_configurator, wasm_split_path = leptos::wasm_split, fallible)]
-fn plot_configurator_module() -> Result<fn(ConfiguratorProps) -> AnyView, SplitLoaderError> {
-    Ok(|p| {
+fn plot_configurator_module() -> Result<fn(Props) -> AnyView, SplitLoaderError> {
+    Ok(|(c, columns)| {
         view! {
-            <PlotConfigurator open=p.open draft=p.draft saved=p.saved strategy_spec=p.strategy_spec columns=p.columns />
+            <PlotConfigurator open=c.open draft=c.draft saved=c.saved strategy_spec=c.strategy columns=columns />
         }
         .into_any()
     })

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::when::When;
 
 use super::component::CandleChart;
-use super::configurator_part::{plot_configurator, ConfiguratorProps};
+use super::configurator_part::plot_configurator;
 use super::model::chart::ChartOptions;
 use super::model::color::parse_color;
 use super::model::frame::CandleFrame;
@@ -221,13 +221,7 @@ pub fn ChartPanel(
                 {move || empty().map(|t| view! { <p class="chart-empty" role="status">{t}</p> })}
             </div>
             <When when=move || configs.open.get() && opened_here.get()>
-                {plot_configurator(ConfiguratorProps {
-                    open: configs.open,
-                    draft: configs.draft,
-                    saved: configs.saved,
-                    strategy_spec: configs.strategy.into(),
-                    columns,
-                })}
+                {plot_configurator(configs, columns)}
             </When>
         </div>
     }
