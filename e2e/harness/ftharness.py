@@ -483,12 +483,19 @@ def seed_history(bot, history):
     An old database of the bot dir is deleted first: the seeder refuses to add to one.
     """
     delete_bot_db(bot)
-    command = [str(venv_bin("python")), str(SEEDER), "--config", bot["config"]]
+    options = []
     for key in HISTORY_KEYS:
-        command += [f"--{key}", str(history[key])]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        options += [f"--{key}", str(history[key])]
+    run_on_bot_db(bot, SEEDER, options, "seeding the history", timeout=300)
+
+
+def run_on_bot_db(bot, script, options, what, timeout):
+    """Runs one of the harness's scripts that write to a bot's database through freqtrade's own code (with the
+    venv's python, `--config` the bot's), and logs what it printed; fails with its output when it fails."""
+    command = [str(venv_bin("python")), str(script), "--config", bot["config"], *options]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     if result.returncode != 0:
-        fail(f"{bot['name']}: seeding the history failed ({result.returncode}):\n"
+        fail(f"{bot['name']}: {what} failed ({result.returncode}):\n"
              f"{(result.stderr or result.stdout).strip()}")
     log(f"{bot['name']}: {result.stdout.strip()}")
 
@@ -706,15 +713,10 @@ def cmd_stop_bot(args):
 
 def cmd_custom_data(args):
     bot = find_bot(load_bots(Path(args.state_dir).resolve()), args.name)
-    command = [str(venv_bin("python")), str(HERE / "set_custom_data.py"), "--config", bot["config"],
-               "--trade-id", str(args.trade_id)]
+    options = ["--trade-id", str(args.trade_id)]
     for item in args.set:
-        command += ["--set", item]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    if result.returncode != 0:
-        fail(f"{bot['name']}: storing custom data failed ({result.returncode}):\n"
-             f"{(result.stderr or result.stdout).strip()}")
-    log(f"{bot['name']}: {result.stdout.strip()}")
+        options += ["--set", item]
+    run_on_bot_db(bot, HERE / "set_custom_data.py", options, "storing custom data", timeout=120)
 
 
 def cmd_start_bot(args):
