@@ -1,7 +1,7 @@
 //! The chart card: toolbar (pair, timeframe, extra selectors, refresh, Heikin-Ashi, axis side, chart areas,
 //! plot-config switcher and configurator), the status line, `<CandleChart>` and the configurator (its code loaded
-//! on demand, `configurator_part`). Props only:
-//! the page loads the data and persists the preferences and saved configs.
+//! on demand, `configurator_part`). Props only: the page loads the data and persists the preferences and saved
+//! configs.
 
 use std::sync::Arc;
 
