@@ -106,7 +106,8 @@ pub fn token_expiry_s(token: &str) -> Option<i64> {
     let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .ok()?;
-    let claims: serde_json::Value = serde_json::from_slice(&raw).ok()?;
+    // Through `from_str`, the one JSON reader the app compiles (`from_slice` would build a second).
+    let claims: serde_json::Value = serde_json::from_str(std::str::from_utf8(&raw).ok()?).ok()?;
     claims
         .get("exp")?
         .as_f64()

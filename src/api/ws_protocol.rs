@@ -6,7 +6,6 @@
 //! `whitelist`, `new_candle` and `exception` with a `data` member.
 
 use super::wire::lenient::{self, Lenient};
-use base64::Engine;
 
 use super::request::encode_component;
 use super::url::ws_base;
@@ -254,20 +253,9 @@ pub fn retry_delay_ms(attempt: u32, jitter: f64, quick_cap_ms: u32) -> u32 {
     ((base as f64) * factor).round() as u32
 }
 
-/// The `exp` claim (Unix seconds) of a JWT, read without verifying it (the bot verifies; we only want to
-/// know whether to refresh before connecting).
-pub fn jwt_expiry(token: &str) -> Option<i64> {
-    let payload = token.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .ok()?;
-    let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    claims.get("exp")?.as_f64().map(|e| e as i64)
-}
-
 /// Whether a token is expired, or expires within `margin_s`, at `now_s`. Unreadable tokens count as expired.
 pub fn jwt_expired(token: &str, now_s: i64, margin_s: i64) -> bool {
-    jwt_expiry(token).is_none_or(|exp| exp <= now_s + margin_s)
+    crate::api::auth::token_expiry_s(token).is_none_or(|exp| exp <= now_s + margin_s)
 }
 
 /// Handshakes in a row that may fail while the REST API answers before the socket gives up.
@@ -334,6 +322,7 @@ pub const POLICY_VIOLATION: u16 = 1008;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
 
     #[test]
     fn failed_handshakes_give_up_only_while_rest_answers() {
@@ -491,7 +480,10 @@ mod tests {
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .encode(r#"{"identity":{"u":"x"},"exp":1795268401,"type":"access"}"#);
         let token = format!("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.{payload}.c2ln");
-        assert_eq!(jwt_expiry(&token), Some(1_795_268_401));
+        assert_eq!(
+            crate::api::auth::token_expiry_s(&token),
+            Some(1_795_268_401)
+        );
         assert!(!jwt_expired(&token, 1_795_268_000, 30));
         assert!(jwt_expired(&token, 1_795_268_390, 30));
         assert!(jwt_expired("garbage", 0, 0));

@@ -62,7 +62,7 @@ fn cell_f64(v: Option<&Value>) -> Option<f64> {
     match v? {
         Value::Number(n) => n.as_f64(),
         Value::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::String(s) => crate::util::decimal::parse_decimal(s.trim()),
         _ => None,
     }
     .filter(|x: &f64| x.is_finite())

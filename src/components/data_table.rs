@@ -66,7 +66,7 @@ pub fn csv_field(cell: &Cell) -> Field {
         return Field::Text(cell.text.clone());
     }
     let first = cell.text.split_whitespace().next().unwrap_or("");
-    let number = first.trim_start_matches('+').parse::<f64>().ok();
+    let number = crate::util::decimal::parse_decimal(first);
     match number {
         Some(v) if v.is_finite() => Field::Number(Some(v)),
         // "–": nothing to sum; any other text (a duration, a date) stays text.

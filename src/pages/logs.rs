@@ -56,8 +56,8 @@ fn min_rank(choice: &str) -> u8 {
 fn matches(line: &LogEntry, min: u8, needle: &str) -> bool {
     rank(line.level) >= min
         && (needle.is_empty()
-            || line.message.to_lowercase().contains(needle)
-            || line.logger.to_lowercase().contains(needle))
+            || line.message.to_ascii_lowercase().contains(needle)
+            || line.logger.to_ascii_lowercase().contains(needle))
 }
 
 #[component]
@@ -154,7 +154,7 @@ fn BotLogs(id: BotId) -> impl IntoView {
                 }
                 Some(Ok(answer)) => {
                     let s = settings.get();
-                    let (min, needle) = (min_rank(&level.get()), text.get().trim().to_lowercase());
+                    let (min, needle) = (min_rank(&level.get()), text.get().trim().to_ascii_lowercase());
                     let total = answer.logs.len();
                     // A bot that ignores `limit` (or keeps more) cannot make the page render thousands of rows.
                     let cap = match lines.get() {
@@ -264,7 +264,7 @@ mod tests {
         );
         assert!(matches(&l, 0, "onerror"));
         assert!(matches(&l, 0, "rpc_manager"));
-        assert!(matches(&l, 0, &"SENDING".to_lowercase()));
+        assert!(matches(&l, 0, &"SENDING".to_ascii_lowercase()));
         assert!(!matches(&l, 0, "heartbeat"));
     }
 

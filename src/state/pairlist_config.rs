@@ -64,10 +64,7 @@ pub fn param_value(param: &PairlistParam, text: &str) -> Result<Option<Value>, S
     }
     let value = match param.kind.as_str() {
         "number" => {
-            let n: f64 = text
-                .parse()
-                .ok()
-                .filter(|n: &f64| n.is_finite())
+            let n: f64 = crate::util::decimal::parse_decimal(text)
                 .ok_or_else(|| format!("\"{text}\" is not a number"))?;
             if n.fract() == 0.0 && n.abs() < 9.0e15 {
                 Value::from(n as i64)

@@ -3,6 +3,7 @@
 pub mod base_path;
 pub mod calendar;
 pub mod csv;
+pub mod decimal;
 pub mod format;
 pub mod redirect;
 pub mod sort;

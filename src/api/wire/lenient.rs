@@ -81,7 +81,7 @@ impl Lenient for f64 {
     fn from_json(value: &Value) -> Option<Self> {
         match value {
             Value::Number(n) => n.as_f64().and_then(finite),
-            Value::String(s) => s.trim().parse::<f64>().ok().and_then(finite),
+            Value::String(s) => crate::util::decimal::parse_decimal(s.trim()),
             _ => None,
         }
     }
@@ -100,7 +100,7 @@ impl Lenient for i64 {
                 let s = s.trim();
                 s.parse::<i64>()
                     .ok()
-                    .or_else(|| s.parse::<f64>().ok().and_then(f64_to_i64))
+                    .or_else(|| crate::util::decimal::parse_decimal(s).and_then(f64_to_i64))
             }
             _ => None,
         }

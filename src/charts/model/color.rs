@@ -126,15 +126,15 @@ fn parse_function(s: &str) -> Option<Rgba> {
         .collect();
     let channel = |p: &str| -> Option<u8> {
         let v: f64 = match p.strip_suffix('%') {
-            Some(pct) => pct.parse::<f64>().ok()? * 2.55,
-            None => p.parse().ok()?,
+            Some(pct) => crate::util::decimal::parse_decimal(pct)? * 2.55,
+            None => crate::util::decimal::parse_decimal(p)?,
         };
         v.is_finite().then(|| v.round().clamp(0.0, 255.0) as u8)
     };
     let alpha = |p: &str| -> Option<f64> {
         let v: f64 = match p.strip_suffix('%') {
-            Some(pct) => pct.parse::<f64>().ok()? / 100.0,
-            None => p.parse().ok()?,
+            Some(pct) => crate::util::decimal::parse_decimal(pct)? / 100.0,
+            None => crate::util::decimal::parse_decimal(p)?,
         };
         v.is_finite().then_some(v)
     };

@@ -41,7 +41,7 @@ impl Json {
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Json::Num(n) if n.is_finite() => Some(*n),
-            Json::Str(s) => s.trim().parse().ok().filter(|v: &f64| v.is_finite()),
+            Json::Str(s) => crate::util::decimal::parse_decimal(s.trim()),
             _ => None,
         }
     }

@@ -127,7 +127,7 @@ const ROW_PX: f64 = 30.0;
 
 /// Whether `pair` matches the filter text (case-insensitive substring; an empty filter matches all).
 pub fn pair_matches(pair: &str, filter_lower: &str) -> bool {
-    filter_lower.is_empty() || pair.to_lowercase().contains(filter_lower)
+    filter_lower.is_empty() || pair.to_ascii_lowercase().contains(filter_lower)
 }
 
 #[component]
@@ -154,7 +154,7 @@ pub fn PairList() -> impl IntoView {
     let total = Memo::new(move |_| rows.with(Vec::len));
     // The pairs the filter lets through, in list order.
     let order = Memo::new(move |_| {
-        let f = filter.with(|f| f.trim().to_lowercase());
+        let f = filter.with(|f| f.trim().to_ascii_lowercase());
         rows.with(|r| {
             r.iter()
                 .filter(|r| pair_matches(&r.pair, &f))

@@ -43,7 +43,7 @@ fn percent_value(ratio: Option<f64>) -> Option<f64> {
     ratio
         .map(|r| r * 100.0)
         .filter(|v| v.is_finite())
-        .and_then(|v| fixed(v, 8).parse::<f64>().ok())
+        .and_then(|v| crate::util::decimal::parse_decimal(&fixed(v, 8)))
 }
 
 fn date(ms: Option<i64>, offset_at: &dyn Fn(i64) -> i32) -> Field {

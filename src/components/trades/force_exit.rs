@@ -78,13 +78,13 @@ fn ForceExitForm(
 
     let estimate = move || {
         let rate = trade.with(|t| t.as_ref().and_then(|t| t.current_rate))?;
-        let a = amount.with(|a| a.trim().parse::<f64>().ok())?;
+        let a = amount.with(|a| crate::util::decimal::parse_decimal(a.trim()))?;
         (a.is_finite() && a > 0.0)
             .then(|| format!("≈ {} {currency} at the current rate", trimmed(a * rate, 4)))
     };
     let is_partial = move || {
         amount
-            .with(|a| a.trim().parse::<f64>().ok())
+            .with(|a| crate::util::decimal::parse_decimal(a.trim()))
             .is_some_and(|a| a > 0.0 && a < full * (1.0 - 1e-9))
     };
 

@@ -133,7 +133,7 @@ fn key(t: &Trade, column: Column, now_ms: i64) -> Key {
     let num = |v: f64| Key::Num(Some(v));
     match column {
         Column::Id => num(t.trade_id as f64),
-        Column::Pair => Key::Text(Some(t.pair.to_lowercase())),
+        Column::Pair => Key::Text(Some(t.pair.to_ascii_lowercase())),
         Column::Side => Key::Text(Some(side_text(t).to_string())),
         Column::Amount => num(t.amount),
         Column::Stake => Key::Num(stake_of(t)),
@@ -150,7 +150,7 @@ fn key(t: &Trade, column: Column, now_ms: i64) -> Key {
             t.exit_reason
                 .as_ref()
                 .filter(|r| !r.is_empty())
-                .map(|r| r.to_lowercase()),
+                .map(|r| r.to_ascii_lowercase()),
         ),
     }
 }
@@ -213,9 +213,9 @@ pub fn sorted_head(list: &[Trade], sort: Sort, now_ms: i64, n: usize) -> Vec<Tra
 /// The closed-trades filter: `pair` matches the pair, `tag` the entry tag or the exit reason; both ignore case
 /// and surrounding blanks, and an empty query matches everything.
 pub fn matches_filter(t: &Trade, pair: &str, tag: &str) -> bool {
-    let contains = |hay: &str, needle: &str| hay.to_lowercase().contains(needle);
-    let pair = pair.trim().to_lowercase();
-    let tag = tag.trim().to_lowercase();
+    let contains = |hay: &str, needle: &str| hay.to_ascii_lowercase().contains(needle);
+    let pair = pair.trim().to_ascii_lowercase();
+    let tag = tag.trim().to_ascii_lowercase();
     let pair_ok = pair.is_empty() || contains(&t.pair, &pair);
     let tag_ok = tag.is_empty()
         || t.enter_tag.as_deref().is_some_and(|s| contains(s, &tag))
@@ -344,7 +344,7 @@ fn optional_positive(text: &str, what: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    match text.parse::<f64>().ok() {
+    match crate::util::decimal::parse_decimal(text) {
         Some(v) if v.is_finite() && v > 0.0 => Ok(Some(v)),
         _ => Err(format!("{what} must be a number greater than 0.")),
     }

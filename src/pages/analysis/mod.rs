@@ -183,7 +183,7 @@ fn AnalysisCard(jobs: Jobs, kind: Kind) -> impl IntoView {
                 </div>
                 {move || problem.get().map(|p| view! { <p class="error-text" role="alert">{p}</p> })}
                 <button type="submit" class="primary" disabled=move || jobs.busy.get() || running.get() || !jobs.has(Feature::Analysis)>
-                    {format!("Start {}", title.to_lowercase())}
+                    {format!("Start {}", title.to_ascii_lowercase())}
                 </button>
                 <When when=move || running.get() && job.with(|j| j.as_ref().is_none_or(|j| j.finished()))>
                     <span class="muted">" The other analysis is running (one at a time)."</span>

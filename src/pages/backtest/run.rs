@@ -54,8 +54,8 @@ fn positive(text: &str, what: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 => Ok(Some(v)),
+    match crate::util::decimal::parse_decimal(text) {
+        Some(v) if v > 0.0 => Ok(Some(v)),
         _ => Err(format!("{what} must be a number above 0.")),
     }
 }

@@ -375,7 +375,7 @@ pub fn trade_rows(
     decimals: usize,
     offset_minutes: i32,
 ) -> Vec<(usize, Vec<Cell>)> {
-    let filter = filter.trim().to_lowercase();
+    let filter = filter.trim().to_ascii_lowercase();
     trades
         .iter()
         .enumerate()
@@ -387,7 +387,7 @@ pub fn trade_rows(
                     t.enter_tag.as_deref().unwrap_or_default(),
                 ]
                 .iter()
-                .any(|s| s.to_lowercase().contains(&filter))
+                .any(|s| s.to_ascii_lowercase().contains(&filter))
         })
         .map(|(i, t)| {
             let time = |ms: i64| {
@@ -436,7 +436,7 @@ pub const HISTORY_COLUMNS: [&str; 6] = ["Strategy", "Timeframe", "Tested", "Ran"
 
 /// The stored results whose strategy, file, timeframe or notes contain `filter`, as `(index, row)`.
 pub fn history_rows(entries: &[BacktestHistoryEntry], filter: &str) -> Vec<(usize, Vec<Cell>)> {
-    let filter = filter.trim().to_lowercase();
+    let filter = filter.trim().to_ascii_lowercase();
     let day = |s: i64| {
         if s > 0 {
             format_ts(s * 1000, 0).chars().take(10).collect()
@@ -451,7 +451,7 @@ pub fn history_rows(entries: &[BacktestHistoryEntry], filter: &str) -> Vec<(usiz
             filter.is_empty()
                 || [&e.strategy, &e.filename, &e.timeframe, &e.notes]
                     .iter()
-                    .any(|s| s.to_lowercase().contains(&filter))
+                    .any(|s| s.to_ascii_lowercase().contains(&filter))
         })
         .map(|(i, e)| {
             let timeframe = match e.timeframe_detail.as_deref() {

@@ -140,8 +140,8 @@ impl Row {
         by_state
             && self
                 .name
-                .to_lowercase()
-                .contains(&name.trim().to_lowercase())
+                .to_ascii_lowercase()
+                .contains(&name.trim().to_ascii_lowercase())
     }
 }
 
