@@ -53,7 +53,8 @@ pub(super) fn fill(c: Rgba) -> ShapeStyle {
 
 pub(super) fn font(size: f64, c: Rgba, h: HPos, v: VPos) -> TextStyle<'static> {
     TextStyle {
-        font: ("sans-serif", size).into_font(),
+        // A variant, not "sans-serif": see charts::render::primitives::text.
+        font: (FontFamily::SansSerif, size).into_font(),
         color: color(c).to_backend_color(),
         pos: Pos::new(h, v),
     }
