@@ -22,17 +22,7 @@ const MAX_DIGITS: u32 = 19;
 pub fn parse_decimal(text: &str) -> Option<f64> {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    let negative = match bytes.first() {
-        Some(b'-') => {
-            pos += 1;
-            true
-        }
-        Some(b'+') => {
-            pos += 1;
-            false
-        }
-        _ => false,
-    };
+    let negative = minus(bytes, &mut pos);
     let mut mantissa: u64 = 0;
     let mut kept = 0u32;
     let mut digits = 0u32;
@@ -66,17 +56,7 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     }
     if let Some(b'e' | b'E') = bytes.get(pos) {
         pos += 1;
-        let exponent_negative = match bytes.get(pos) {
-            Some(b'-') => {
-                pos += 1;
-                true
-            }
-            Some(b'+') => {
-                pos += 1;
-                false
-            }
-            _ => false,
-        };
+        let exponent_negative = minus(bytes, &mut pos);
         let start = pos;
         let mut written: i64 = 0;
         while let Some(&b) = bytes.get(pos).filter(|b| b.is_ascii_digit()) {
@@ -95,6 +75,17 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     let value = scale(mantissa as f64, exponent);
     let value = if negative { -value } else { value };
     value.is_finite().then_some(value)
+}
+
+/// Steps over an optional sign at `pos`; whether it was a minus.
+fn minus(bytes: &[u8], pos: &mut usize) -> bool {
+    match bytes.get(*pos) {
+        Some(&sign @ (b'-' | b'+')) => {
+            *pos += 1;
+            sign == b'-'
+        }
+        _ => false,
+    }
 }
 
 /// `value × 10^exponent`, in as few roundings as the exponent allows.
