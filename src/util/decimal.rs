@@ -107,7 +107,10 @@ fn scale(mut value: f64, mut exponent: i64) -> f64 {
             return value;
         }
     }
-    let power = POW10[exponent.unsigned_abs() as usize];
+    // Within ±22 here, so always found.
+    let Some(&power) = POW10.get(exponent.unsigned_abs() as usize) else {
+        return value;
+    };
     if exponent < 0 {
         value / power
     } else {
