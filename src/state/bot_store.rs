@@ -5,11 +5,13 @@
 //! the page is visible: open trades and the trade count every few seconds, everything else on a slower cadence
 //! and right after any action.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::time::Duration;
 
 use futures::channel::oneshot;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -24,6 +26,7 @@ use crate::api::endpoint::Endpoint;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::features::Feature;
+use crate::api::request::ApiRequest;
 use crate::api::wire::{
     BalanceResponse, BlacklistResponse, CountResponse, ForceEnterPayload, ForceEnterResponse,
     ForceExitPayload, LockId, LockPayload, LockResponse, ProfitAll, ProfitStats, ShowConfig, Trade,
@@ -46,6 +49,15 @@ const SLOW_EVERY: Duration = Duration::from_secs(60);
 const LIVE_SLOW_STRIDE: u32 = 5;
 /// A slow bot's open trades and count are asked every `FAST_EVERY * SLOW_BOT_STRIDE`.
 const SLOW_BOT_STRIDE: u32 = 3;
+
+/// How an action's answer reads (`BotStore::run_action`): what its toast says.
+enum Settled {
+    /// The action was done; the toast describes the answer.
+    Done(String),
+    /// The bot answered an error, but the action itself worked.
+    Accepted(String),
+    Failed(String),
+}
 
 /// What a load does when a request for the same endpoint is under way.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -415,26 +427,39 @@ impl BotStore {
     ) where
         T: DeserializeOwned + Send + Sync + 'static,
     {
-        let store = *self;
         let key = endpoint.request.path_and_query();
+        let fetch = self.body_of(endpoint.request.clone());
         let again = endpoint.clone();
         self.once_in_flight(
             key,
             overlap,
-            async move { store.call(endpoint).await },
-            move |store, result| match result {
-                Ok(value) => {
-                    target.try_set(Some(value));
-                    store.error.try_set(None);
-                    then(store);
-                }
-                Err(ApiError::Aborted) => {}
-                Err(e) => {
-                    store.error.try_set(Some(e));
-                }
-            },
-            move |store| store.load_then(again, target, Overlap::Follow, then),
+            fetch,
+            Box::new(
+                move |store, body| match body.and_then(|body| endpoint.decode(&body)) {
+                    Ok(value) => {
+                        target.try_set(Some(value));
+                        store.error.try_set(None);
+                        then(store);
+                    }
+                    Err(ApiError::Aborted) => {}
+                    Err(e) => {
+                        store.error.try_set(Some(e));
+                    }
+                },
+            ),
+            Box::new(move |store| store.load_then(again, target, Overlap::Follow, then)),
         );
+    }
+
+    /// An answer's body, undecoded: the request `once_in_flight` waits on. Free of answer types, so the waiting
+    /// is compiled once, not once per answer type (issue 10); the caller's `done` decodes.
+    fn body_of(&self, request: ApiRequest) -> LocalBoxFuture<'static, Result<String, ApiError>> {
+        let store = *self;
+        Box::pin(async move {
+            // A read's first poll may come after its page is gone: then there is nothing to ask for.
+            let id = store.id.try_get_value().ok_or(ApiError::Aborted)?;
+            store.registry.send(&id, &request).await
+        })
     }
 
     /// The open trades, decoded in slices when the answer is big (`BotRegistry::call_list`). Without the
@@ -445,24 +470,30 @@ impl BotStore {
         let follows = store.trade_events.try_get_value().map_or(0, |e| e.seen);
         let endpoint = endpoints::status();
         let key = endpoint.request.path_and_query();
-        let fetch = async move {
+        let fetch = Box::pin(async move {
             let id = store.id.try_get_value().ok_or(ApiError::Aborted)?;
             store.registry.call_list(&id, endpoint).await
-        };
-        let done = move |store: BotStore, result: Result<Vec<Trade>, ApiError>| {
-            let caught_up = store
-                .trade_events
-                .try_update_value(|e| {
-                    let newer = follows > e.read;
-                    e.read = e.read.max(follows);
-                    newer
-                })
-                .unwrap_or(false);
-            store.answer_open_trades(result, caught_up);
-        };
-        self.once_in_flight(key, overlap, fetch, done, |store| {
-            store.load_open_trades(Overlap::Follow)
         });
+        let done = Box::new(
+            move |store: BotStore, result: Result<Vec<Trade>, ApiError>| {
+                let caught_up = store
+                    .trade_events
+                    .try_update_value(|e| {
+                        let newer = follows > e.read;
+                        e.read = e.read.max(follows);
+                        newer
+                    })
+                    .unwrap_or(false);
+                store.answer_open_trades(result, caught_up);
+            },
+        );
+        self.once_in_flight(
+            key,
+            overlap,
+            fetch,
+            done,
+            Box::new(|store| store.load_open_trades(Overlap::Follow)),
+        );
     }
 
     /// Takes an answer of `/status`. `caught_up`: it is the first read after a trade event, so the views that
@@ -501,13 +532,16 @@ impl BotStore {
     /// Runs `fetch` and hands its result to `done`, unless a request with the same `key` is under way (a poll
     /// waits for the previous answer; a refresh right after another does not ask twice). With `Overlap::Follow`
     /// the answer under way may predate what the caller knows changed (a fill): `again` runs once after it.
-    fn once_in_flight<T: 'static>(
+    ///
+    /// Its parts come boxed, so this is compiled once per kind of answer (a body, the open trades), not once per
+    /// endpoint: the callers' decoding is in `done` (issue 10).
+    fn once_in_flight<R: 'static>(
         &self,
         key: String,
         overlap: Overlap,
-        fetch: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
-        done: impl FnOnce(BotStore, Result<T, ApiError>) + 'static,
-        again: impl FnOnce(BotStore) + 'static,
+        fetch: LocalBoxFuture<'static, R>,
+        done: Box<dyn FnOnce(BotStore, R)>,
+        again: Box<dyn FnOnce(BotStore)>,
     ) {
         let store = *self;
         let started = self
@@ -695,19 +729,19 @@ impl BotStore {
     }
 
     fn load_profit_all(&self, overlap: Overlap) {
-        let store = *self;
-        let key = endpoints::profit_all().request.path_and_query();
+        let endpoint = endpoints::profit_all();
+        let key = endpoint.request.path_and_query();
         self.once_in_flight(
             key,
             overlap,
-            async move { store.call(endpoints::profit_all()).await },
-            |store, result| {
+            self.body_of(endpoint.request.clone()),
+            Box::new(move |store, body| {
                 // Older bots have no /profit_all (404): the panel falls back to /profit, so no error is shown.
-                if let Ok(all) = result {
+                if let Ok(all) = body.and_then(|body| endpoint.decode(&body)) {
                     store.profit_all.try_set(Some(all));
                 }
-            },
-            |store| store.load_profit_all(Overlap::Follow),
+            }),
+            Box::new(|store| store.load_profit_all(Overlap::Follow)),
         );
     }
 
@@ -849,7 +883,35 @@ impl BotStore {
         describe: impl FnOnce(&T) -> String + 'static,
         accept: impl FnOnce(&ApiError) -> Option<String> + 'static,
     ) -> Option<Option<T>> {
-        let key = key.into();
+        let value = Rc::new(Cell::new(None));
+        let kept = Rc::clone(&value);
+        let request = endpoint.request.clone();
+        let settle = Box::new(move |body: Result<String, ApiError>| {
+            match body.and_then(|body| endpoint.decode(&body)) {
+                Ok(answer) => {
+                    let text = describe(&answer);
+                    kept.set(Some(answer));
+                    Settled::Done(text)
+                }
+                Err(e) => match accept(&e) {
+                    Some(message) => Settled::Accepted(message),
+                    None => Settled::Failed(e.to_string()),
+                },
+            }
+        });
+        let done = self.run_action(key.into(), request, settle).await?;
+        Some(if done { value.take() } else { None })
+    }
+
+    /// `act_or_accept`'s work, free of answer types (compiled once, not once per action: issue 10): sends the
+    /// request in the bot's session, toasts how `settle` read the answer, and refreshes. `Some(true)` for done,
+    /// `Some(false)` for an accepted error, `None` for a failure or an action already under way.
+    async fn run_action(
+        &self,
+        key: String,
+        request: ApiRequest,
+        settle: Box<dyn FnOnce(Result<String, ApiError>) -> Settled>,
+    ) -> Option<bool> {
         let id = self.id.try_get_value()?;
         let session = session_scope(&id)?;
         let fresh = self
@@ -862,25 +924,23 @@ impl BotStore {
         let (store, registry, toasts) = (*self, self.registry, self.toasts);
         let (done, outcome) = oneshot::channel();
         session.spawn(async move {
-            let result = registry.call(&id, endpoint).await;
+            let body = registry.send(&id, &request).await;
             // The page (and its store) may be gone by now: `try_` everything that belongs to it.
             store.running.try_update_value(|r| r.remove(&key));
             let title = registry.entry(&id).map(|e| e.name).unwrap_or_default();
-            let answer = match result {
-                Ok(value) => {
-                    toasts.show(Severity::Success, title, describe(&value));
-                    Some(Some(value))
+            let answer = match settle(body) {
+                Settled::Done(text) => {
+                    toasts.show(Severity::Success, title, text);
+                    Some(true)
                 }
-                Err(e) => match accept(&e) {
-                    Some(message) => {
-                        toasts.show(Severity::Success, title, message);
-                        Some(None)
-                    }
-                    None => {
-                        toasts.show(Severity::Error, title, e.to_string());
-                        None
-                    }
-                },
+                Settled::Accepted(message) => {
+                    toasts.show(Severity::Success, title, message);
+                    Some(false)
+                }
+                Settled::Failed(message) => {
+                    toasts.show(Severity::Error, title, message);
+                    None
+                }
             };
             if store.scope().is_some() {
                 store.refresh_all();

@@ -707,7 +707,7 @@ impl BotRegistry {
 
     /// Sends a request to a bot with the loading indicator on, and notes how it went (time and outcome) in the
     /// bot's status. Boxed and free of answer types: compiled once for every call (bundle size, issue 10).
-    fn send<'a>(
+    pub(in crate::state) fn send<'a>(
         &'a self,
         id: &'a BotId,
         request: &'a ApiRequest,
