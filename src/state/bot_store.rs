@@ -403,9 +403,9 @@ impl BotStore {
         &self,
         endpoint: Endpoint<T>,
     ) -> Result<T, ApiError> {
-        // A resource's first poll may come after its page is gone: then there is nothing to ask for.
-        let id = self.id.try_get_value().ok_or(ApiError::Aborted)?;
-        self.registry.call(&id, endpoint).await
+        // Through the undecoded body, so only the decoding is compiled per answer type (issue 10).
+        let body = self.body_of(endpoint.request.clone()).await?;
+        endpoint.decode(&body)
     }
 
     /// Loads into `target`, keeping the last good value on failure. While a request for the same endpoint is
@@ -451,8 +451,8 @@ impl BotStore {
         );
     }
 
-    /// An answer's body, undecoded: the request `once_in_flight` waits on. Free of answer types, so the waiting
-    /// is compiled once, not once per answer type (issue 10); the caller's `done` decodes.
+    /// An answer's body, undecoded: what `call` and `once_in_flight` wait on. Free of answer types, so the waiting
+    /// is compiled once, not once per answer type (issue 10); the caller decodes.
     fn body_of(&self, request: ApiRequest) -> LocalBoxFuture<'static, Result<String, ApiError>> {
         let store = *self;
         Box::pin(async move {
